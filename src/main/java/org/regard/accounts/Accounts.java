@@ -1,0 +1,96 @@
+package org.regard.accounts;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** What other modules may ask about agents and teams. */
+@Service
+@Transactional(readOnly = true)
+public class Accounts {
+    private final AgentRepository agents;
+    private final TeamRepository teams;
+    private final Clock clock;
+
+    Accounts(AgentRepository agents, TeamRepository teams, Clock clock) {
+        this.agents = agents;
+        this.teams = teams;
+        this.clock = clock;
+    }
+
+    public Optional<AgentView> agent(long id) {
+        return agents.findById(id).map(Agent::view);
+    }
+
+    public Optional<AgentView> agentByEmail(String email) {
+        return agents.findByEmail(Agent.normalizeEmail(email)).map(Agent::view);
+    }
+
+    /** Every agent, active or not, by name. */
+    public List<AgentView> agents() {
+        return agents.findAllOrdered().stream().map(Agent::view).toList();
+    }
+
+    public List<AgentView> activeMembersOf(long teamId) {
+        return agents.findActiveMembersOf(teamId).stream().map(Agent::view).toList();
+    }
+
+    public List<TeamView> teams() {
+        return teams.findAllOrdered().stream().map(Team::view).toList();
+    }
+
+    public Optional<TeamView> team(long id) {
+        return teams.findById(id).map(Team::view);
+    }
+
+    public Optional<TeamView> teamByName(String name) {
+        return teams.findByName(name.strip()).map(Team::view);
+    }
+
+    /** The teams the agent belongs to (read fresh, so membership changes apply at once). */
+    public Set<Long> teamIdsOf(long agentId) {
+        return agents.findById(agentId).map(Agent::teamIds).orElse(Set.of());
+    }
+
+    /** The teams whose tickets the agent may see: all for admins, their own for agents. */
+    public List<TeamView> visibleTeams(AgentPrincipal agent) {
+        if (agent.isAdmin()) {
+            return teams();
+        }
+        Set<Long> mine = teamIdsOf(agent.id());
+        return teams().stream().filter(t -> mine.contains(t.id())).toList();
+    }
+
+    /** Whether the agent may see and work on tickets of this team. */
+    public boolean canSeeTeam(AgentPrincipal agent, long teamId) {
+        return agent.isAdmin() || teamIdsOf(agent.id()).contains(teamId);
+    }
+
+    public Map<Long, String> teamNames() {
+        return teams.findAll().stream().collect(Collectors.toMap(Team::getId, Team::getName));
+    }
+
+    public Map<Long, String> agentNames(Collection<Long> ids) {
+        return agents.findAllById(ids.stream().distinct().toList()).stream()
+                .collect(Collectors.toMap(Agent::getId, Agent::getDisplayName));
+    }
+
+    public Map<Long, AgentView> agentsById(Collection<Long> ids) {
+        return agents.findAllById(ids.stream().distinct().toList()).stream()
+                .map(Agent::view).collect(Collectors.toMap(AgentView::id, Function.identity()));
+    }
+
+    /** Finds a team by name or creates it; used by the first start, the demo and mail configuration. */
+    @Transactional
+    public TeamView ensureTeam(String name) {
+        return teams.findByName(name.strip()).orElseGet(() -> teams.save(new Team(name, clock.instant()))).view();
+    }
+}

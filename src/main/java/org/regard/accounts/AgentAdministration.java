@@ -1,0 +1,136 @@
+package org.regard.accounts;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/** The admin's use cases for agents and teams, and an agent's own profile changes. */
+@Service
+@Transactional
+public class AgentAdministration {
+    /** Passwords shorter than this are refused. */
+    public static final int MIN_PASSWORD_LENGTH = 10;
+
+    private final AgentRepository agents;
+    private final TeamRepository teams;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+
+    AgentAdministration(AgentRepository agents, TeamRepository teams, PasswordEncoder encoder, Clock clock) {
+        this.agents = agents;
+        this.teams = teams;
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    /** The facts an admin gives for a new agent. */
+    public record NewAgent(String email, String displayName, String password, Role role,
+                           String locale, List<String> languages, Set<Long> teamIds) {
+    }
+
+    /** Raised when an email address already belongs to another agent. */
+    public static class EmailTaken extends RuntimeException {
+        public EmailTaken(String email) {
+            super("An agent with the email " + email + " already exists.");
+        }
+    }
+
+    /** Raised when a team name is already used. */
+    public static class TeamNameTaken extends RuntimeException {
+        public TeamNameTaken(String name) {
+            super("A team named " + name + " already exists.");
+        }
+    }
+
+    public AgentView create(NewAgent cmd) {
+        if (agents.findByEmail(Agent.normalizeEmail(cmd.email())).isPresent()) {
+            throw new EmailTaken(cmd.email());
+        }
+        requireStrong(cmd.password());
+        Agent agent = new Agent(cmd.email(), cmd.displayName(), encoder.encode(cmd.password()), cmd.role(), clock.instant());
+        agent.preferLocale(cmd.locale());
+        agent.speaks(cmd.languages() == null ? List.of() : cmd.languages());
+        agent.joinTeams(existingTeams(cmd.teamIds()));
+        return agents.save(agent).view();
+    }
+
+    /** Changes what an admin may change about an agent. */
+    public AgentView update(long agentId, String displayName, Role role, List<String> languages, Set<Long> teamIds) {
+        Agent agent = agents.findById(agentId).orElseThrow(() -> new IllegalArgumentException("No agent " + agentId));
+        agent.rename(displayName);
+        agent.grant(role);
+        agent.speaks(languages);
+        agent.joinTeams(existingTeams(teamIds));
+        return agents.save(agent).view();
+    }
+
+    public void deactivate(long agentId) {
+        agents.findById(agentId).ifPresent(a -> {
+            a.deactivate();
+            agents.save(a);
+        });
+    }
+
+    public void activate(long agentId) {
+        agents.findById(agentId).ifPresent(a -> {
+            a.activate();
+            agents.save(a);
+        });
+    }
+
+    /** The agent's own choice of page language; {@code null} follows the browser. */
+    public void changeLocale(long agentId, String locale) {
+        agents.findById(agentId).ifPresent(a -> {
+            a.preferLocale(locale);
+            agents.save(a);
+        });
+    }
+
+    /** Changes the agent's password after checking the current one; returns false when it does not match. */
+    public boolean changePassword(long agentId, String current, String next) {
+        Agent agent = agents.findById(agentId).orElseThrow();
+        if (!encoder.matches(current, agent.getPasswordHash())) {
+            return false;
+        }
+        requireStrong(next);
+        agent.changePasswordHash(encoder.encode(next));
+        agents.save(agent);
+        return true;
+    }
+
+    public TeamView createTeam(String name) {
+        if (teams.findByName(name.strip()).isPresent()) {
+            throw new TeamNameTaken(name);
+        }
+        return teams.save(new Team(name, clock.instant())).view();
+    }
+
+    public TeamView renameTeam(long teamId, String name) {
+        Team team = teams.findById(teamId).orElseThrow(() -> new IllegalArgumentException("No team " + teamId));
+        teams.findByName(name.strip()).filter(other -> !other.getId().equals(team.getId()))
+                .ifPresent(other -> {
+                    throw new TeamNameTaken(name);
+                });
+        team.rename(name);
+        return teams.save(team).view();
+    }
+
+    private Set<Long> existingTeams(Set<Long> teamIds) {
+        if (teamIds == null || teamIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> known = new java.util.HashSet<>();
+        teams.findAllById(teamIds).forEach(t -> known.add(t.getId()));
+        return known;
+    }
+
+    private static void requireStrong(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("The password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+    }
+}

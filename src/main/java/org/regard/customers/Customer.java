@@ -1,0 +1,102 @@
+package org.regard.customers;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+@Table("customer")
+class Customer {
+    @Id
+    private Long id;
+    private String name;
+    private String language;
+    private Long organizationId;
+    private String tier;
+    private String preferences;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private int version;
+    @MappedCollection(idColumn = "customer_id", keyColumn = "position")
+    private List<CustomerEmail> emails = new ArrayList<>();
+
+    Customer() {
+    }
+
+    Customer(String name, String email, String tier, Instant now) {
+        this.name = name.strip();
+        this.tier = tier;
+        this.createdAt = now;
+        this.updatedAt = now;
+        if (email != null && !email.isBlank()) {
+            this.emails.add(new CustomerEmail(normalizeEmail(email)));
+        }
+    }
+
+    static String normalizeEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    String getLanguage() {
+        return language;
+    }
+
+    Long getOrganizationId() {
+        return organizationId;
+    }
+
+    String getTier() {
+        return tier;
+    }
+
+    String getPreferences() {
+        return preferences;
+    }
+
+    int getVersion() {
+        return version;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    List<String> emails() {
+        return emails.stream().map(CustomerEmail::email).toList();
+    }
+
+    void describe(String newName, String newLanguage, Long newOrganizationId, String newTier, String newPreferences,
+                  List<String> newEmails, Instant now) {
+        this.name = newName.strip();
+        this.language = newLanguage == null || newLanguage.isBlank() ? null : newLanguage.strip().toLowerCase(Locale.ROOT);
+        this.organizationId = newOrganizationId;
+        this.tier = newTier;
+        this.preferences = newPreferences == null || newPreferences.isBlank() ? null : newPreferences.strip();
+        this.emails = new ArrayList<>(newEmails.stream().map(Customer::normalizeEmail).distinct().map(CustomerEmail::new).toList());
+        this.updatedAt = now;
+    }
+
+    void speaks(String newLanguage, Instant now) {
+        this.language = newLanguage == null || newLanguage.isBlank() ? null : newLanguage.strip().toLowerCase(Locale.ROOT);
+        this.updatedAt = now;
+    }
+
+    void joinOrganization(Long newOrganizationId, Instant now) {
+        this.organizationId = newOrganizationId;
+        this.updatedAt = now;
+    }
+}

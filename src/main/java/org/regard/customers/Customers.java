@@ -1,0 +1,316 @@
+package org.regard.customers;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Customers and organizations: the people the team serves, remembered as people. */
+@Service
+@Transactional(readOnly = true)
+public class Customers {
+    private final CustomerRepository customers;
+    private final OrganizationRepository organizations;
+    private final CustomerNoteRepository notes;
+    private final TierSettings tiers;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate requiresNew;
+    private final Clock clock;
+
+    Customers(CustomerRepository customers, OrganizationRepository organizations, CustomerNoteRepository notes,
+              TierSettings tiers, JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager txManager,
+              Clock clock) {
+        this.customers = customers;
+        this.organizations = organizations;
+        this.notes = notes;
+        this.tiers = tiers;
+        this.jdbc = jdbc;
+        this.requiresNew = new TransactionTemplate(txManager);
+        this.requiresNew.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
+        this.clock = clock;
+    }
+
+    /** A customer as other modules and pages see them. */
+    public record CustomerView(long id, String name, List<String> emails, String language, Long organizationId,
+                               String organizationName, String tier, String preferences, int version, Instant createdAt) {
+
+        /** Where replies go: the first address, if any. */
+        public Optional<String> primaryEmail() {
+            return emails.isEmpty() ? Optional.empty() : Optional.of(emails.getFirst());
+        }
+
+        /** The tier that counts for service: the organization's when the person has none of their own above it. */
+        public String effectiveTier(List<String> tierOrder, String organizationTier) {
+            if (organizationTier == null) {
+                return tier;
+            }
+            return tierOrder.indexOf(organizationTier) > tierOrder.indexOf(tier) ? organizationTier : tier;
+        }
+    }
+
+    public record OrganizationView(long id, String name, String tier) {
+    }
+
+    public record NoteView(long id, String body, boolean pinned, Long authorAgentId, Instant createdAt) {
+    }
+
+    /** What the agent sees first on a ticket: the person, their organization and the notes pinned about them. */
+    public record PersonCard(CustomerView customer, Optional<OrganizationView> organization, List<NoteView> pinnedNotes) {
+    }
+
+    /** The facts for a new customer. */
+    public record NewCustomer(String name, List<String> emails, String language, String organizationName,
+                              String tier, String preferences) {
+    }
+
+    /** An edit of a customer, made against the version the editor saw. */
+    public record CustomerChanges(String name, List<String> emails, String language, String organizationName,
+                                  String tier, String preferences, int expectedVersion) {
+    }
+
+    /** Raised when an address already belongs to another customer. */
+    public static class EmailTaken extends RuntimeException {
+        private final String email;
+
+        public EmailTaken(String email) {
+            super("The address " + email + " already belongs to another customer.");
+            this.email = email;
+        }
+
+        public String email() {
+            return email;
+        }
+    }
+
+    /** Raised for a tier that is not configured. */
+    public static class UnknownTier extends IllegalArgumentException {
+        public UnknownTier(String tier) {
+            super("Unknown tier: " + tier);
+        }
+    }
+
+    public List<String> tiers() {
+        return tiers.tiers();
+    }
+
+    public Optional<CustomerView> customer(long id) {
+        return customers.findById(id).map(this::view);
+    }
+
+    public Optional<CustomerView> customerByEmail(String email) {
+        return customers.findByEmail(Customer.normalizeEmail(email)).map(this::view);
+    }
+
+    public Optional<PersonCard> card(long id) {
+        return customers.findById(id).map(c -> {
+            CustomerView view = view(c);
+            Optional<OrganizationView> org = Optional.ofNullable(c.getOrganizationId())
+                    .flatMap(organizations::findById).map(Organization::view);
+            List<NoteView> pinned = notes.findByCustomer(id).stream().map(CustomerNote::view).filter(NoteView::pinned).toList();
+            return new PersonCard(view, org, pinned);
+        });
+    }
+
+    public Map<Long, String> namesOf(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return customers.findAllById(ids.stream().distinct().toList()).stream()
+                .collect(Collectors.toMap(Customer::getId, Customer::getName));
+    }
+
+    public Map<Long, CustomerView> viewsOf(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return customers.findAllById(ids.stream().distinct().toList()).stream().map(this::view)
+                .collect(Collectors.toMap(CustomerView::id, Function.identity()));
+    }
+
+    /**
+     * The customer who writes from this address, created with the given name when unknown. Safe when two
+     * requests meet the same new address at once: the loser of the race reads the winner's customer.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public CustomerView findOrCreate(String email, String name) {
+        String normalized = Customer.normalizeEmail(email);
+        Optional<CustomerView> known = customerByEmail(normalized);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String displayName = name == null || name.isBlank() ? normalized.substring(0, normalized.indexOf('@') > 0 ? normalized.indexOf('@') : normalized.length()) : name;
+        try {
+            return requiresNew.execute(s -> view(customers.save(new Customer(displayName, normalized, tiers.defaultTier(), clock.instant()))));
+        } catch (DataIntegrityViolationException raced) {
+            return customerByEmail(normalized).orElseThrow(() -> raced);
+        }
+    }
+
+    @Transactional
+    public CustomerView create(NewCustomer cmd) {
+        String tier = cmd.tier() == null || cmd.tier().isBlank() ? tiers.defaultTier() : cmd.tier();
+        requireKnownTier(tier);
+        Instant now = clock.instant();
+        List<String> emails = normalized(cmd.emails());
+        emails.forEach(this::requireFree);
+        Customer customer = new Customer(cmd.name(), null, tier, now);
+        customer.describe(cmd.name(), cmd.language(), organizationIdFor(cmd.organizationName()), tier, cmd.preferences(), emails, now);
+        return view(saveChecked(customer));
+    }
+
+    /**
+     * Applies an edit. Fails with {@link OptimisticLockingFailureException} when someone else changed the
+     * customer since the editor loaded it, so no edit silently overwrites another.
+     */
+    @Transactional
+    public CustomerView update(long id, CustomerChanges cmd) {
+        Customer customer = customers.findById(id).orElseThrow(() -> new java.util.NoSuchElementException("No customer " + id));
+        if (customer.getVersion() != cmd.expectedVersion()) {
+            throw new OptimisticLockingFailureException("Customer " + id + " was changed by someone else.");
+        }
+        String tier = cmd.tier() == null || cmd.tier().isBlank() ? customer.getTier() : cmd.tier();
+        requireKnownTier(tier);
+        List<String> emails = normalized(cmd.emails());
+        emails.forEach(email -> customers.findByEmail(email).filter(other -> !other.getId().equals(id))
+                .ifPresent(other -> {
+                    throw new EmailTaken(email);
+                }));
+        customer.describe(cmd.name(), cmd.language(), organizationIdFor(cmd.organizationName()), tier, cmd.preferences(), emails, clock.instant());
+        return view(saveChecked(customer));
+    }
+
+    /** Sets the language replies to this customer are written in. */
+    @Transactional
+    public void setLanguage(long id, String language) {
+        customers.findById(id).ifPresent(c -> {
+            c.speaks(language, clock.instant());
+            customers.save(c);
+        });
+    }
+
+    /** One page of customers, by id, optionally narrowed to names or addresses containing {@code query}. */
+    public List<CustomerView> page(String query, Long afterId, int limit) {
+        String like = query == null || query.isBlank() ? null : "%" + query.strip().toLowerCase(Locale.ROOT) + "%";
+        List<Long> ids = jdbc.sql("""
+                        select c.id from customer c
+                        where (cast(:like as varchar) is null or lower(c.name) like :like
+                               or exists (select 1 from customer_email e where e.customer_id = c.id and e.email like :like))
+                          and (cast(:after as bigint) is null or c.id > :after)
+                        order by c.id limit :limit""")
+                .param("like", like).param("after", afterId).param("limit", limit)
+                .query(Long.class).list();
+        Map<Long, CustomerView> views = viewsOf(ids);
+        return ids.stream().map(views::get).toList();
+    }
+
+    public List<OrganizationView> organizations() {
+        return organizations.findAllOrdered().stream().map(Organization::view).toList();
+    }
+
+    public Optional<OrganizationView> organization(long id) {
+        return organizations.findById(id).map(Organization::view);
+    }
+
+    public List<CustomerView> membersOf(long organizationId) {
+        return customers.findByOrganization(organizationId).stream().map(this::view).toList();
+    }
+
+    /** Finds an organization by name or creates it in the default tier. */
+    @Transactional
+    public OrganizationView ensureOrganization(String name, String tier) {
+        return organizations.findByName(name.strip()).orElseGet(() -> {
+            String t = tier == null ? tiers.defaultTier() : tier;
+            requireKnownTier(t);
+            return organizations.save(new Organization(name, t, clock.instant()));
+        }).view();
+    }
+
+    @Transactional
+    public OrganizationView updateOrganization(long id, String name, String tier) {
+        requireKnownTier(tier);
+        Organization org = organizations.findById(id).orElseThrow(() -> new java.util.NoSuchElementException("No organization " + id));
+        org.rename(name);
+        org.placeInTier(tier);
+        return organizations.save(org).view();
+    }
+
+    public List<NoteView> notesOf(long customerId) {
+        return notes.findByCustomer(customerId).stream().map(CustomerNote::view).toList();
+    }
+
+    @Transactional
+    public NoteView addNote(long customerId, String body, boolean pinned, Long authorAgentId) {
+        if (!customers.existsById(customerId)) {
+            throw new java.util.NoSuchElementException("No customer " + customerId);
+        }
+        return notes.save(new CustomerNote(customerId, body, pinned, authorAgentId, clock.instant())).view();
+    }
+
+    /** Pins or unpins a note of this customer; returns false when the note is not theirs. */
+    @Transactional
+    public boolean pinNote(long customerId, long noteId, boolean pinned) {
+        return notes.findById(noteId).filter(n -> n.getCustomerId() == customerId).map(n -> {
+            if (pinned) {
+                n.pin();
+            } else {
+                n.unpin();
+            }
+            notes.save(n);
+            return true;
+        }).orElse(false);
+    }
+
+    private Customer saveChecked(Customer customer) {
+        try {
+            return customers.save(customer);
+        } catch (DataIntegrityViolationException e) {
+            throw new EmailTaken(String.join(", ", customer.emails()));
+        }
+    }
+
+    private void requireFree(String email) {
+        if (customers.findByEmail(email).isPresent()) {
+            throw new EmailTaken(email);
+        }
+    }
+
+    private void requireKnownTier(String tier) {
+        if (!tiers.isKnown(tier)) {
+            throw new UnknownTier(tier);
+        }
+    }
+
+    private Long organizationIdFor(String organizationName) {
+        if (organizationName == null || organizationName.isBlank()) {
+            return null;
+        }
+        return ensureOrganization(organizationName, null).id();
+    }
+
+    private static List<String> normalized(List<String> emails) {
+        if (emails == null) {
+            return List.of();
+        }
+        return emails.stream().filter(e -> e != null && !e.isBlank()).map(Customer::normalizeEmail).distinct().toList();
+    }
+
+    private CustomerView view(Customer c) {
+        String orgName = c.getOrganizationId() == null ? null
+                : organizations.findById(c.getOrganizationId()).map(Organization::getName).orElse(null);
+        return new CustomerView(c.getId(), c.getName(), c.emails(), c.getLanguage(), c.getOrganizationId(), orgName,
+                c.getTier(), c.getPreferences(), c.getVersion(), c.getCreatedAt());
+    }
+}

@@ -1,0 +1,2 @@
+/** Regard: a customer-service desk built around people, touches and written procedures. */
+package org.regard;

@@ -1,0 +1,182 @@
+package org.regard.tickets;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A case the team works on. Keeps its own invariants: status follows the lifecycle, the touch ledger
+ * only grows, and every field change is returned as a {@link Change} so the caller can record who did it.
+ */
+@Table("ticket")
+class Ticket {
+    @Id
+    private Long id;
+    private String subject;
+    private TicketStatus status;
+    private Priority priority;
+    private Channel channel;
+    private long customerId;
+    private long teamId;
+    private Long assigneeId;
+    private Long categoryId;
+    private int touchesIn;
+    private int touchesOut;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant resolvedAt;
+    @Version
+    private int version;
+
+    /** One changed field, old and new value as stored text. */
+    record Change(String field, String oldValue, String newValue) {
+    }
+
+    Ticket() {
+    }
+
+    static Ticket open(String subject, Channel channel, long customerId, long teamId, Priority priority, Instant now) {
+        Ticket t = new Ticket();
+        t.subject = subject.strip();
+        t.channel = channel;
+        t.customerId = customerId;
+        t.teamId = teamId;
+        t.priority = priority == null ? Priority.NORMAL : priority;
+        t.status = TicketStatus.NEW;
+        t.createdAt = now;
+        t.updatedAt = now;
+        return t;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getSubject() {
+        return subject;
+    }
+
+    TicketStatus getStatus() {
+        return status;
+    }
+
+    Priority getPriority() {
+        return priority;
+    }
+
+    Channel getChannel() {
+        return channel;
+    }
+
+    long getCustomerId() {
+        return customerId;
+    }
+
+    long getTeamId() {
+        return teamId;
+    }
+
+    Long getAssigneeId() {
+        return assigneeId;
+    }
+
+    Long getCategoryId() {
+        return categoryId;
+    }
+
+    int getTouchesIn() {
+        return touchesIn;
+    }
+
+    int getTouchesOut() {
+        return touchesOut;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    Instant getResolvedAt() {
+        return resolvedAt;
+    }
+
+    int getVersion() {
+        return version;
+    }
+
+    /** Counts one interaction with the customer. */
+    void recordTouch(TouchDirection direction, Instant now) {
+        if (direction == TouchDirection.INBOUND) {
+            touchesIn++;
+        } else {
+            touchesOut++;
+        }
+        updatedAt = now;
+    }
+
+    void noteActivity(Instant now) {
+        updatedAt = now;
+    }
+
+    List<Change> moveTo(TicketStatus target, Instant now) {
+        if (target == status) {
+            return List.of();
+        }
+        if (!status.canMoveTo(target)) {
+            throw new IllegalTransition(status, target);
+        }
+        Change change = new Change("status", status.name(), target.name());
+        status = target;
+        resolvedAt = target == TicketStatus.RESOLVED ? now : (target == TicketStatus.CLOSED ? resolvedAt : null);
+        updatedAt = now;
+        return List.of(change);
+    }
+
+    /** A customer writing again brings a waiting, resolved or closed ticket back to the team. */
+    List<Change> customerWrote(Instant now) {
+        return switch (status) {
+            case WAITING, RESOLVED, CLOSED -> moveTo(TicketStatus.OPEN, now);
+            default -> List.of();
+        };
+    }
+
+    List<Change> prioritize(Priority target, Instant now) {
+        return change("priority", priority, target, () -> priority = target, now);
+    }
+
+    List<Change> moveToTeam(long target, Instant now) {
+        return change("team", teamId, target, () -> teamId = target, now);
+    }
+
+    List<Change> assignTo(Long agentId, Instant now) {
+        return change("assignee", assigneeId, agentId, () -> assigneeId = agentId, now);
+    }
+
+    List<Change> categorize(Long target, Instant now) {
+        return change("category", categoryId, target, () -> categoryId = target, now);
+    }
+
+    List<Change> rename(String target, Instant now) {
+        return change("subject", subject, target.strip(), () -> subject = target.strip(), now);
+    }
+
+    private List<Change> change(String field, Object before, Object after, Runnable apply, Instant now) {
+        if (Objects.equals(before, after)) {
+            return List.of();
+        }
+        apply.run();
+        updatedAt = now;
+        List<Change> changes = new ArrayList<>(1);
+        changes.add(new Change(field, before == null ? null : before.toString(), after == null ? null : after.toString()));
+        return changes;
+    }
+}

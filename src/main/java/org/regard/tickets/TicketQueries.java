@@ -1,0 +1,315 @@
+package org.regard.tickets;
+
+import org.regard.accounts.Accounts;
+import org.regard.accounts.AgentPrincipal;
+import org.regard.customers.Customers;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads of tickets for pages and the API. Lists page by keyset (the last row's sort key and id) so that
+ * page 1,000 costs what page 1 costs, and never count everything.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TicketQueries {
+    /** Most rows one page may ask for. */
+    public static final int MAX_PAGE = 200;
+
+    private final JdbcClient jdbc;
+    private final Tickets tickets;
+    private final MessageRepository messages;
+    private final Accounts accounts;
+    private final Customers customers;
+
+    TicketQueries(JdbcClient jdbc, Tickets tickets, MessageRepository messages, Accounts accounts, Customers customers) {
+        this.jdbc = jdbc;
+        this.tickets = tickets;
+        this.messages = messages;
+        this.accounts = accounts;
+        this.customers = customers;
+    }
+
+    /** The inbox views. */
+    public enum View {
+        /** Assigned to me. */
+        MINE,
+        /** Every ticket of my teams. */
+        TEAMS,
+        /** Nobody's yet, in my teams. */
+        UNASSIGNED,
+        /** Every ticket I may see (admins: all teams). */
+        ALL
+    }
+
+    /** The orders a list can take. */
+    public enum Sort {
+        UPDATED_DESC, UPDATED_ASC, CREATED_DESC, CREATED_ASC
+    }
+
+    /** A list request; null filters do not filter. An empty status set means the active statuses. */
+    public record ListQuery(View view, Set<TicketStatus> statuses, Priority priority, Long teamId, Long assigneeId,
+                            Long customerId, Sort sort, String cursor, int limit) {
+
+        public ListQuery {
+            view = view == null ? View.ALL : view;
+            statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+            sort = sort == null ? Sort.UPDATED_DESC : sort;
+            limit = Math.max(1, Math.min(limit <= 0 ? 25 : limit, MAX_PAGE));
+        }
+    }
+
+    /** One row of a ticket list. */
+    public record TicketRow(long id, String subject, TicketStatus status, Priority priority, Channel channel,
+                            long customerId, String customerName, long teamId, String teamName, Long assigneeId,
+                            String assigneeName, int touchesIn, int touchesOut, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** A page of rows and the cursor of the next page (null on the last page). */
+    public record Page(List<TicketRow> rows, String nextCursor) {
+    }
+
+    /** A ticket with everything the ticket page and the API show. */
+    public record TicketDetail(TicketRow summary, Long categoryId, String categoryName, Instant resolvedAt, int version,
+                               List<MessageView> messages, List<ChangeView> changes) {
+
+        public int touches() {
+            return summary.touchesIn() + summary.touchesOut();
+        }
+    }
+
+    /** One message; {@code authorName} is the agent's or the customer's name. */
+    public record MessageView(long id, MessageKind kind, Channel channel, TouchDirection touch, Long authorAgentId,
+                              Long authorCustomerId, String authorName, String body, Instant createdAt) {
+    }
+
+    /** One recorded change: who changed which field from what to what. Ids are resolved to names. */
+    public record ChangeView(Instant at, Long actorAgentId, String actorName, String field, String oldValue, String newValue) {
+    }
+
+    private record Key(Instant at, long id) {
+    }
+
+    public Page list(ListQuery q, AgentPrincipal agent) {
+        StringBuilder sql = new StringBuilder("select * from ticket t where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        Set<Long> myTeams = agent.isAdmin() && q.view() == View.ALL ? null : accounts.teamIdsOf(agent.id());
+        if (myTeams != null) {
+            if (myTeams.isEmpty()) {
+                return new Page(List.of(), null);
+            }
+            sql.append(" and t.team_id in (:myTeams)");
+            params.put("myTeams", myTeams);
+        }
+        switch (q.view()) {
+            case MINE -> {
+                sql.append(" and t.assignee_id = :me");
+                params.put("me", agent.id());
+            }
+            case UNASSIGNED -> sql.append(" and t.assignee_id is null");
+            default -> {
+            }
+        }
+        Set<TicketStatus> statuses = q.statuses().isEmpty()
+                ? Set.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.WAITING) : q.statuses();
+        if (statuses.size() < TicketStatus.values().length) {
+            sql.append(" and t.status in (:statuses)");
+            params.put("statuses", statuses.stream().map(Enum::name).toList());
+        }
+        if (q.priority() != null) {
+            sql.append(" and t.priority = :priority");
+            params.put("priority", q.priority().name());
+        }
+        if (q.teamId() != null) {
+            sql.append(" and t.team_id = :team");
+            params.put("team", q.teamId());
+        }
+        if (q.assigneeId() != null) {
+            sql.append(" and t.assignee_id = :assignee");
+            params.put("assignee", q.assigneeId());
+        }
+        if (q.customerId() != null) {
+            sql.append(" and t.customer_id = :customer");
+            params.put("customer", q.customerId());
+        }
+        boolean byCreated = q.sort() == Sort.CREATED_ASC || q.sort() == Sort.CREATED_DESC;
+        boolean descending = q.sort() == Sort.UPDATED_DESC || q.sort() == Sort.CREATED_DESC;
+        Optional<Key> after = decode(q.cursor());
+        String cmp = descending ? "<" : ">";
+        if (after.isPresent()) {
+            if (byCreated) {
+                // ids grow with creation time, so the id alone orders by creation
+                sql.append(" and t.id ").append(cmp).append(" :afterId");
+            } else {
+                sql.append(" and (t.updated_at ").append(cmp).append(" :afterAt or (t.updated_at = :afterAt and t.id ")
+                        .append(cmp).append(" :afterId))");
+                params.put("afterAt", Timestamp.from(after.get().at()));
+            }
+            params.put("afterId", after.get().id());
+        }
+        String dir = descending ? " desc" : " asc";
+        sql.append(byCreated ? " order by t.id" + dir : " order by t.updated_at" + dir + ", t.id" + dir);
+        sql.append(" limit :limit");
+        params.put("limit", q.limit() + 1);
+
+        List<RawRow> raw = jdbc.sql(sql.toString()).params(params).query(TicketQueries::raw).list();
+        boolean more = raw.size() > q.limit();
+        List<RawRow> pageRows = more ? raw.subList(0, q.limit()) : raw;
+        List<TicketRow> rows = named(pageRows);
+        String next = null;
+        if (more) {
+            TicketRow last = rows.getLast();
+            next = encode(new Key(byCreated ? last.createdAt() : last.updatedAt(), last.id()));
+        }
+        return new Page(rows, next);
+    }
+
+    /** The full ticket, if the agent may see it; throws {@link TicketNotFound} or {@link TicketForbidden}. */
+    public TicketDetail detail(long ticketId, AgentPrincipal agent) {
+        Ticket t = tickets.visibleTicket(ticketId, agent);
+        TicketRow summary = named(List.of(rawOf(t))).getFirst();
+        List<Message> msgs = messages.findByTicket(ticketId);
+        List<RawChange> rawChanges = jdbc.sql("select changed_at, actor_agent_id, field, old_value, new_value from ticket_change where ticket_id = ? order by changed_at, id")
+                .param(ticketId).query((rs, n) -> new RawChange(rs.getTimestamp(1).toInstant(), (Long) rs.getObject(2, Long.class),
+                        rs.getString(3), rs.getString(4), rs.getString(5))).list();
+
+        Set<Long> agentIds = new HashSet<>();
+        msgs.forEach(m -> {
+            if (m.getAuthorAgentId() != null) {
+                agentIds.add(m.getAuthorAgentId());
+            }
+        });
+        rawChanges.forEach(c -> {
+            if (c.actor() != null) {
+                agentIds.add(c.actor());
+            }
+            if (c.field().equals("assignee")) {
+                addId(agentIds, c.oldValue());
+                addId(agentIds, c.newValue());
+            }
+        });
+        Map<Long, String> agentNames = accounts.agentNames(agentIds);
+        Map<Long, String> teamNames = accounts.teamNames();
+        Map<Long, String> categoryNames = categoryNames();
+        String customerName = summary.customerName();
+
+        List<MessageView> messageViews = msgs.stream().map(m -> new MessageView(m.getId(), m.getKind(), m.getChannel(), m.getTouch(),
+                m.getAuthorAgentId(), m.getAuthorCustomerId(),
+                m.getKind() == MessageKind.CUSTOMER ? customerName : agentNames.getOrDefault(m.getAuthorAgentId(), "?"),
+                m.getBody(), m.getCreatedAt())).toList();
+        List<ChangeView> changeViews = rawChanges.stream().map(c -> new ChangeView(c.at(), c.actor(),
+                c.actor() == null ? customerName : agentNames.getOrDefault(c.actor(), "?"), c.field(),
+                display(c.field(), c.oldValue(), agentNames, teamNames, categoryNames),
+                display(c.field(), c.newValue(), agentNames, teamNames, categoryNames))).toList();
+        return new TicketDetail(summary, t.getCategoryId(), t.getCategoryId() == null ? null : categoryNames.get(t.getCategoryId()),
+                t.getResolvedAt(), t.getVersion(), messageViews, changeViews);
+    }
+
+    /** The next active ticket in the agent's teams after this one (the inbox order), for "next ticket". */
+    public Optional<Long> nextAfter(long ticketId, AgentPrincipal agent) {
+        Ticket current = tickets.visibleTicket(ticketId, agent);
+        Page page = list(new ListQuery(View.TEAMS, Set.of(), null, null, null, null, Sort.UPDATED_DESC,
+                encode(new Key(current.getUpdatedAt(), current.getId())), 1), agent);
+        return page.rows().stream().findFirst().map(TicketRow::id);
+    }
+
+    private Map<Long, String> categoryNames() {
+        Map<Long, String> names = new HashMap<>();
+        jdbc.sql("select id, name from category").query((ResultSet rs) -> {
+            names.put(rs.getLong(1), rs.getString(2));
+        });
+        return names;
+    }
+
+    private static void addId(Set<Long> ids, String value) {
+        if (value != null) {
+            try {
+                ids.add(Long.parseLong(value));
+            } catch (NumberFormatException ignored) {
+                // not an id: nothing to resolve
+            }
+        }
+    }
+
+    private static String display(String field, String value, Map<Long, String> agents, Map<Long, String> teams,
+                                  Map<Long, String> categories) {
+        if (value == null) {
+            return null;
+        }
+        return switch (field) {
+            case "assignee" -> agents.getOrDefault(Long.parseLong(value), value);
+            case "team" -> teams.getOrDefault(Long.parseLong(value), value);
+            case "category" -> categories.getOrDefault(Long.parseLong(value), value);
+            default -> value;
+        };
+    }
+
+    private record RawRow(long id, String subject, TicketStatus status, Priority priority, Channel channel, long customerId,
+                          long teamId, Long assigneeId, int touchesIn, int touchesOut, Instant createdAt, Instant updatedAt) {
+    }
+
+    private record RawChange(Instant at, Long actor, String field, String oldValue, String newValue) {
+    }
+
+    private static RawRow raw(ResultSet rs, int n) throws SQLException {
+        return new RawRow(rs.getLong("id"), rs.getString("subject"), TicketStatus.valueOf(rs.getString("status")),
+                Priority.valueOf(rs.getString("priority")), Channel.valueOf(rs.getString("channel")), rs.getLong("customer_id"),
+                rs.getLong("team_id"), rs.getObject("assignee_id", Long.class), rs.getInt("touches_in"), rs.getInt("touches_out"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static RawRow rawOf(Ticket t) {
+        return new RawRow(t.getId(), t.getSubject(), t.getStatus(), t.getPriority(), t.getChannel(), t.getCustomerId(),
+                t.getTeamId(), t.getAssigneeId(), t.getTouchesIn(), t.getTouchesOut(), t.getCreatedAt(), t.getUpdatedAt());
+    }
+
+    private List<TicketRow> named(List<RawRow> raw) {
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> customerNames = customers.namesOf(raw.stream().map(RawRow::customerId).toList());
+        Map<Long, String> teamNames = accounts.teamNames();
+        Map<Long, String> agentNames = accounts.agentNames(raw.stream().map(RawRow::assigneeId).filter(java.util.Objects::nonNull).toList());
+        List<TicketRow> rows = new ArrayList<>(raw.size());
+        for (RawRow r : raw) {
+            rows.add(new TicketRow(r.id(), r.subject(), r.status(), r.priority(), r.channel(), r.customerId(),
+                    customerNames.getOrDefault(r.customerId(), "?"), r.teamId(), teamNames.getOrDefault(r.teamId(), "?"),
+                    r.assigneeId(), r.assigneeId() == null ? null : agentNames.get(r.assigneeId()), r.touchesIn(), r.touchesOut(),
+                    r.createdAt(), r.updatedAt()));
+        }
+        return rows;
+    }
+
+    static String encode(Key key) {
+        String raw = key.at().getEpochSecond() + "." + key.at().getNano() + "." + key.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Reads a cursor; a malformed one is a 400 for the caller, not a silent first page. */
+    static Optional<Key> decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split("\\.");
+            return Optional.of(new Key(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), Long.parseLong(parts[2])));
+        } catch (RuntimeException e) {
+            throw new InvalidInput("cursor", "is not a cursor this server handed out");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+// Regard's only script besides htmx: keyboard shortcuts and a few progressive enhancements.
+// Elements opt in with data-shortcut="key": inputs get focus, everything else is clicked.
+(function () {
+    "use strict";
+    let pendingG = false;
+
+    function typing(target) {
+        const tag = target.tagName;
+        return target.isContentEditable || tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT";
+    }
+
+    function rows() {
+        return Array.from(document.querySelectorAll("[data-row-link]"));
+    }
+
+    function moveRow(step) {
+        const all = rows();
+        if (all.length === 0) {
+            return;
+        }
+        let index = all.findIndex(r => r.classList.contains("current"));
+        all.forEach(r => r.classList.remove("current"));
+        index = Math.max(0, Math.min(all.length - 1, index + step));
+        all[index].classList.add("current");
+        const link = all[index].querySelector("a");
+        if (link) {
+            link.focus();
+        }
+    }
+
+    document.addEventListener("keydown", function (event) {
+        if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) {
+            return;
+        }
+        const key = event.key;
+        if (pendingG) {
+            pendingG = false;
+            if (key === "i") {
+                window.location.href = document.body.dataset.inbox || "/inbox";
+                event.preventDefault();
+            }
+            return;
+        }
+        if (key === "g") {
+            pendingG = true;
+            return;
+        }
+        if (key === "?") {
+            const dialog = document.getElementById("shortcuts");
+            if (dialog && typeof dialog.showModal === "function") {
+                dialog.showModal();
+                event.preventDefault();
+            }
+            return;
+        }
+        if (key === "j" || key === "k") {
+            moveRow(key === "j" ? 1 : -1);
+            event.preventDefault();
+            return;
+        }
+        const target = document.querySelector('[data-shortcut="' + CSS.escape(key) + '"]');
+        if (!target) {
+            return;
+        }
+        event.preventDefault();
+        if (typing(target)) {
+            target.focus();
+        } else {
+            target.click();
+        }
+    });
+
+    // Composer tabs: choosing "reply", "note" or "log a call" switches the form's action and label.
+    document.addEventListener("change", function (event) {
+        const radio = event.target;
+        if (!radio.matches("[data-composer-mode]")) {
+            return;
+        }
+        const form = radio.closest("form");
+        form.setAttribute("action", radio.dataset.action);
+        form.querySelectorAll("[data-mode-only]").forEach(function (el) {
+            el.hidden = el.dataset.modeOnly !== radio.value;
+        });
+    });
+
+    // A form is sent once: the button is disabled after the first submit (the server also
+    // ignores a repeated submission key, so a second request changes nothing).
+    document.addEventListener("submit", function (event) {
+        const form = event.target;
+        if (form.dataset.submitted === "true") {
+            event.preventDefault();
+            return;
+        }
+        form.dataset.submitted = "true";
+        setTimeout(function () { form.dataset.submitted = "false"; }, 5000);
+    });
+})();
