@@ -1,0 +1,79 @@
+package org.regard.support;
+
+import org.regard.accounts.Accounts;
+import org.regard.accounts.AgentAdministration;
+import org.regard.accounts.AgentPrincipal;
+import org.regard.accounts.ApiTokens;
+import org.regard.accounts.Role;
+import org.regard.accounts.TeamView;
+import org.regard.customers.Customers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Creates the people a test needs, each with unique names and addresses so tests never collide in the
+ * shared database.
+ */
+public class TestData {
+    public static final String PASSWORD = "correct-horse-battery";
+
+    private final AgentAdministration admin;
+    private final Accounts accounts;
+    private final Customers customers;
+    @Autowired
+    private UserDetailsService users;
+    @Autowired
+    private ApiTokens tokens;
+
+    TestData(AgentAdministration admin, Accounts accounts, Customers customers) {
+        this.admin = admin;
+        this.accounts = accounts;
+        this.customers = customers;
+    }
+
+    /** An agent of a test, with what a client needs to sign in as them. */
+    public record TestAgent(long id, String email, String password, AgentPrincipal principal) {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public TeamView team(String prefix) {
+        return admin.createTeam(unique(prefix));
+    }
+
+    public TestAgent agent(Role role, TeamView... teams) {
+        return agent(role, null, teams);
+    }
+
+    public TestAgent agent(Role role, String locale, TeamView... teams) {
+        String email = unique("agent") + "@regard.test";
+        Set<Long> teamIds = Arrays.stream(teams).map(TeamView::id).collect(Collectors.toSet());
+        var created = admin.create(new AgentAdministration.NewAgent(email, "Agent " + email.substring(6, 14), PASSWORD,
+                role, locale, List.of("en"), teamIds));
+        return new TestAgent(created.id(), email, PASSWORD, principal(email));
+    }
+
+    public AgentPrincipal principal(String email) {
+        return (AgentPrincipal) users.loadUserByUsername(email);
+    }
+
+    public String apiToken(TestAgent agent) {
+        return tokens.create(agent.id(), "test").secret();
+    }
+
+    public Customers.CustomerView customer(String name) {
+        return customers.findOrCreate(unique("customer") + "@example.test", name);
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+}

@@ -1,0 +1,119 @@
+package org.regard.tickets;
+
+import org.junit.jupiter.api.Test;
+import org.regard.accounts.Role;
+import org.regard.accounts.TeamView;
+import org.regard.support.IntegrationTest;
+import org.regard.support.TestData;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@IntegrationTest
+class TicketLifecycleIntegrationTest {
+    @Autowired
+    Tickets tickets;
+    @Autowired
+    TicketQueries queries;
+    @Autowired
+    TestData data;
+
+    @Test
+    void aPhoneTicketCountsTouchesInBothDirectionsAndRecordsEveryChange() {
+        TeamView team = data.team("support");
+        var agent = data.agent(Role.AGENT, team);
+        var customer = data.customer("Élodie Martin");
+
+        long id = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Printer jams", "It jams on every page.",
+                Channel.PHONE, team.id(), Priority.NORMAL, null, "k1"), agent.principal());
+        tickets.reply(id, "Please try the rear tray.", TicketStatus.WAITING, "k2", agent.principal());
+        tickets.addNote(id, "Known issue with model X.", "k3", agent.principal());
+        tickets.customerWrote(id, "Still jams.", Channel.EMAIL, null);
+        tickets.update(id, new TicketCommands.UpdateTicket(TicketStatus.RESOLVED, Priority.HIGH, null,
+                Optional.of(agent.id()), null, null, null), agent.principal());
+
+        var detail = queries.detail(id, agent.principal());
+        assertThat(detail.summary().touchesIn()).isEqualTo(2);
+        assertThat(detail.summary().touchesOut()).isEqualTo(1);
+        assertThat(detail.messages()).extracting(TicketQueries.MessageView::kind)
+                .containsExactly(MessageKind.CUSTOMER, MessageKind.REPLY, MessageKind.NOTE, MessageKind.CUSTOMER);
+        assertThat(detail.summary().status()).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(detail.changes()).extracting(TicketQueries.ChangeView::field)
+                .contains("status", "priority", "assignee");
+        assertThat(detail.changes()).filteredOn(c -> c.field().equals("assignee"))
+                .extracting(TicketQueries.ChangeView::newValue).containsExactly(agent.principal().displayName());
+    }
+
+    @Test
+    void theSameSubmissionTwiceWritesOneReply() {
+        TeamView team = data.team("support");
+        var agent = data.agent(Role.AGENT, team);
+        var customer = data.customer("Jonas Weber");
+        long id = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Invoice", "Where is my invoice?",
+                Channel.WEB, team.id(), null, null, null), agent.principal());
+
+        var first = tickets.reply(id, "Sent again.", null, "same-key", agent.principal());
+        var second = tickets.reply(id, "Sent again.", null, "same-key", agent.principal());
+
+        assertThat(second.duplicate()).isTrue();
+        assertThat(second.messageId()).isEqualTo(first.messageId());
+        assertThat(queries.detail(id, agent.principal()).messages()).hasSize(2);
+    }
+
+    @Test
+    void aStaleVersionIsAConflictNotALostUpdate() {
+        TeamView team = data.team("support");
+        var agent = data.agent(Role.AGENT, team);
+        var customer = data.customer("Nguyễn Văn An");
+        long id = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Máy in không hoạt động", "Máy in bị kẹt giấy.",
+                Channel.WEB, team.id(), null, null, null), agent.principal());
+        int seen = queries.detail(id, agent.principal()).version();
+
+        tickets.update(id, new TicketCommands.UpdateTicket(null, Priority.HIGH, null, null, null, null, seen), agent.principal());
+
+        assertThatThrownBy(() -> tickets.update(id, new TicketCommands.UpdateTicket(null, Priority.LOW, null, null, null, null, seen),
+                agent.principal())).isInstanceOf(TicketConflict.class);
+        assertThat(queries.detail(id, agent.principal()).summary().priority()).isEqualTo(Priority.HIGH);
+    }
+
+    @Test
+    void anAgentCannotSeeAnotherTeamsTicket() {
+        TeamView mine = data.team("billing");
+        TeamView theirs = data.team("delivery");
+        var me = data.agent(Role.AGENT, mine);
+        var them = data.agent(Role.AGENT, theirs);
+        var customer = data.customer("Hans Müller");
+        long id = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Parcel", "Where is it?",
+                Channel.WEB, theirs.id(), null, null, null), them.principal());
+
+        assertThatThrownBy(() -> queries.detail(id, me.principal())).isInstanceOf(TicketForbidden.class);
+        assertThat(queries.list(new TicketQueries.ListQuery(TicketQueries.View.ALL, Set.of(), null, null, null,
+                customer.id(), null, null, 50), me.principal()).rows()).isEmpty();
+        assertThat(queries.list(new TicketQueries.ListQuery(TicketQueries.View.ALL, Set.of(), null, null, null,
+                customer.id(), null, null, 50), them.principal()).rows()).extracting(TicketQueries.TicketRow::id).containsExactly(id);
+    }
+
+    @Test
+    void listsPageByCursorWithoutGapsOrRepeats() {
+        TeamView team = data.team("paging");
+        var agent = data.agent(Role.AGENT, team);
+        var customer = data.customer("Paging Person");
+        for (int i = 0; i < 7; i++) {
+            tickets.open(new TicketCommands.OpenTicket(customer.id(), "Case " + i, "Body " + i, Channel.WEB, team.id(),
+                    null, null, null), agent.principal());
+        }
+        var seen = new java.util.ArrayList<Long>();
+        String cursor = null;
+        do {
+            var page = queries.list(new TicketQueries.ListQuery(TicketQueries.View.TEAMS, Set.of(), null, team.id(), null,
+                    null, TicketQueries.Sort.UPDATED_DESC, cursor, 3), agent.principal());
+            page.rows().forEach(r -> seen.add(r.id()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(seen).hasSize(7).doesNotHaveDuplicates();
+    }
+}
