@@ -100,6 +100,7 @@ class AgentAdminPagesIntegrationTest {
         TeamView first = data.team("first");
         TeamView second = data.team("second");
         var agent = data.agent(Role.AGENT, first);
+        var agentSession = WebSession.signedIn(port, agent.email(), agent.password());
 
         var saved = adminSession.post("/admin/agents/" + agent.id(), "displayName", "Renamed Agent", "role", "ADMIN",
                 "languages", "de", "otherLanguages", "", "teamIds", String.valueOf(second.id()));
@@ -111,6 +112,7 @@ class AgentAdminPagesIntegrationTest {
         assertThat(changed.role()).isEqualTo(Role.ADMIN);
         assertThat(changed.languages()).containsExactly("de");
         assertThat(changed.teamIds()).isEqualTo(Set.of(second.id()));
+        assertThat(agentSession.get("/customers").location()).as("a new role needs a new sign-in").endsWith("/login");
         assertThat(ownRole.status()).isEqualTo(400);
         assertThat(ownRole.body()).contains("id=\"agent-role-error\"", "You cannot change your own role");
         assertThat(accounts.agent(admin.id()).orElseThrow().role()).isEqualTo(Role.ADMIN);
