@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (th:text, th:utext, th:replace, ...) is only a preview and is allowed.
  */
 class TemplateTextTest {
-    private static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:replace", "th:insert", "th:remove",
+    private static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:replace", "th:insert", "th:remove", "th:errors", "th:field",
             "th:fragment-preview");
     private static final Set<String> READ_ATTRIBUTES = Set.of("title", "aria-label", "placeholder", "alt", "label");
     /** Words that are the same in every language. */
