@@ -79,6 +79,9 @@ class NewTicketController {
                 return "redirect:/tickets/" + id;
             } catch (InvalidInput e) {
                 errors.rejectValue(e.field(), "newTicket.error." + e.field());
+            } catch (IllegalArgumentException e) {
+                // a team or category removed while the agent was typing
+                errors.reject("newTicket.error.summary");
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());

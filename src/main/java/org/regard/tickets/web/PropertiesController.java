@@ -3,6 +3,7 @@ package org.regard.tickets.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.regard.accounts.Accounts;
 import org.regard.accounts.AgentPrincipal;
+import org.regard.accounts.AgentView;
 import org.regard.tickets.IllegalTransition;
 import org.regard.tickets.InvalidInput;
 import org.regard.tickets.TicketCommands.UpdateTicket;
@@ -17,9 +18,11 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.ArrayList;
@@ -85,6 +88,22 @@ class PropertiesController {
         }
         redirect.addFlashAttribute("flash", flashFor(form.getStatus(), before.summary().status()));
         return "redirect:/tickets/" + id;
+    }
+
+    /**
+     * The people a ticket can be assigned to in another team, for the assignee list when the agent picks a
+     * team in the form (an htmx fragment). The current assignee stays chosen when they are in that team.
+     */
+    @GetMapping("/tickets/{id}/assignees")
+    String assignees(@PathVariable long id, @RequestParam long team, @AuthenticationPrincipal AgentPrincipal agent, Model model) {
+        TicketDetail detail = queries.detail(id, agent);
+        List<AgentView> members = accounts.activeMembersOf(team);
+        Long current = detail.summary().assigneeId();
+        PropertiesForm form = new PropertiesForm();
+        form.setAssignee(current != null && members.stream().anyMatch(a -> a.id() == current) ? current.toString() : "");
+        model.addAttribute("properties", form);
+        model.addAttribute("assignees", members);
+        return "tickets/ticket :: assigneeOptions";
     }
 
     /**

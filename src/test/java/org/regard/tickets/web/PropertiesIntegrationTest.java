@@ -134,6 +134,26 @@ class PropertiesIntegrationTest {
     }
 
     @Test
+    void theAssigneeListFollowsTheTeamChosenInTheForm() {
+        TeamView team = data.team("props-list");
+        TeamView other = data.team("props-list-other");
+        TestAgent agent = data.agent(Role.AGENT, team);
+        TestAgent colleague = data.agent(Role.AGENT, other);
+        long id = open(agent, team);
+        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+
+        var options = session.htmxGet("/tickets/" + id + "/assignees?team=" + other.id());
+
+        assertThat(options.status()).isEqualTo(200);
+        assertThat(options.body()).doesNotContain("<html", "<select")
+                .contains("<option value=\"" + colleague.id() + "\"", colleague.principal().displayName())
+                .doesNotContain("<option value=\"" + agent.id() + "\"");
+        TestAgent outsider = data.agent(Role.AGENT, other);
+        assertThat(PageSession.signIn(port, outsider.email(), outsider.password())
+                .htmxGet("/tickets/" + id + "/assignees?team=" + other.id()).status()).isEqualTo(403);
+    }
+
+    @Test
     void anotherTeamsTicketCannotBeChangedAndAFormWithoutVersionIsABadRequest() {
         TeamView team = data.team("props-deny");
         TestAgent agent = data.agent(Role.AGENT, team);
