@@ -19,6 +19,7 @@ import org.springframework.ui.Model;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,7 +51,7 @@ class TicketPageModel {
      * Puts the ticket page into the model. A form already in the model (as the agent typed it) is kept;
      * a missing one is started fresh from the ticket.
      */
-    TicketDetail fill(Model model, long ticketId, AgentPrincipal agent) {
+    void fill(Model model, long ticketId, AgentPrincipal agent) {
         TicketDetail detail = queries.detail(ticketId, agent);
         TicketQueries.TicketRow ticket = detail.summary();
         model.addAttribute("detail", detail);
@@ -82,7 +83,6 @@ class TicketPageModel {
         if (!model.containsAttribute("properties")) {
             model.addAttribute("properties", PropertiesForm.of(detail));
         }
-        return detail;
     }
 
     /** A fresh composer for the ticket page, with a new submission key. */
@@ -139,7 +139,7 @@ class TicketPageModel {
             return Map.of();
         }
         Map<Long, String> names = accounts.agentNames(recorded.stream().map(MessageView::authorAgentId).toList());
-        Map<Long, String> byMessage = new java.util.HashMap<>();
+        Map<Long, String> byMessage = new HashMap<>();
         recorded.forEach(m -> byMessage.put(m.id(), Objects.requireNonNullElse(names.get(m.authorAgentId()), "?")));
         return byMessage;
     }
