@@ -7,11 +7,10 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.regard.tickets.Tickets;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 
@@ -27,9 +26,7 @@ import java.io.IOException;
 class ApiBodyLimit extends OncePerRequestFilter {
     static final int MAX_BYTES = 1024 * 1024;
     private static final String MESSAGE = "The request body is larger than " + (MAX_BYTES / 1024)
-            + " KiB. Messages may have at most 100,000 characters; send attachments separately.";
-
-    private final JsonMapper json = JsonMapper.builder().build();
+            + " KiB; a message may have at most " + String.format(java.util.Locale.ROOT, "%,d", Tickets.MAX_BODY) + " characters.";
 
     /** Raised while reading a body that turns out to be too large. */
     static final class TooLarge extends IOException {
@@ -47,27 +44,12 @@ class ApiBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
-            var problem = ApiProblems.problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", MESSAGE);
-            problem.setInstance(java.net.URI.create(request.getRequestURI()));
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
             // closing the connection stops the client from sending the rest of a body nobody will read
             response.setHeader("Connection", "close");
-            json.writeValue(response.getOutputStream(), problemFields(problem));
+            ProblemJson.write(request, response, ApiProblems.problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", MESSAGE));
             return;
         }
         chain.doFilter(new Limited(request), response);
-    }
-
-    private static java.util.Map<String, Object> problemFields(org.springframework.http.ProblemDetail p) {
-        var fields = new java.util.LinkedHashMap<String, Object>();
-        fields.put("type", String.valueOf(p.getType()));
-        fields.put("title", p.getTitle());
-        fields.put("status", p.getStatus());
-        fields.put("detail", p.getDetail());
-        fields.put("instance", String.valueOf(p.getInstance()));
-        return fields;
     }
 
     private static final class Limited extends HttpServletRequestWrapper {
