@@ -3,6 +3,8 @@ package org.regard.customers.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -54,7 +56,7 @@ class CustomerApi {
     }
 
     @GetMapping
-    @Operation(summary = "Find customers", description = "Customers by id, optionally those whose name or address contains q.")
+    @Operation(operationId = "listCustomers", summary = "Find customers", description = "Customers by id, optionally those whose name or address contains q.")
     CustomerPage list(
             @Parameter(description = "Part of a name or an email address") @RequestParam(name = "q", required = false) @Size(max = 200) String q,
             @Parameter(description = "The nextCursor of the previous page") @RequestParam(name = "cursor", required = false) String cursor,
@@ -66,7 +68,7 @@ class CustomerApi {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read a customer", description = "The ETag header carries the customer's version.")
+    @Operation(operationId = "getCustomer", summary = "Read a customer", description = "The ETag header carries the customer's version.")
     @ApiResponse(responseCode = "200", description = "The customer",
             headers = @Header(name = HttpHeaders.ETAG, description = "The customer's version, for If-Match"))
     ResponseEntity<CustomerResource> customer(@PathVariable long id) {
@@ -74,10 +76,12 @@ class CustomerApi {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Create a customer")
+    @Operation(operationId = "createCustomer", summary = "Create a customer")
     @ApiResponse(responseCode = "201", description = "The new customer",
             headers = {@Header(name = HttpHeaders.LOCATION, description = "The customer's address"),
                     @Header(name = HttpHeaders.ETAG, description = "The customer's version")})
+    @ApiResponse(responseCode = "409", description = "An address already belongs to another customer",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<CustomerResource> create(@Valid @RequestBody NewCustomerRequest request) {
         CustomerView created = customers.create(request.toCommand());
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/customers/{id}")
@@ -86,11 +90,13 @@ class CustomerApi {
     }
 
     @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    @Operation(summary = "Change a customer",
+    @Operation(operationId = "changeCustomer", summary = "Change a customer",
             description = "Fields left out keep their value. Send If-Match with the ETag you read: when someone changed "
                     + "the customer since, nothing is changed and the answer is 412.")
     @ApiResponse(responseCode = "200", description = "The changed customer",
             headers = @Header(name = HttpHeaders.ETAG, description = "The customer's new version"))
+    @ApiResponse(responseCode = "409", description = "An address already belongs to another customer, or someone else changed the customer at the same moment",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<CustomerResource> change(
             @PathVariable long id,
             @Valid @RequestBody CustomerChangesRequest changes,

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -69,7 +70,7 @@ class TicketApi {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Open a ticket",
+    @Operation(operationId = "openTicket", summary = "Open a ticket",
             description = "Opens a ticket with the customer's words as its first message. A customer address Regard does "
                     + "not know yet creates the customer. With an Idempotency-Key, sending the same request again returns "
                     + "the ticket the first one opened instead of opening a second.")
@@ -91,7 +92,7 @@ class TicketApi {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read a ticket", description = "The ticket with its whole conversation; the ETag header carries its version.")
+    @Operation(operationId = "getTicket", summary = "Read a ticket", description = "The ticket with its whole conversation; the ETag header carries its version.")
     @ApiResponse(responseCode = "200", description = "The ticket",
             headers = @Header(name = HttpHeaders.ETAG, description = "The ticket's version, for If-Match"))
     ResponseEntity<TicketResource> ticket(@PathVariable long id, @AuthenticationPrincipal AgentPrincipal agent) {
@@ -100,7 +101,7 @@ class TicketApi {
     }
 
     @GetMapping
-    @Operation(summary = "List tickets",
+    @Operation(operationId = "listTickets", summary = "List tickets",
             description = "The tickets the caller may see, newest change first unless sorted otherwise, one page at a time. "
                     + "Without a status filter, only active tickets (new, open, waiting) are listed.")
     TicketPage list(
@@ -134,12 +135,14 @@ class TicketApi {
     }
 
     @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
-    @Operation(summary = "Change a ticket",
+    @Operation(operationId = "changeTicket", summary = "Change a ticket",
             description = "Changes any of status, priority, team, assignee, category and subject; fields left out keep their "
                     + "value and \"assignee\": null unassigns. Send If-Match with the ETag you read: when someone changed the "
                     + "ticket since, nothing is changed and the answer is 412.")
     @ApiResponse(responseCode = "200", description = "The changed ticket",
             headers = @Header(name = HttpHeaders.ETAG, description = "The ticket's new version"))
+    @ApiResponse(responseCode = "409", description = "The ticket cannot move to that status (`allowed` lists those it can), or someone else changed it at the same moment",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<TicketResource> change(
             @PathVariable long id,
             @Valid @RequestBody TicketChanges changes,

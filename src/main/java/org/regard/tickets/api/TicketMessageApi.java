@@ -3,6 +3,8 @@ package org.regard.tickets.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -43,13 +45,15 @@ class TicketMessageApi {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Reply or add a note",
+    @Operation(operationId = "writeMessage", summary = "Reply or add a note",
             description = "A reply goes to the customer (an outbound touch) and may move the ticket to another status; "
                     + "a note is for the team only. With an Idempotency-Key, sending the same request again returns the "
                     + "message the first one wrote (200) instead of writing a second.")
     @ApiResponse(responseCode = "201", description = "The message, written now",
             headers = @Header(name = HttpHeaders.LOCATION, description = "The message's address"))
     @ApiResponse(responseCode = "200", description = "The message an earlier request with the same Idempotency-Key wrote")
+    @ApiResponse(responseCode = "409", description = "The reply's status is one the ticket cannot move to; `allowed` lists those it can",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<MessageResource> write(
             @PathVariable long ticketId,
             @Valid @RequestBody NewMessage request,
@@ -73,7 +77,7 @@ class TicketMessageApi {
     }
 
     @GetMapping("/{messageId}")
-    @Operation(summary = "Read one message of a ticket")
+    @Operation(operationId = "getMessage", summary = "Read one message of a ticket")
     MessageResource read(@PathVariable long ticketId, @PathVariable long messageId, @AuthenticationPrincipal AgentPrincipal agent) {
         return message(ticketId, messageId, agent);
     }
