@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -137,6 +138,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                                                                             WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
         for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors body) {
+                // a @Valid body validated together with constrained parameters: name its fields, as for bodies alone
+                body.getFieldErrors().forEach(f -> errors.add(new FieldError(f.getField(), String.valueOf(f.getDefaultMessage()))));
+                continue;
+            }
             String name = parameterName(result.getMethodParameter());
             result.getResolvableErrors().forEach(e -> errors.add(new FieldError(name, String.valueOf(e.getDefaultMessage()))));
         }
