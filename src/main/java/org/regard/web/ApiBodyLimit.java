@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * Refuses API request bodies above {@link #MAX_BYTES} with 413 and a problem document, before they are
@@ -26,7 +27,7 @@ import java.io.IOException;
 class ApiBodyLimit extends OncePerRequestFilter {
     static final int MAX_BYTES = 1024 * 1024;
     private static final String MESSAGE = "The request body is larger than " + (MAX_BYTES / 1024)
-            + " KiB; a message may have at most " + String.format(java.util.Locale.ROOT, "%,d", Tickets.MAX_BODY) + " characters.";
+            + " KiB; a message may have at most " + String.format(Locale.ROOT, "%,d", Tickets.MAX_BODY) + " characters.";
 
     /** Raised while reading a body that turns out to be too large. */
     static final class TooLarge extends IOException {

@@ -32,6 +32,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -162,6 +163,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (invalid != null && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
             return ResponseEntity.badRequest().body(invalidFields(List.of(new FieldError(path(invalid),
                     "'" + invalid.getValue() + "' is not one of " + allowedValues(invalid.getTargetType())))));
+        }
+        ValueInstantiationException refused = causeOf(ex, ValueInstantiationException.class);
+        if (refused != null && !refused.getPath().isEmpty() && refused.getCause() instanceof IllegalArgumentException reason) {
+            // our own value types refuse a value with a message meant for the caller ("must be one of ...")
+            return ResponseEntity.badRequest().body(invalidFields(List.of(new FieldError(path(refused), reason.getMessage()))));
         }
         MismatchedInputException mismatch = causeOf(ex, MismatchedInputException.class);
         if (mismatch != null && !mismatch.getPath().isEmpty()) {

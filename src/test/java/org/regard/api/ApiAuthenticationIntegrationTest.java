@@ -10,6 +10,7 @@ import org.regard.support.TestData.TestAgent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +50,7 @@ class ApiAuthenticationIntegrationTest {
     @Test
     void aWriteWithoutCredentialsIsUnauthorizedAndWritesNothing() {
         String email = TestData.unique("anonymous") + "@example.test";
-        var reply = api.post("/api/v1/customers").json(Map.of("name", "Nobody", "emails", java.util.List.of(email))).send();
+        var reply = api.post("/api/v1/customers").json(Map.of("name", "Nobody", "emails", List.of(email))).send();
 
         assertThat(reply.status()).isEqualTo(401);
         var admin = data.agent(Role.ADMIN);

@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +103,28 @@ class ApiValidationIntegrationTest {
     }
 
     @Test
+    void anEnumGivenAsANumberIsRefusedRatherThanTakenByPosition() {
+        var reply = api.post("/api/v1/tickets").auth(bearer(token)).json(Map.of(
+                "customer", Map.of("email", TestData.unique("number") + "@example.test"),
+                "subject", "Numbered", "body", "Body", "channel", "web", "priority", 2)).send();
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("errors").get(0).get("field").asString()).isEqualTo("priority");
+        assertThat(reply.json().get("errors").get(0).get("message").asString()).contains("low", "urgent");
+    }
+
+    @Test
+    void enumValuesAreReadInAnyLetterCase() {
+        var reply = api.post("/api/v1/tickets").auth(bearer(token)).json(Map.of(
+                "customer", Map.of("email", TestData.unique("case") + "@example.test"),
+                "subject", "Shouting", "body", "Body", "channel", "WEB", "priority", "Urgent")).send();
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.json().get("priority").asString()).isEqualTo("urgent");
+        assertThat(reply.json().get("channel").asString()).isEqualTo("web");
+    }
+
+    @Test
     void aValueOfTheWrongTypeIsRefusedNamingTheField() {
         var reply = api.post("/api/v1/tickets").auth(bearer(token)).json(Map.of(
                 "customer", Map.of("email", TestData.unique("type") + "@example.test"),
@@ -168,7 +191,7 @@ class ApiValidationIntegrationTest {
     @Test
     void anInvalidCustomerIsRefusedNamingEachAddress() {
         var reply = api.post("/api/v1/customers").auth(bearer(token)).json(Map.of(
-                "name", "", "emails", java.util.List.of("good@example.test", "bad address"), "language", "french")).send();
+                "name", "", "emails", List.of("good@example.test", "bad address"), "language", "french")).send();
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("errors")).extracting(e -> e.get("field").asString())

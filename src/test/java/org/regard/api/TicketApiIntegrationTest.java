@@ -305,6 +305,47 @@ class TicketApiIntegrationTest {
     }
 
     @Test
+    void anAgentCannotOpenATicketForAnotherTeam() {
+        TeamView otherTeam = data.team("not-mine");
+        Map<String, Object> request = new HashMap<>(newTicket(TestData.unique("elsewhere") + "@example.test", "Elsewhere"));
+        request.put("team", otherTeam.id());
+
+        var reply = api.post("/api/v1/tickets").auth(bearer(token)).json(request).send();
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("detail").asString()).contains("team you belong to");
+        TestAgent admin = data.agent(Role.ADMIN);
+        assertThat(api.get("/api/v1/tickets?team=" + otherTeam.id()).auth(bearer(data.apiToken(admin))).send().json().get("items"))
+                .isEmpty();
+    }
+
+    @Test
+    void aMessageIsOnlyFoundThroughItsOwnTicket() {
+        long first = open(TestData.unique("first") + "@example.test", "First", token).get("id").asLong();
+        JsonNode second = open(TestData.unique("second") + "@example.test", "Second", token);
+        long messageOfSecond = second.get("messages").get(0).get("id").asLong();
+
+        var wrongTicket = api.get("/api/v1/tickets/" + first + "/messages/" + messageOfSecond).auth(bearer(token)).send();
+        var rightTicket = api.get("/api/v1/tickets/" + second.get("id").asLong() + "/messages/" + messageOfSecond)
+                .auth(bearer(token)).send();
+
+        assertThat(wrongTicket.status()).isEqualTo(404);
+        assertThat(rightTicket.status()).isEqualTo(200);
+        assertThat(rightTicket.json().get("body").asString()).isEqualTo("Details of Second");
+    }
+
+    @Test
+    void aBareVersionInIfMatchIsUnderstoodToo() {
+        JsonNode ticket = open(TestData.unique("bare") + "@example.test", "Bare", token);
+
+        var reply = api.patch("/api/v1/tickets/" + ticket.get("id").asLong()).auth(bearer(token))
+                .header("If-Match", String.valueOf(ticket.get("version").asInt())).json(Map.of("priority", "low")).send();
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("priority").asString()).isEqualTo("low");
+    }
+
+    @Test
     void anAdminSeesEveryTeamsTickets() {
         TestAgent admin = data.agent(Role.ADMIN);
         String email = TestData.unique("admin-sees") + "@example.test";

@@ -47,6 +47,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -123,7 +124,7 @@ class TicketApi {
         Set<TicketStatus> statuses = new LinkedHashSet<>();
         if (status != null) {
             status.stream().map(s -> Vocabulary.parse(Vocabulary.Status.class, "status", s))
-                    .filter(java.util.Objects::nonNull).forEach(s -> statuses.add(s.toDomain()));
+                    .filter(Objects::nonNull).forEach(s -> statuses.add(s.toDomain()));
         }
         Vocabulary.Priority wantedPriority = Vocabulary.parse(Vocabulary.Priority.class, "priority", priority);
         Vocabulary.View wantedView = Vocabulary.parse(Vocabulary.View.class, "view", view);

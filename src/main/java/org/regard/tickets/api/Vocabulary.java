@@ -1,5 +1,6 @@
 package org.regard.tickets.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.regard.tickets.InvalidInput;
 import org.regard.tickets.MessageKind;
@@ -12,8 +13,9 @@ import java.util.Locale;
 
 /**
  * The words of the ticket API: the domain's enums as the API spells them, in lower case
- * ({@code "status": "waiting"}). Each constant has the name of its domain twin, so converting is a
- * lookup by name; the API test comparing the OpenAPI document with the domain fails when the two drift apart.
+ * ({@code "status": "waiting"}; any letter case is read). Each constant has the name of its domain twin,
+ * so converting is a lookup by name; the API test comparing the OpenAPI document with the domain fails
+ * when the two drift apart.
  */
 final class Vocabulary {
     private Vocabulary() {
@@ -26,6 +28,11 @@ final class Vocabulary {
         @Override
         public String toString() {
             return lower(this);
+        }
+
+        @JsonCreator
+        static Status from(String value) {
+            return read(Status.class, value);
         }
 
         TicketStatus toDomain() {
@@ -46,6 +53,11 @@ final class Vocabulary {
             return lower(this);
         }
 
+        @JsonCreator
+        static Priority from(String value) {
+            return read(Priority.class, value);
+        }
+
         org.regard.tickets.Priority toDomain() {
             return org.regard.tickets.Priority.valueOf(name());
         }
@@ -62,6 +74,11 @@ final class Vocabulary {
         @Override
         public String toString() {
             return lower(this);
+        }
+
+        @JsonCreator
+        static Channel from(String value) {
+            return read(Channel.class, value);
         }
 
         org.regard.tickets.Channel toDomain() {
@@ -96,6 +113,11 @@ final class Vocabulary {
         @Override
         public String toString() {
             return lower(this);
+        }
+
+        @JsonCreator
+        static NewKind from(String value) {
+            return read(NewKind.class, value);
         }
     }
 
@@ -153,18 +175,28 @@ final class Vocabulary {
     }
 
     /**
-     * Reads a query parameter; any letter case is accepted. An unknown value is a 400 naming the
-     * parameter and listing the values it takes.
+     * Reads a value as the API spells it, in any letter case. Numbers are refused: without this, JSON
+     * would take {@code "priority": 2} for the third priority.
      */
+    static <E extends Enum<E>> E read(Class<E> type, String value) {
+        String wanted = value == null ? "" : value.strip();
+        return Arrays.stream(type.getEnumConstants())
+                .filter(c -> c.toString().equalsIgnoreCase(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("must be one of " + Arrays.toString(type.getEnumConstants())
+                        + ", not '" + wanted + "'"));
+    }
+
+    /** Reads a query parameter; an unknown value is a 400 naming the parameter and listing the values it takes. */
     static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return Arrays.stream(type.getEnumConstants())
-                .filter(c -> c.toString().equalsIgnoreCase(value.strip()))
-                .findFirst()
-                .orElseThrow(() -> new InvalidInput(parameter, "must be one of " + Arrays.toString(type.getEnumConstants())
-                        + ", not '" + value.strip() + "'"));
+        try {
+            return read(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(parameter, e.getMessage());
+        }
     }
 
     private static String lower(Enum<?> constant) {
