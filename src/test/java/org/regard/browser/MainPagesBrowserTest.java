@@ -30,10 +30,11 @@ class MainPagesBrowserTest {
 
     @Test
     void mainPagesAreAccessibleAndFitOnAPhone(Browser browser) {
-        var team = data.team("Support");
-        var admin = data.agent(Role.ADMIN, team);
+        // real-looking names: these pages are the README's screenshots
+        var team = data.accounts().ensureTeam("Support");
+        var admin = data.named("Linh Phạm", Role.ADMIN, null, team);
         var customer = customers.create(new Customers.NewCustomer("Nguyễn Thu Hà", List.of(TestData.unique("ha") + "@example.test"),
-                "vi", TestData.unique("Công ty Sen Vàng"), "key-account", "Gọi sau 18:00, thích nhận tin nhắn"));
+                "vi", "Công ty Sen Vàng", "key-account", "Gọi sau 18:00, thích nhận tin nhắn"));
         customers.addNote(customer.id(), "Khách hàng lâu năm, luôn đặt hàng vào đầu tháng.", true, admin.id());
         long id = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Máy in không hoạt động", "Máy in báo lỗi giấy.",
                 Channel.PHONE, team.id(), Priority.HIGH, null, null), admin.principal());

@@ -24,8 +24,8 @@ class TicketStoryBrowserTest {
 
     @Test
     void anAgentOpensATicketForANewCustomerRepliesAddsANoteAndResolves(Browser browser) {
-        var team = data.team("front-desk");
-        var agent = data.agent(Role.AGENT, team);
+        var team = data.accounts().ensureTeam("Support");
+        var agent = data.named("Camille Roux", Role.AGENT, null, team);
         browser.signIn(agent.email(), agent.password());
 
         browser.open("/tickets/new");
