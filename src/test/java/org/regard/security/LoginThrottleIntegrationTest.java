@@ -7,6 +7,7 @@ import org.regard.api.ApiClient;
 import org.regard.support.IntegrationTest;
 import org.regard.support.TestData;
 import org.regard.support.TestData.TestAgent;
+import org.regard.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
@@ -15,7 +16,6 @@ import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.regard.api.ApiClient.basic;
-import static org.regard.security.Browser.location;
 
 /** Guessing passwords stops after five tries: the address is locked, even for the right password. */
 @IntegrationTest
@@ -38,31 +38,31 @@ class LoginThrottleIntegrationTest {
 
     @Test
     void theRightPasswordSignsInWhenNothingFailedBefore() {
-        assertThat(location(new Browser(port).signIn(agent.email(), agent.password()))).endsWith("/inbox");
+        assertThat(WebSession.anonymous(port).signIn(agent.email(), agent.password()).location()).endsWith("/inbox");
     }
 
     @Test
     void afterFiveFailedSignInsTheFormRefusesEvenTheRightPassword() {
         for (int i = 0; i < ALLOWED_FAILURES; i++) {
-            assertThat(location(new Browser(port).signIn(agent.email(), "wrong-password-" + i))).endsWith("/login?error");
+            assertThat(WebSession.anonymous(port).signIn(agent.email(), "wrong-password-" + i).location()).endsWith("/login?error");
         }
 
-        Browser browser = new Browser(port);
-        var attempt = browser.signIn(agent.email(), agent.password());
+        WebSession session = WebSession.anonymous(port);
+        var attempt = session.signIn(agent.email(), agent.password());
 
-        assertThat(location(attempt)).endsWith("/login?error");
-        assertThat(location(browser.get("/"))).as("not signed in").endsWith("/login");
-        assertThat(browser.get("/login?error").body()).as("the page says why")
+        assertThat(attempt.location()).endsWith("/login?error");
+        assertThat(session.get("/").location()).as("not signed in").endsWith("/login");
+        assertThat(session.get("/login?error").body()).as("the page says why")
                 .contains(messages.getMessage("login.locked", null, Locale.ENGLISH));
     }
 
     @Test
     void failuresWithDifferentLetterCaseCountForTheSameAddress() {
         for (int i = 0; i < ALLOWED_FAILURES; i++) {
-            new Browser(port).signIn(i % 2 == 0 ? agent.email().toUpperCase() : agent.email(), "wrong-password");
+            WebSession.anonymous(port).signIn(i % 2 == 0 ? agent.email().toUpperCase() : agent.email(), "wrong-password");
         }
 
-        assertThat(location(new Browser(port).signIn(agent.email(), agent.password()))).endsWith("/login?error");
+        assertThat(WebSession.anonymous(port).signIn(agent.email(), agent.password()).location()).endsWith("/login?error");
     }
 
     @Test
@@ -83,9 +83,9 @@ class LoginThrottleIntegrationTest {
     void aLockedAddressDoesNotLockAnotherAgent() {
         TestAgent other = data.agent(Role.AGENT, data.team("throttle"));
         for (int i = 0; i < ALLOWED_FAILURES; i++) {
-            new Browser(port).signIn(agent.email(), "wrong-password");
+            WebSession.anonymous(port).signIn(agent.email(), "wrong-password");
         }
 
-        assertThat(location(new Browser(port).signIn(other.email(), other.password()))).endsWith("/inbox");
+        assertThat(WebSession.anonymous(port).signIn(other.email(), other.password()).location()).endsWith("/inbox");
     }
 }

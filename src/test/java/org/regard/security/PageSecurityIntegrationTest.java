@@ -6,15 +6,14 @@ import org.regard.accounts.Role;
 import org.regard.support.IntegrationTest;
 import org.regard.support.TestData;
 import org.regard.support.TestData.TestAgent;
+import org.regard.support.WebSession;
+import org.regard.support.WebSession.Page;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.net.http.HttpResponse;
 import java.util.Arrays;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.regard.security.Browser.location;
 
 /** Pages defend the browser: strict headers, and no form is accepted without its CSRF token. */
 @IntegrationTest
@@ -24,28 +23,28 @@ class PageSecurityIntegrationTest {
     @Autowired
     TestData data;
 
-    Browser browser;
+    WebSession session;
     TestAgent agent;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(port);
+        session = WebSession.anonymous(port);
         agent = data.agent(Role.AGENT, data.team("pages"));
     }
 
     @Test
     void pagesAllowNoInlineScriptNoSniffingAndNoFraming() {
-        HttpResponse<String> login = browser.get("/login");
+        Page login = session.get("/login");
 
-        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.status()).isEqualTo(200);
         assertStrictHeaders(login);
     }
 
     @Test
     void signedInPagesCarryTheSameHeaders() {
-        browser.signIn(agent.email(), agent.password());
+        session.signIn(agent.email(), agent.password());
 
-        HttpResponse<String> page = browser.get("/login");
+        Page page = session.get("/login");
 
         assertThat(page.body()).contains("/logout");
         assertStrictHeaders(page);
@@ -53,46 +52,46 @@ class PageSecurityIntegrationTest {
 
     @Test
     void signingOutWithoutTheCsrfTokenIsForbiddenAndKeepsTheSession() {
-        assertThat(location(browser.signIn(agent.email(), agent.password()))).endsWith("/inbox");
+        assertThat(session.signIn(agent.email(), agent.password()).location()).endsWith("/inbox");
 
-        HttpResponse<String> forged = browser.post("/logout", Map.of());
+        Page forged = session.postAsIs("/logout");
 
-        assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(location(browser.get("/"))).as("still signed in").endsWith("/inbox");
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(session.get("/").location()).as("still signed in").endsWith("/inbox");
     }
 
     @Test
     void signingOutWithTheCsrfTokenWorks() {
-        browser.signIn(agent.email(), agent.password());
-        String token = browser.csrfTokenOf("/login");
+        session.signIn(agent.email(), agent.password());
+        String token = session.get("/login").csrfToken();
 
-        HttpResponse<String> logout = browser.post("/logout", Map.of("_csrf", token));
+        Page logout = session.postAsIs("/logout", "_csrf", token);
 
-        assertThat(logout.statusCode()).isEqualTo(302);
-        assertThat(location(logout)).endsWith("/login?logout");
-        assertThat(location(browser.get("/"))).as("signed out").endsWith("/login");
+        assertThat(logout.status()).isEqualTo(302);
+        assertThat(logout.location()).endsWith("/login?logout");
+        assertThat(session.get("/").location()).as("signed out").endsWith("/login");
     }
 
     @Test
     void theLoginFormWithoutTheCsrfTokenIsForbidden() {
-        browser.get("/login");
+        session.get("/login");
 
-        HttpResponse<String> forged = browser.post("/login", Map.of("username", agent.email(), "password", agent.password()));
+        Page forged = session.postAsIs("/login", "username", agent.email(), "password", agent.password());
 
-        assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(location(browser.get("/"))).as("not signed in").endsWith("/login");
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(session.get("/").location()).as("not signed in").endsWith("/login");
     }
 
     @Test
     void aFormWithAForgedCsrfTokenIsForbidden() {
-        browser.signIn(agent.email(), agent.password());
+        session.signIn(agent.email(), agent.password());
 
-        HttpResponse<String> forged = browser.post("/logout", Map.of("_csrf", TestData.unique("forged")));
+        Page forged = session.postAsIs("/logout", "_csrf", TestData.unique("forged"));
 
-        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.status()).isEqualTo(403);
     }
 
-    private static void assertStrictHeaders(HttpResponse<String> page) {
+    private static void assertStrictHeaders(Page page) {
         String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
         String scriptSrc = directive(csp, "script-src");
         assertThat(scriptSrc).as("script-src in " + csp).isNotEmpty().doesNotContain("'unsafe-inline'").doesNotContain("'unsafe-eval'");
