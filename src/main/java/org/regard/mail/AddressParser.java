@@ -105,7 +105,7 @@ final class AddressParser {
             int close = text.indexOf('>', open);
             String address = cleanAddress(close > open ? text.substring(open + 1, close) : text.substring(open + 1));
             String name = text.substring(0, open) + (close > open ? " " + text.substring(close + 1) : "");
-            if (address.isEmpty()) {
+            if (!address.contains("@")) {
                 return null;
             }
             return new MailAddress(address, displayName(stripComments(name).isBlank() ? commentOf(name) : stripComments(name)));
@@ -117,11 +117,7 @@ final class AddressParser {
             String name = (rest.substring(0, bare.start()) + " " + rest.substring(bare.end())).trim();
             return new MailAddress(cleanAddress(bare.group()), displayName(name.isEmpty() ? comment : name));
         }
-        String unquoted = unquote(rest);
-        if (unquoted.isEmpty() || unquoted.contains(" ")) {
-            return null;
-        }
-        return new MailAddress(cleanAddress(unquoted), displayName(comment));
+        return null;
     }
 
     private static String cleanAddress(String address) {

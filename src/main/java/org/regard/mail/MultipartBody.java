@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a multipart body at its boundary lines. A delimiter counts only at the start of a line and only when
- * nothing but blanks follows it (so a longer boundary that starts with the same text is not mistaken for it); the
+ * Splits a multipart body at its boundary lines. A delimiter counts only at the start of a line and only when a
+ * blank or the line end follows it (so a longer boundary that starts with the same text is not mistaken for it); the
  * line break before a delimiter belongs to the delimiter. A missing closing delimiter ends the last part at the end.
  */
 final class MultipartBody {
@@ -60,14 +60,13 @@ final class MultipartBody {
             kind = 2;
             i += 2;
         }
-        while (i < next) {
-            byte b = src[i];
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                return kind == 2 ? 2 : 0;
-            }
-            i++;
+        if (kind == 2 || i >= next) {
+            return kind;
         }
-        return kind;
+        // "--boundary" must be followed by blanks or the line end; text after a blank is ignored (RFC 2046 lets
+        // a delimiter line carry trailing junk), while any other character means a longer, different boundary
+        byte after = src[i];
+        return after == ' ' || after == '\t' || after == '\r' || after == '\n' ? kind : 0;
     }
 
     private static int lineBreakBefore(byte[] src, int partStart, int delimiterLine) {

@@ -63,10 +63,14 @@ final class ReplyText {
             "\\s(" + SENT_LABELS + "|" + SUBJECT_LABELS + ")[*_]*\\s*:", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static final Pattern ATTRIBUTION_START = Pattern.compile(
-            "^[-\\s]*(?:on|le|am|vào|op|w dniu|den|på|el|il|em|no dia|\\d{4}[-/.]\\d|-{2,})(?:\\b|\\s|$)",
+            "^[-\\s]*(?:(?:on|le|am|vào|op|w dniu|den|på|el|il|em|no dia)(?:\\s|$)|\\d|\\p{L}{2,3}\\.?,\\s|-{2,})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    private static final Pattern[] ATTRIBUTIONS = {
+    /** An attribution line pattern; most must contain a date, i.e. a digit, to count. */
+    private record Attribution(Pattern pattern, boolean needsDigit) {
+    }
+
+    private static final List<Attribution> ATTRIBUTIONS = List.of(
         attribution("on\\s.{1,300}?\\b(?:wrote|sent|writes|said)\\s*:?[-\\s]*"),
         attribution("le\\s.{1,300}?\\ba\\s+[ée]crit\\s*:?"),
         attribution("am\\s.{1,300}?\\bschrieb\\b.{0,200}?:"),
@@ -77,9 +81,12 @@ final class ReplyText {
         attribution("el\\s.{1,300}?\\bescribió\\s*:?"),
         attribution("il\\s.{1,300}?\\bha\\s+scritto\\s*:?"),
         attribution("(?:em|no dia)\\s.{1,300}?\\bescreveu\\s*:?"),
-        Pattern.compile("^-{2,}\\s*.{1,150}?\\bwrote\\s*-{2,}\\s*$", Pattern.CASE_INSENSITIVE),
-        Pattern.compile("^\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}\\b.{0,150}?<\\s*[^\\s@<>]+@[^\\s@<>]+\\s*>\\s*:?\\s*$"),
-    };
+        // "26.06.2014, 14:41, "Anna" <anna@example.com>:", "Thu, 26 Jun 2014 … от Anna <anna@example.com>:",
+        // "02.04.2012 14:20 пользователь "anna@example.com" <anna@example.com> написал:"
+        attribution("(?:\\p{L}{2,3}\\.?,\\s+)?\\d.{0,250}?[^\\s@<>]+@[^\\s@<>]+.{0,40}?:"),
+        // "2011/4/7 Anna <anna@example.com>" (older Gmail), with or without a colon
+        attribution("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}\\b.{0,150}?<\\s*[^\\s@<>]+@[^\\s@<>]+\\s*>\\s*:?"),
+        new Attribution(Pattern.compile("^-{2,}\\s*.{1,150}?\\bwrote\\s*-{2,}\\s*$", Pattern.CASE_INSENSITIVE), false));
 
     /** An attribution line that names an address: "Anna <anna@example.com> wrote:". */
     private static final Pattern ADDRESS_WROTE = Pattern.compile(
@@ -112,8 +119,9 @@ final class ReplyText {
     private ReplyText() {
     }
 
-    private static Pattern attribution(String body) {
-        return Pattern.compile("^[-\\s]*" + body + "\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static Attribution attribution(String body) {
+        return new Attribution(Pattern.compile("^[-\\s]*" + body + "\\s*$",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), true);
     }
 
     static Split fromPlain(String text, Sender sender) {
@@ -131,7 +139,7 @@ final class ReplyText {
         }
         String[] raw = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         for (String line : raw) {
-            String display = line.stripTrailing();
+            String display = line;
             int depth = 0;
             int i = 0;
             while (i < display.length()) {
@@ -224,7 +232,7 @@ final class ReplyText {
             }
         }
         foldSenderSignature(lines, folded, kinds, sender);
-        return render(lines, folded);
+        return render(lines, folded, structural);
     }
 
     /** Splits "reply text On …, X wrote:" into two lines when quoted lines follow. */
@@ -277,7 +285,7 @@ final class ReplyText {
                 continue;
             }
             String candidate = joined.toString().replaceAll("\\s+", " ").strip();
-            if (hasDigit(candidate) && matchesAttribution(candidate)) {
+            if (matchesAttribution(candidate)) {
                 return k;
             }
         }
@@ -285,8 +293,9 @@ final class ReplyText {
     }
 
     private static boolean matchesAttribution(String candidate) {
-        for (Pattern pattern : ATTRIBUTIONS) {
-            if (pattern.matcher(candidate).matches()) {
+        boolean digit = hasDigit(candidate);
+        for (Attribution attribution : ATTRIBUTIONS) {
+            if ((digit || !attribution.needsDigit()) && attribution.pattern().matcher(candidate).matches()) {
                 return true;
             }
         }
@@ -468,7 +477,7 @@ final class ReplyText {
     /** A last short paragraph that names the sender (optionally after a closing such as "Thanks,") is a signature. */
     private static void foldSenderSignature(List<TextLine> lines, boolean[] folded, Kind[] kinds, Sender sender) {
         List<String> names = senderNames(sender);
-        if (names.isEmpty()) {
+        if (names.isEmpty() && sender.address().isBlank()) {
             return;
         }
         int last = -1;
@@ -488,14 +497,16 @@ final class ReplyText {
             return;
         }
         boolean named = false;
+        boolean address = false;
         for (int i = first; i <= last; i++) {
-            named |= namesSender(lines.get(i).content(), names, sender.address());
+            named |= namesSender(lines.get(i).content(), names);
+            address |= !sender.address().isBlank()
+                    && lines.get(i).content().toLowerCase(Locale.ROOT).contains(sender.address().toLowerCase(Locale.ROOT));
         }
-        if (!named) {
-            return;
-        }
-        boolean closingFirst = CLOSING.matcher(lines.get(first).content()).matches();
-        if (!closingFirst && !namesSender(lines.get(first).content(), names, sender.address())) {
+        String opening = lines.get(first).content();
+        boolean signature = address
+                || named && (CLOSING.matcher(opening).matches() || namesSender(opening, names));
+        if (!signature) {
             return;
         }
         for (int i = first; i <= last; i++) {
@@ -525,11 +536,8 @@ final class ReplyText {
         return names;
     }
 
-    private static boolean namesSender(String line, List<String> names, String address) {
+    private static boolean namesSender(String line, List<String> names) {
         String lower = line.toLowerCase(Locale.ROOT).strip();
-        if (!address.isEmpty() && lower.contains(address.toLowerCase(Locale.ROOT))) {
-            return true;
-        }
         for (String name : names) {
             if (lower.equals(name) || lower.startsWith(name + " ") || lower.startsWith(name + ",")
                     || lower.startsWith("-" + name) || lower.endsWith(" " + name) && lower.length() < 40) {
@@ -539,7 +547,7 @@ final class ReplyText {
         return false;
     }
 
-    private static Split render(List<TextLine> lines, boolean[] folded) {
+    private static Split render(List<TextLine> lines, boolean[] folded, boolean structural) {
         StringBuilder visible = new StringBuilder();
         StringBuilder quoted = new StringBuilder();
         int blankRun = 0;
@@ -568,7 +576,8 @@ final class ReplyText {
             StringBuilder all = new StringBuilder();
             for (TextLine line : lines) {
                 if (!line.splitter()) {
-                    all.append(line.display()).append('\n');
+                    // everything was quoted (e.g. a forward inside a quote): show it, without quote marks for HTML
+                    all.append(structural ? line.content() : line.display()).append('\n');
                 }
             }
             return new Split(all.toString().strip(), "");

@@ -10,8 +10,9 @@ package org.regard.mail;
  */
 record TextLine(String display, String content, int quoteDepth, boolean splitter) {
 
+    /** True for an empty line of the writer's own text (an empty quoted line is still a quote). */
     boolean blank() {
-        return content.isBlank() && !splitter;
+        return content.isBlank() && quoteDepth == 0 && !splitter;
     }
 
     boolean quoted() {

@@ -19,8 +19,6 @@ final class TransferEncodings {
         for (int i = 0; i < alphabet.length(); i++) {
             BASE64[alphabet.charAt(i)] = (byte) i;
         }
-        BASE64['-'] = 62;
-        BASE64['_'] = 63;
     }
 
     private TransferEncodings() {

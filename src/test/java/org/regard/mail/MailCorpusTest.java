@@ -60,6 +60,7 @@ class MailCorpusTest {
             Map.entry("mail027.box#content_type", "the HTML alternative holds only a remote image; Regard keeps it as"
                     + " the HTML body (image blocked), Zammad falls back to the empty text part"),
             Map.entry("mail042.box#attachments", "an unnamed part is named after its type (attachment.pgp), not \"file\""),
+            Map.entry("mail071.box#attachment_content", "see attachments: Regard has no empty \"file\" attachment"),
             Map.entry("mail071.box#attachments", "the multipart/mixed has no body at all; Zammad lists it as an empty"
                     + " attachment named \"file\", Regard lists nothing and warns"),
             Map.entry("mail072.box#body_contains", "the part declares windows-1258; Regard decodes 0xE0/0xFB as"
@@ -101,7 +102,10 @@ class MailCorpusTest {
             }
             if (expected.has("body")) {
                 String body = expected.get("body").asString();
-                boolean html = expected.path("content_type").asString("text/plain").equals("text/html");
+                // Zammad's body is HTML when its content type says so, or (content type not recorded) when it is markup
+                boolean html = expected.has("content_type")
+                        ? expected.get("content_type").asString().equals("text/html")
+                        : Pattern.compile("</?[a-z]+[ >/]").matcher(body).find();
                 String wanted = body.equals("no visible content") ? "" : squash(html ? htmlText(body) : body);
                 String actual = squash(html ? htmlText(message.htmlBody()) : message.textBody());
                 agreement.check(file, "body", wanted.equals(actual), wanted, actual);
@@ -125,13 +129,22 @@ class MailCorpusTest {
                 List<String> actual = message.attachments().stream().map(MailAttachment::fileName).toList();
                 agreement.check(file, "attachments", new TreeSet<>(wanted).equals(new TreeSet<>(actual))
                         && wanted.size() == actual.size(), wanted, actual);
+                int position = -1;
                 for (JsonNode detail : expected.path("attachments_detail")) {
                     String name = detail.get("filename").asString();
-                    if (name.equals("message.html") || !detail.has("data")) {
+                    if (name.equals("message.html")) {
                         continue;
                     }
+                    position++;
+                    if (!detail.has("data")) {
+                        continue;
+                    }
+                    int index = position;
+                    // by name, else by position (Regard names unnamed parts differently)
                     Optional<MailAttachment> found = message.attachments().stream()
-                            .filter(attachment -> attachment.fileName().equals(name)).findFirst();
+                            .filter(attachment -> attachment.fileName().equals(name)).findFirst()
+                            .or(() -> index < message.attachments().size()
+                                    ? Optional.of(message.attachments().get(index)) : Optional.empty());
                     String actualData = found.map(attachment -> new String(attachment.content(), StandardCharsets.UTF_8))
                             .orElse(null);
                     agreement.check(file, "attachment_content", actualData != null
@@ -245,7 +258,10 @@ class MailCorpusTest {
             Map.entry("inline/html_quotations_test/test_gmail_quote_blockquote_1.html#expected_html", "Gmail's"
                     + " blockquote.gmail_quote is always quoted history; Regard folds it, talon only folds div.gmail_quote"),
             Map.entry("fixtures/reply-separated-by-hr.html#expected_html", "talon drops the whole div that holds the"
-                    + " <hr> (including the line \"Bob\" above it); Regard cuts at the From: header block"));
+                    + " <hr> (including the line \"Bob\" above it); Regard cuts at the From: header block"),
+            Map.entry("inline/text_quotations_test/test_too_many_lines_1.txt#visible_text", "talon's test patches"
+                    + " MAX_LINES_COUNT to 1, which makes talon cut right after the first line; Regard has no such"
+                    + " setting and keeps the two lines above \"-----Original Message-----\""));
 
     @Test
     void talonReplyTextAgrees() {
@@ -310,6 +326,10 @@ class MailCorpusTest {
                     + " replaced the text by an error notice; Regard reads the 1.1 MB HTML (its limit is on the"
                     + " decoded size of the whole message) and renders it as text"),
             Map.entry("fixtures/outofmemory.eml#html_present", "same option: mailparser drops the HTML, Regard keeps it"),
+            Map.entry("fixtures/nodemailer.eml#attachment_count", "the text/watch-html alternative (Apple Watch)"
+                    + " is dropped by Regard; mailparser lists it as an attachment"),
+            Map.entry("fixtures/nodemailer.eml#html_contains", "mailparser replaces cid: references with data: URLs;"
+                    + " Regard keeps cid: so inline parts are served from the attachment store"),
             Map.entry("fixtures/delivery-status.eml#text_contains", "mailparser shows the message/delivery-status part"
                     + " in the text; Regard keeps the report as an attachment (delivery-status.txt) and reads the"
                     + " failed recipients from it"));
@@ -344,12 +364,13 @@ class MailCorpusTest {
                 if (hashes == null) {
                     continue;
                 }
+                // mailparser numbers attachments in its own order; the content is what must agree
+                List<String> actual = new ArrayList<>();
+                for (MailAttachment attachment : message.attachments()) {
+                    actual.add(hex(digest.endsWith("md5") ? "MD5" : "SHA-256", attachment.content()));
+                }
                 for (String index : hashes.propertyNames()) {
-                    int i = Integer.parseInt(index);
-                    String actual = i < message.attachments().size()
-                            ? hex(digest.endsWith("md5") ? "MD5" : "SHA-256", message.attachments().get(i).content())
-                            : "(no attachment " + i + ")";
-                    agreement.check(file, "attachment_hash", actual.equals(hashes.get(index).asString()),
+                    agreement.check(file, "attachment_hash", actual.contains(hashes.get(index).asString()),
                             hashes.get(index), actual);
                 }
             }
@@ -397,7 +418,24 @@ class MailCorpusTest {
 
     // ---------------------------------------------------------------- james-mime4j
 
-    private static final Map<String, String> MIME4J_DIFFERENCES = Map.ofEntries();
+    private static final Map<String, String> MIME4J_DIFFERENCES = Map.ofEntries(
+            Map.entry("mimetools-testmsgs/double-semicolon.msg#leaf_text", "two text/plain alternatives: Regard keeps"
+                    + " one text alternative (the first), so the other is not in the message"),
+            Map.entry("mimetools-testmsgs/double-semicolon2.msg#leaf_text", "two text/plain alternatives: Regard keeps"
+                    + " one text alternative (the first), so the other is not in the message"),
+            Map.entry("mimetools-testmsgs/sig-uu.msg#leaf_text", "Regard takes uuencoded files out of the text"
+                    + " and lists them as attachments"),
+            Map.entry("mimetools-testmsgs/uu-junk.msg#leaf_text", "Regard takes uuencoded files out of the text"
+                    + " and lists them as attachments"),
+            Map.entry("mimetools-testmsgs/uu-zeegee.msg#leaf_text", "Regard takes uuencoded files out of the text"
+                    + " and lists them as attachments"),
+            Map.entry("testmsgs/malformedHeaderStartsBody-nocrlfcrlf.msg#leaf_text", "mime4j (in this mode) drops the"
+                    + " field-like line after the first non-field line; Regard keeps every line of the body"),
+            Map.entry("mimetools-testmsgs/frag.msg#leaf_binary", "the JPEG's base64 ends in an incomplete group of three"
+                    + " characters; Regard decodes the two bytes they hold (as for unpadded base64), mime4j drops them"),
+            Map.entry("mimetools-testmsgs/multi-frag.msg#leaf_binary", "the GIF's base64 runs into a broken closing"
+                    + " boundary (\"XXXXXX--unique-boundary-2--\") whose letters are valid base64; Regard decodes them"
+                    + " as data, mime4j drops them"));
 
     /**
      * Mime4j asserts the decoded body of every leaf part. Regard does not expose the MIME tree; it sorts leaves into
@@ -448,7 +486,7 @@ class MailCorpusTest {
 
     private void collect(InboundMessage message, List<InboundMessage> into, int depth) {
         into.add(message);
-        if (depth > 5) {
+        if (depth > 10) {
             return;
         }
         for (MailAttachment attachment : message.attachments()) {
@@ -501,7 +539,8 @@ class MailCorpusTest {
         return text.replaceAll("[\\s\\u00A0\\u200B\\uFEFF]+", "");
     }
 
+    /** The text a browser would show for the body of an HTML document. */
     static String htmlText(String html) {
-        return Jsoup.parse(html).text();
+        return Jsoup.parse(html).body().text();
     }
 }
