@@ -10,7 +10,9 @@ final class FlowedText {
     }
 
     static String unflow(String text, boolean deleteSpace) {
-        String[] lines = text.split("\n", -1);
+        boolean endsWithBreak = text.endsWith("\n");
+        String[] all = text.split("\n", -1);
+        String[] lines = endsWithBreak ? java.util.Arrays.copyOf(all, all.length - 1) : all;
         StringBuilder out = new StringBuilder(text.length());
         StringBuilder paragraph = null;
         int paragraphDepth = 0;
@@ -48,7 +50,7 @@ final class FlowedText {
         if (paragraph != null) {
             out.append(paragraph).append('\n');
         }
-        if (!text.endsWith("\n") && !out.isEmpty()) {
+        if (!endsWithBreak && !out.isEmpty()) {
             out.setLength(out.length() - 1);
         }
         return out.toString();

@@ -55,6 +55,11 @@ final class ReplyText {
             + "|assunto|chủ đề|тема|aihe|tárgy|konu";
     private static final String CC_LABELS = "cc|kopie|copie à|kopia|cc\\.";
 
+    private static final Pattern FROM_LABEL = Pattern.compile(FROM_LABELS);
+    private static final Pattern SENT_LABEL = Pattern.compile(SENT_LABELS);
+    private static final Pattern SUBJECT_LABEL = Pattern.compile(SUBJECT_LABELS);
+    private static final Pattern CC_LABEL = Pattern.compile(CC_LABELS);
+
     private static final Pattern HEADER_LABEL = Pattern.compile(
             "^[*_\\s]*(" + FROM_LABELS + "|" + SENT_LABELS + "|" + TO_LABELS + "|" + SUBJECT_LABELS + "|" + CC_LABELS
                     + ")[*_]*\\s*:(?:[*_]*)(.*)$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -106,6 +111,16 @@ final class ReplyText {
                     + "|inviato da(?:l mio)? [^,;!?]{1,40}|verzonden (?:vanaf|met) (?:mijn )?[^,;!?]{1,40}"
                     + "|skickat från min [^,;!?]{1,40}|sendt fra min [^,;!?]{1,40})\\.?$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern SEPARATOR_LINE = Pattern.compile("[-_=*\\s]{3,}");
+    private static final Pattern UNDERSCORES = Pattern.compile("_{2,}");
+    private static final Pattern DASHES = Pattern.compile("-{4,}");
+
+    /** Words one of which every attribution line contains; lines without any are not tried against the patterns. */
+    private static final Pattern ATTRIBUTION_WORD = Pattern.compile(
+            "@|wrote|sent|writes|said|écrit|ecrit|schrieb|viết|schreef|geschreven|napisał|skrev|escribió|scritto"
+                    + "|escreveu|написал", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static final Pattern DASHED_NAME = Pattern.compile(
             "^-{1,2} ?\\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,2}$");
@@ -266,7 +281,7 @@ final class ReplyText {
             return -1;
         }
         if (!ATTRIBUTION_START.matcher(first).lookingAt()) {
-            return ADDRESS_WROTE.matcher(first).matches() ? i : -1;
+            return first.endsWith(":") && first.indexOf('@') >= 0 && ADDRESS_WROTE.matcher(first).matches() ? i : -1;
         }
         StringBuilder joined = new StringBuilder();
         for (int k = i; k < lines.size() && k <= i + 5; k++) {
@@ -284,7 +299,10 @@ final class ReplyText {
             if (line.content().isEmpty()) {
                 continue;
             }
-            String candidate = joined.toString().replaceAll("\\s+", " ").strip();
+            if (!ATTRIBUTION_WORD.matcher(joined).find()) {
+                continue;
+            }
+            String candidate = WHITESPACE.matcher(joined).replaceAll(" ").strip();
             if (matchesAttribution(candidate)) {
                 return k;
             }
@@ -299,7 +317,7 @@ final class ReplyText {
                 return true;
             }
         }
-        return ADDRESS_WROTE.matcher(candidate).matches();
+        return candidate.endsWith(":") && ADDRESS_WROTE.matcher(candidate).matches();
     }
 
     private static boolean hasDigit(String text) {
@@ -313,7 +331,12 @@ final class ReplyText {
 
     /** An Outlook-style header block: From/Sent/To/Subject labels (any two kinds, naming an address or a subject). */
     private static boolean headerBlockAt(List<TextLine> lines, int i) {
-        Matcher first = HEADER_LABEL.matcher(lines.get(i).content());
+        String content = lines.get(i).content();
+        int colon = content.indexOf(':');
+        if (colon < 0 || colon > 40) {
+            return false;
+        }
+        Matcher first = HEADER_LABEL.matcher(content);
         if (!first.matches()) {
             return false;
         }
@@ -345,16 +368,16 @@ final class ReplyText {
 
     private static String labelKind(String label) {
         String value = label.toLowerCase(Locale.ROOT).strip();
-        if (value.matches(FROM_LABELS)) {
+        if (FROM_LABEL.matcher(value).matches()) {
             return "from";
         }
-        if (value.matches(SENT_LABELS)) {
+        if (SENT_LABEL.matcher(value).matches()) {
             return "sent";
         }
-        if (value.matches(SUBJECT_LABELS)) {
+        if (SUBJECT_LABEL.matcher(value).matches()) {
             return "subject";
         }
-        if (value.matches(CC_LABELS)) {
+        if (CC_LABEL.matcher(value).matches()) {
             return "cc";
         }
         return "to";
@@ -365,7 +388,7 @@ final class ReplyText {
         int start = history;
         while (start > 0) {
             TextLine above = lines.get(start - 1);
-            if (kinds[start - 1] == Kind.BLANK || (!above.quoted() && above.content().matches("[-_=*\\s]{3,}"))) {
+            if (kinds[start - 1] == Kind.BLANK || (!above.quoted() && SEPARATOR_LINE.matcher(above.content()).matches())) {
                 start--;
             } else {
                 break;
@@ -463,8 +486,9 @@ final class ReplyText {
     private static boolean startsSignature(List<TextLine> lines, Kind[] kinds, int i) {
         String display = lines.get(i).display();
         String content = lines.get(i).content();
-        if (display.equals("--") || display.equals("-- ") || display.equals("—") || content.matches("_{2,}")
-                || content.matches("-{4,}") || display.startsWith("-- ") && DASHED_NAME.matcher(content).matches()) {
+        if (display.equals("--") || display.equals("-- ") || display.equals("—") || content.startsWith("__")
+                && UNDERSCORES.matcher(content).matches() || content.startsWith("----") && DASHES.matcher(content).matches()
+                || display.startsWith("-- ") && DASHED_NAME.matcher(content).matches()) {
             return true;
         }
         if (MOBILE_SIGNATURE.matcher(content).matches()) {
