@@ -34,6 +34,10 @@ final class HtmlText {
             "divrplyfwdmsg", "x_divrplyfwdmsg", "appendonsend", "x_appendonsend", "olk_src_body_section",
             "x_olk_src_body_section", "mail-editor-reference-message-container", "stopspelling", "x_stopspelling");
 
+    /** Signature containers of Gmail, Thunderbird, Outlook and Apple Mail. */
+    private static final Set<String> SIGNATURE_MARKS = Set.of(
+            "gmail_signature", "moz-signature", "signature", "x_signature", "applemailsignature", "ms-outlook-signature");
+
     private static final Pattern FORWARD = Pattern.compile(
             "^\\W*(forwarded message|begin forwarded message|weitergeleitete nachricht|message transf[ée]r[ée]"
                     + "|mensaje reenviado|messaggio inoltrato|doorgestuurd bericht|thư chuyển tiếp"
@@ -58,7 +62,7 @@ final class HtmlText {
             return List.of();
         }
         Document document = Jsoup.parse(html);
-        Renderer renderer = new Renderer(quotes(document), splitters(document));
+        Renderer renderer = new Renderer(quotes(document), splitters(document), signatures(document));
         document.body().filter(renderer);
         renderer.flush(false);
         return renderer.lines;
@@ -98,6 +102,21 @@ final class HtmlText {
         return FORWARD.matcher(text.length() > 300 ? text.substring(0, 300) : text).find();
     }
 
+    private static Set<Element> signatures(Document document) {
+        Set<Element> signatures = new HashSet<>();
+        for (Element element : document.select("[class], [id]")) {
+            String id = element.id().toLowerCase(Locale.ROOT);
+            boolean marked = SIGNATURE_MARKS.contains(id);
+            for (String name : element.classNames()) {
+                marked |= SIGNATURE_MARKS.contains(name.toLowerCase(Locale.ROOT));
+            }
+            if (marked && !element.text().isBlank()) {
+                signatures.add(element);
+            }
+        }
+        return signatures;
+    }
+
     private static Set<Element> splitters(Document document) {
         Set<Element> splitters = new HashSet<>();
         for (Element element : document.select("[id]")) {
@@ -115,14 +134,16 @@ final class HtmlText {
         final List<TextLine> lines = new ArrayList<>();
         private final Set<Element> quotes;
         private final Set<Element> splitters;
+        private final Set<Element> signatures;
         private final StringBuilder current = new StringBuilder();
         private int depth;
         private int lineDepth;
         private int preformatted;
 
-        Renderer(Set<Element> quotes, Set<Element> splitters) {
+        Renderer(Set<Element> quotes, Set<Element> splitters, Set<Element> signatures) {
             this.quotes = quotes;
             this.splitters = splitters;
+            this.signatures = signatures;
         }
 
         @Override
@@ -145,6 +166,11 @@ final class HtmlText {
             if (quotes.contains(element)) {
                 flush(false);
                 depth++;
+            }
+            if (signatures.contains(element) && !element.text().strip().startsWith("--")) {
+                // the usual signature delimiter, so the signature folds like one in plain text
+                flush(false);
+                lines.add(new TextLine(prefix(depth) + "-- ", "--", depth, false));
             }
             switch (tag) {
                 case "br" -> flush(true);

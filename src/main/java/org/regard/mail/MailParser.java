@@ -38,9 +38,9 @@ public final class MailParser {
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
-    /** Reads one message; never throws. */
+    /** Reads one message; never throws. The message keeps its own copy of {@code raw}. */
     public InboundMessage parse(byte[] raw) {
-        byte[] bytes = raw == null ? new byte[0] : raw;
+        byte[] bytes = raw == null ? new byte[0] : raw.clone();
         Warnings warnings = new Warnings();
         try {
             return new MessageAssembly(bytes, limits, warnings).assemble();

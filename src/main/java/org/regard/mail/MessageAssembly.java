@@ -17,6 +17,11 @@ final class MessageAssembly {
 
     private static final Pattern ANGLE_ID = Pattern.compile("<([^<>\\s]{1,998})>");
 
+    /** Subjects of forwarded messages in the languages mail clients use: Fwd:, FW:, WG:, TR:, RV:, I:, VS:, Doorst:. */
+    private static final Pattern FORWARD_SUBJECT = Pattern.compile(
+            "^(?:(?:re|aw|sv|antw|vs)\\s*:\\s*)*(?:fwd?|wg|tr|rv|i|vs|doorst|enc|trs|pd|chuyển tiếp)\\s*:",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private final byte[] raw;
     private final MailLimits limits;
     private final Warnings warnings;
@@ -55,15 +60,20 @@ final class MessageAssembly {
         MimeWalker.Sink sink = guard("the body", () -> walker.walk(message), new MimeWalker.Sink());
         String textBody = guard("the text body", () -> textBody(sink), "");
         String htmlBody = guard("the HTML body", () -> htmlBody(sink), "");
-        HtmlSafety.Sanitised safe = guard("the HTML body", () -> HtmlSafety.sanitise(htmlBody),
+        String html = withinHtmlLimit(htmlBody);
+        HtmlSafety.Sanitised safe = guard("the HTML body", () -> HtmlSafety.sanitise(html),
                 new HtmlSafety.Sanitised("", false));
 
         ReplyText.Sender sender = from.map(address -> new ReplyText.Sender(address.displayName(), address.address()))
                 .orElse(ReplyText.Sender.UNKNOWN);
         boolean plain = sink.segments.stream().allMatch(segment -> segment.text() != null);
-        ReplyText.Split reply = guard("the reply text", () -> plain
+        // a forward is written to be read whole: the forwarded message is what the customer wants us to see
+        boolean forward = FORWARD_SUBJECT.matcher(subject).lookingAt();
+        ReplyText.Split reply = forward
+                ? new ReplyText.Split(textBody.strip(), "")
+                : guard("the reply text", () -> plain
                         ? ReplyText.fromPlain(textBody, sender)
-                        : ReplyText.fromHtml(htmlBody, sender),
+                        : ReplyText.fromHtml(html, sender),
                 new ReplyText.Split(textBody.strip(), ""));
 
         List<MailAttachment> attachments = attachments(sink, htmlBody);
@@ -128,10 +138,19 @@ final class MessageAssembly {
         return ids;
     }
 
-    private static String textBody(MimeWalker.Sink sink) {
+    private String withinHtmlLimit(String html) {
+        if (html.length() <= limits.maxHtmlChars()) {
+            return html;
+        }
+        warnings.add("the HTML body is longer than " + limits.maxHtmlChars()
+                + " characters; only its beginning was sanitised and rendered");
+        return html.substring(0, limits.maxHtmlChars());
+    }
+
+    private String textBody(MimeWalker.Sink sink) {
         StringBuilder out = new StringBuilder();
         for (MimeWalker.Segment segment : sink.segments) {
-            String piece = segment.text() != null ? segment.text() : HtmlText.plain(segment.html());
+            String piece = segment.text() != null ? segment.text() : HtmlText.plain(withinHtmlLimit(segment.html()));
             if (piece.isBlank()) {
                 continue;
             }

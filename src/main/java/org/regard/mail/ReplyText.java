@@ -126,9 +126,11 @@ final class ReplyText {
             "^-{1,2} ?\\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,2}$");
 
     private static final Pattern CLOSING = Pattern.compile(
-            "^(?:thanks|thank you|many thanks|thx|cheers|regards|best|best regards|kind regards|warm regards"
-                    + "|sincerely|yours|merci|cordialement|bien à vous|salutations|danke|viele grüße|mit freundlichen grüßen"
-                    + "|beste grüße|lg|mfg|gruß|grüße|trân trọng|cảm ơn|thân mến|saludos|grazie|groeten)[,.!]?$",
+            "^(?:thanks|thank you|many thanks|thanks (?:and|&) regards|thx|cheers|regards|best|best regards"
+                    + "|kind regards|warm regards|best wishes|sincerely|yours|merci|cordialement|bien cordialement"
+                    + "|bien à vous|salutations|sincères salutations|danke|vielen dank|viele grüße|freundliche grüße"
+                    + "|mit freundlichen grüßen|beste grüße|lg|mfg|gruß|grüße|trân trọng|xin cảm ơn|cảm ơn|thân mến"
+                    + "|saludos|grazie|groeten)[,.!]?$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private ReplyText() {
@@ -560,8 +562,13 @@ final class ReplyText {
         return names;
     }
 
+    /** A short line that is the sender's name ("Anna", "-Anna Schmidt", "Anna Schmidt, Sales"), not a sentence. */
     private static boolean namesSender(String line, List<String> names) {
         String lower = line.toLowerCase(Locale.ROOT).strip();
+        int words = lower.split("\\s+").length;
+        if (words > 4 || lower.endsWith("!") || lower.endsWith("?") || lower.endsWith(".") && words > 2) {
+            return false;
+        }
         for (String name : names) {
             if (lower.equals(name) || lower.startsWith(name + " ") || lower.startsWith(name + ",")
                     || lower.startsWith("-" + name) || lower.endsWith(" " + name) && lower.length() < 40) {

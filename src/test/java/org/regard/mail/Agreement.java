@@ -49,8 +49,9 @@ final class Agreement {
         return total == 0 ? 1.0 : (double) agreed / total;
     }
 
-    List<String> unexplained() {
-        return unexplained;
+    @Override
+    public String toString() {
+        return source;
     }
 
     /** Prints one line for the source, one per field, then the disagreements. */

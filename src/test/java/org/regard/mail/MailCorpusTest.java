@@ -32,6 +32,16 @@ import static org.assertj.core.api.Assertions.assertThatCode;
  */
 class MailCorpusTest {
 
+    /*
+     * Thresholds: just under the agreement measured when they were set (shown in brackets), so that one more
+     * disagreement fails the build. Raise them when Regard agrees more.
+     */
+    private static final double ZAMMAD_THRESHOLD = 0.95;        // measured 95.1% (135/142)
+    private static final double REPLY_PARSER_THRESHOLD = 0.99;  // measured 100% (39/39)
+    private static final double TALON_THRESHOLD = 0.95;         // measured 95.3% (101/106)
+    private static final double NODEMAILER_THRESHOLD = 0.73;    // measured 73.7% (14/19)
+    private static final double MIME4J_THRESHOLD = 0.96;        // measured 96.3% (206/214)
+
     private final MailParser parser = new MailParser();
 
     @BeforeEach
@@ -172,7 +182,7 @@ class MailCorpusTest {
             }
         }
         agreement.print();
-        assertThat(agreement.rate()).isGreaterThanOrEqualTo(0.0);
+        assertThat(agreement.rate()).as("agreement with " + agreement).isGreaterThanOrEqualTo(ZAMMAD_THRESHOLD);
     }
 
     private static TreeSet<String> addressesIn(String header) {
@@ -210,7 +220,7 @@ class MailCorpusTest {
             checkFragments(agreement, file, expected, hidden, message);
         }
         agreement.print();
-        assertThat(agreement.rate()).isGreaterThanOrEqualTo(0.0);
+        assertThat(agreement.rate()).as("agreement with " + agreement).isGreaterThanOrEqualTo(REPLY_PARSER_THRESHOLD);
     }
 
     /**
@@ -316,7 +326,7 @@ class MailCorpusTest {
             }
         }
         agreement.print();
-        assertThat(agreement.rate()).isGreaterThanOrEqualTo(0.0);
+        assertThat(agreement.rate()).as("agreement with " + agreement).isGreaterThanOrEqualTo(TALON_THRESHOLD);
     }
 
     // ---------------------------------------------------------------- nodemailer/mailparser
@@ -409,7 +419,7 @@ class MailCorpusTest {
             }
         }
         agreement.print();
-        assertThat(agreement.rate()).isGreaterThanOrEqualTo(0.0);
+        assertThat(agreement.rate()).as("agreement with " + agreement).isGreaterThanOrEqualTo(NODEMAILER_THRESHOLD);
     }
 
     private static String hex(String algorithm, byte[] content) throws NoSuchAlgorithmException {
@@ -481,7 +491,7 @@ class MailCorpusTest {
             }
         }
         agreement.print();
-        assertThat(agreement.rate()).isGreaterThanOrEqualTo(0.0);
+        assertThat(agreement.rate()).as("agreement with " + agreement).isGreaterThanOrEqualTo(MIME4J_THRESHOLD);
     }
 
     private void collect(InboundMessage message, List<InboundMessage> into, int depth) {

@@ -61,6 +61,20 @@ class MailLimitsTest {
     }
 
     @Test
+    void onlyTheBeginningOfAHugeHtmlBodyIsSanitisedAndRendered() {
+        String html = "<p>start</p>" + "<div>filler</div>".repeat(2_000) + "<p>end</p>";
+        String raw = "Content-Type: text/html; charset=utf-8\r\n\r\n" + html;
+
+        InboundMessage message = new MailParser(new MailLimits(100, 10, 1_000_000, 1_000))
+                .parse(raw.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(message.htmlBody()).endsWith("<p>end</p>");
+        assertThat(message.safeHtml()).contains("start").doesNotContain("end");
+        assertThat(message.parseWarnings())
+                .contains("the HTML body is longer than 1000 characters; only its beginning was sanitised and rendered");
+    }
+
+    @Test
     void limitsMustBePositive() {
         assertThatThrownBy(() -> new MailLimits(0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
     }

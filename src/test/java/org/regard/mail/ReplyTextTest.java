@@ -156,6 +156,43 @@ class ReplyTextTest {
     }
 
     @Test
+    void aMessageForwardedWithFwInTheSubjectIsShownWhole() {
+        InboundMessage message = TestMails.parse(
+                "From: Anna Schmidt <anna@example.com>",
+                "Subject: WG: Ihre Rechnung",
+                "Content-Type: text/plain; charset=utf-8",
+                "",
+                "Bitte prüfen.",
+                "",
+                "-----Ursprüngliche Nachricht-----",
+                "Von: Billing <billing@shop.example>",
+                "Gesendet: Montag, 2. Juni 2025 09:14",
+                "Betreff: Ihre Rechnung",
+                "",
+                "Anbei Ihre Rechnung.");
+
+        assertThat(message.visibleText()).startsWith("Bitte prüfen.").endsWith("Anbei Ihre Rechnung.");
+        assertThat(message.quotedText()).isEmpty();
+    }
+
+    @Test
+    void aSentenceStartingWithTheSendersNameIsNotASignature() {
+        InboundMessage message = plain("Please call back.", "", "Anna will be in the office tomorrow morning.");
+
+        assertThat(message.visibleText()).isEqualTo("Please call back.\n\nAnna will be in the office tomorrow morning.");
+    }
+
+    @Test
+    void htmlSignatureBlocksAreFolded() {
+        InboundMessage message = html(
+                "<div dir=\"ltr\">Le colis n'est pas arrivé.<br clear=\"all\"><br>",
+                "<div dir=\"ltr\" class=\"gmail_signature\"><div>Anna Schmidt</div><div>Example GmbH</div></div></div>");
+
+        assertThat(message.visibleText()).isEqualTo("Le colis n'est pas arrivé.");
+        assertThat(message.quotedText()).contains("Example GmbH");
+    }
+
+    @Test
     void aMessageThatIsAllQuoteIsShownWhole() {
         InboundMessage message = plain("> just a quote", "> nothing else");
 
