@@ -1,8 +1,11 @@
 package org.regard.mail;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -179,61 +182,64 @@ final class ReplyText {
     private static Split split(List<TextLine> input, Sender sender, boolean structural) {
         List<TextLine> lines = attributionsOnOwnLine(input.size() > MAX_LINES ? input.subList(0, MAX_LINES) : input);
         int n = lines.size();
-        boolean[] folded = new boolean[n];
         Kind[] kinds = new Kind[n];
-        int history = n;
         for (int i = 0; i < n; i++) {
             TextLine line = lines.get(i);
             kinds[i] = line.blank() ? Kind.BLANK : line.quoted() ? Kind.QUOTE : Kind.TEXT;
         }
-        for (int i = 0; i < n && history == n; i++) {
+        boolean[] folded = new boolean[n];
+        int history = includeSeparatorsAbove(lines, kinds, historyStart(lines, kinds));
+        reclassifyQuoteNoise(lines, kinds, history, structural);
+        List<int[]> blocks = quoteBlocks(kinds, history);
+        boolean[] inBlock = new boolean[n];
+        for (int[] block : blocks) {
+            Arrays.fill(inBlock, block[0], block[1], true);
+        }
+        int ownEnd = Math.min(history, signatureStart(lines, kinds, inBlock, history));
+        Arrays.fill(folded, ownEnd, n, true);
+        foldQuoteBlocks(blocks, kinds, inBlock, ownEnd, folded);
+        foldSenderSignature(lines, folded, kinds, sender);
+        Split split = render(lines, folded, structural);
+        return input.size() > MAX_LINES ? withRest(split, input.subList(MAX_LINES, input.size()), folded[n - 1]) : split;
+    }
+
+    /**
+     * Where the quoted history starts: an original-message separator, a header block, or an attribution followed by
+     * unquoted text. Attributions followed by quoted lines are marked and the search goes on; a forward stops it.
+     */
+    private static int historyStart(List<TextLine> lines, Kind[] kinds) {
+        int n = lines.size();
+        for (int i = 0; i < n; i++) {
             TextLine line = lines.get(i);
             if (line.splitter()) {
-                history = i;
-                break;
+                return i;
             }
             if (kinds[i] != Kind.TEXT) {
                 continue;
             }
             String content = line.content();
             if (FORWARD.matcher(content).matches()) {
-                break;
+                return n;
             }
             if (ORIGINAL_MESSAGE.matcher(content).matches() || headerBlockAt(lines, i)) {
-                history = i;
-                break;
+                return i;
             }
             int end = attributionEnd(lines, i);
             if (end >= 0) {
                 int next = nextNonBlank(lines, end + 1);
                 if (next < 0 || !lines.get(next).quoted()) {
-                    history = i;
-                } else {
-                    for (int k = i; k <= end; k++) {
-                        kinds[k] = Kind.ATTRIBUTION;
-                    }
-                    i = end;
+                    return i;
                 }
+                Arrays.fill(kinds, i, end + 1, Kind.ATTRIBUTION);
+                i = end;
             }
         }
-        history = includeSeparatorsAbove(lines, kinds, history);
-        for (int i = history; i < n; i++) {
-            folded[i] = true;
-        }
+        return n;
+    }
 
-        reclassifyQuoteNoise(lines, kinds, history, structural);
-        List<int[]> blocks = quoteBlocks(kinds, history);
-        boolean[] inBlock = new boolean[n];
-        for (int[] block : blocks) {
-            for (int k = block[0]; k < block[1]; k++) {
-                inBlock[k] = true;
-            }
-        }
-        int signature = signatureStart(lines, kinds, inBlock, history);
-        int ownEnd = Math.min(history, signature);
-        for (int i = ownEnd; i < n; i++) {
-            folded[i] = true;
-        }
+    /** Quoted blocks after the writer's last own line fold; the others too, unless the writer answered between them. */
+    private static void foldQuoteBlocks(List<int[]> blocks, Kind[] kinds, boolean[] inBlock, int ownEnd,
+                                        boolean[] folded) {
         int lastOwn = -1;
         for (int i = 0; i < ownEnd; i++) {
             if (kinds[i] == Kind.TEXT && !inBlock[i]) {
@@ -243,13 +249,22 @@ final class ReplyText {
         boolean interleaved = interleaved(blocks, kinds, inBlock, ownEnd);
         for (int[] block : blocks) {
             if (block[0] > lastOwn || !interleaved) {
-                for (int k = block[0]; k < block[1]; k++) {
-                    folded[k] = true;
-                }
+                Arrays.fill(folded, block[0], block[1], true);
             }
         }
-        foldSenderSignature(lines, folded, kinds, sender);
-        return render(lines, folded, structural);
+    }
+
+    /** Lines beyond {@link #MAX_LINES} are not analysed: they go wherever the last analysed line went. */
+    private static Split withRest(Split split, List<TextLine> rest, boolean lastFolded) {
+        StringBuilder more = new StringBuilder();
+        for (TextLine line : rest) {
+            if (!line.splitter()) {
+                more.append('\n').append(line.display());
+            }
+        }
+        return lastFolded
+                ? new Split(split.visible(), (split.folded() + more).strip())
+                : new Split((split.visible() + more).strip(), split.folded());
     }
 
     /** Splits "reply text On …, X wrote:" into two lines when quoted lines follow. */
@@ -349,7 +364,7 @@ final class ReplyText {
         if (firstKind.equals("from") && SECOND_LABEL_ON_LINE.matcher(first.group(2)).find()) {
             return true;
         }
-        java.util.Set<String> kinds = new java.util.HashSet<>();
+        Set<String> kinds = new HashSet<>();
         kinds.add(firstKind);
         boolean address = lines.get(i).content().contains("@");
         int seen = 0;

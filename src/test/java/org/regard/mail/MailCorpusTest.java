@@ -227,7 +227,9 @@ class MailCorpusTest {
      * email_reply_parser splits a body into fragments and hides some. Regard has two parts, the visible text and the
      * folded rest; each fragment the Ruby tests pin down (by regex, literal or exact text) must land on the right
      * side. When a test gives no hidden flags, fragment 0 is the visible reply and fragment 1 the hidden quote
-     * (that is what those tests are about).
+     * (that is what those tests are about). {@code fragment_count}, {@code fragments_quoted} and
+     * {@code fragments_signature} describe email_reply_parser's own fragments, which have no counterpart in Regard;
+     * they are not compared.
      */
     private static void checkFragments(Agreement agreement, String file, JsonNode expected, JsonNode hidden,
                                        InboundMessage message) {

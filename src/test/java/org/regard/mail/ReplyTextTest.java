@@ -193,6 +193,20 @@ class ReplyTextTest {
     }
 
     @Test
+    void aVeryLongBodyKeepsEveryLine() {
+        String[] body = new String[30_001];
+        for (int i = 0; i < 30_000; i++) {
+            body[i] = "log line " + i;
+        }
+        body[30_000] = "last line";
+
+        InboundMessage message = plain(body);
+
+        assertThat(message.visibleText()).startsWith("log line 0\n").endsWith("last line");
+        assertThat(message.quotedText()).isEmpty();
+    }
+
+    @Test
     void aMessageThatIsAllQuoteIsShownWhole() {
         InboundMessage message = plain("> just a quote", "> nothing else");
 
