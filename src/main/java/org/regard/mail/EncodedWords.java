@@ -18,10 +18,6 @@ final class EncodedWords {
     private EncodedWords() {
     }
 
-    static boolean contains(String text) {
-        return text != null && text.contains("=?") && WORD.matcher(text).find();
-    }
-
     static String decode(String text) {
         if (text == null || !text.contains("=?")) {
             return text == null ? "" : text;

@@ -20,10 +20,6 @@ final class HeaderFields {
         this.fields = List.copyOf(fields);
     }
 
-    static HeaderFields none() {
-        return new HeaderFields(List.of());
-    }
-
     /** The value of the first field with this name, trimmed. */
     Optional<String> first(String name) {
         for (Field field : fields) {
@@ -51,10 +47,6 @@ final class HeaderFields {
 
     boolean isEmpty() {
         return fields.isEmpty();
-    }
-
-    List<Field> fields() {
-        return fields;
     }
 
     /** Reads a header block that starts at {@code start}; stops at the empty line or at the first line that is no field. */

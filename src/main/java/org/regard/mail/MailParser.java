@@ -22,7 +22,7 @@ public final class MailParser {
      */
     public static final String LOOP_HEADER = "X-Regard-Loop";
 
-    /** Shown as the subject of a message nothing could be read from. */
+    /** The subject of a message that has no header fields or could not be read at all. */
     public static final String UNREADABLE_SUBJECT = "(unreadable message)";
 
     private static final Pattern RAW_SUBJECT = Pattern.compile("(?im)^Subject:[ \\t]*(.*)$");

@@ -54,7 +54,8 @@ final class MessageAssembly {
         List<MailAddress> to = addresses(headers, "To");
         List<MailAddress> cc = addresses(headers, "Cc");
         List<MailAddress> replyTo = addresses(headers, "Reply-To");
-        String subject = guard("Subject", () -> subject(headers), "");
+        // without a single header field this is no e-mail we can read, whatever its body holds
+        String subject = headers.isEmpty() ? MailParser.UNREADABLE_SUBJECT : guard("Subject", () -> subject(headers), "");
 
         MimeWalker walker = new MimeWalker(limits, warnings);
         MimeWalker.Sink sink = guard("the body", () -> walker.walk(message), new MimeWalker.Sink());

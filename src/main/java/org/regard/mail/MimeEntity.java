@@ -43,16 +43,6 @@ record MimeEntity(HeaderFields headers, byte[] source, int bodyStart, int bodyEn
         return headers.first("Content-ID").map(MimeEntity::withoutBrackets).filter(id -> !id.isEmpty());
     }
 
-    boolean bodyIsBlank() {
-        for (int i = bodyStart; i < bodyEnd; i++) {
-            byte b = source[i];
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                return false;
-            }
-        }
-        return true;
-    }
-
     static String withoutBrackets(String id) {
         String value = id.trim();
         if (value.startsWith("<")) {
