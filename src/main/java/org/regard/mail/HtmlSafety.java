@@ -76,6 +76,7 @@ final class HtmlSafety {
             return new Sanitised("", false);
         }
         Document document = Jsoup.parse(html);
+        document.outputSettings().prettyPrint(false);
         boolean remote = removeRemoteImages(document);
         return new Sanitised(POLICY.sanitize(document.body().html()), remote);
     }

@@ -72,15 +72,18 @@ final class HtmlText {
         Set<Element> quotes = new HashSet<>();
         Element lastTopLevel = null;
         for (Element blockquote : document.select("blockquote")) {
-            boolean topLevel = blockquote.parents().stream().noneMatch(parent -> parent.normalName().equals("blockquote"));
-            if (topLevel) {
-                lastTopLevel = blockquote;
-            }
             String type = blockquote.attr("type").toLowerCase(Locale.ROOT);
             String style = blockquote.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
-            if (type.equals("cite") || blockquote.className().toLowerCase(Locale.ROOT).contains("quote")
-                    || style.contains("border-left")) {
+            boolean cites = type.equals("cite") || blockquote.className().toLowerCase(Locale.ROOT).contains("quote")
+                    || style.contains("border-left");
+            if (cites) {
                 quotes.add(blockquote);
+            }
+            boolean topLevel = blockquote.parents().stream().noneMatch(parent -> parent.normalName().equals("blockquote"));
+            // Gmail indents text with a border-less blockquote: formatting, never a quote
+            boolean indent = !cites && style.contains("border:none");
+            if (topLevel && !indent) {
+                lastTopLevel = blockquote;
             }
         }
         if (lastTopLevel != null) {

@@ -141,7 +141,9 @@ final class MimeWalker {
             plainFallback(source, start, end, sink);
             return;
         }
-        MultipartBody.Split split = MultipartBody.split(source, start, end, boundary.get());
+        // no need to find more parts than the limit lets us read (plus one, to notice the limit)
+        int room = Math.max(1, limits.maxParts() - entities + 1);
+        MultipartBody.Split split = MultipartBody.split(source, start, end, boundary.get(), room);
         if (!split.found()) {
             warnings.add("the boundary of a " + type + " never occurs; its body was read as text");
             plainFallback(source, start, end, sink);

@@ -17,7 +17,8 @@ final class MultipartBody {
     private MultipartBody() {
     }
 
-    static Split split(byte[] src, int start, int end, String boundary) {
+    /** Splits the body between {@code start} and {@code end}; stops after {@code maxParts} parts. */
+    static Split split(byte[] src, int start, int end, String boundary, int maxParts) {
         byte[] delimiter = ("--" + boundary).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         List<int[]> parts = new ArrayList<>();
         int partStart = -1;
@@ -29,6 +30,9 @@ final class MultipartBody {
             if (kind != 0) {
                 if (partStart >= 0) {
                     parts.add(new int[] {partStart, lineBreakBefore(src, partStart, pos)});
+                    if (parts.size() >= maxParts) {
+                        return new Split(parts, true, true);
+                    }
                 }
                 found = true;
                 if (kind == 2) {

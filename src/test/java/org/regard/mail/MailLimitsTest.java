@@ -26,6 +26,18 @@ class MailLimitsTest {
     }
 
     @Test
+    void aMessageWithAHundredThousandPartsIsReadQuicklyUpToTheLimit() {
+        String raw = "Content-Type: multipart/mixed; boundary=m\r\n\r\n"
+                + "--m\r\nContent-Type: text/plain\r\n\r\nx\r\n".repeat(100_000) + "--m--\r\n";
+
+        long started = System.nanoTime();
+        InboundMessage message = new MailParser().parse(raw.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(System.nanoTime() - started).isLessThan(5_000_000_000L);
+        assertThat(message.parseWarnings()).contains("the message has more than 1000 parts; the rest was not read");
+    }
+
+    @Test
     void nestingBeyondTheLimitIsSkippedWithAWarning() {
         StringBuilder raw = new StringBuilder("Subject: deep\r\nContent-Type: multipart/mixed; boundary=b0\r\n\r\n");
         int depth = 40;

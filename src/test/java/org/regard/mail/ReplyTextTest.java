@@ -256,5 +256,8 @@ class ReplyTextTest {
                 "<div>Danach geht es nicht.</div><blockquote type=\"cite\">alte Nachricht</blockquote>");
 
         assertThat(message.visibleText()).isEqualTo("Hier die Schritte:\n1. Neustart\nDanach geht es nicht.");
+        InboundMessage indentedLast = html("<div>Schritte:</div><blockquote style=\"margin:0 0 0 40px;border:none\">"
+                + "1. Neustart</blockquote>");
+        assertThat(indentedLast.visibleText()).isEqualTo("Schritte:\n1. Neustart");
     }
 }
