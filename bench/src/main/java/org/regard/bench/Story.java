@@ -108,13 +108,16 @@ record Story(Object[] ticketRow, List<Object[]> messages, List<Object[]> changes
         return new Story(ticket, messages, changes);
     }
 
-    /** Young tickets are still being worked on; most old ones are done. */
+    /** Young tickets are still being worked on; a few stragglers stay open for weeks; almost every old one is done. */
     private static String status(long ageHours, SplittableRandom random) {
-        int roll = random.nextInt(100);
+        int roll = random.nextInt(1000);
         if (ageHours < 24 * 7) {
-            return roll < 20 ? "NEW" : roll < 55 ? "OPEN" : roll < 80 ? "WAITING" : roll < 95 ? "RESOLVED" : "CLOSED";
+            return roll < 200 ? "NEW" : roll < 550 ? "OPEN" : roll < 800 ? "WAITING" : roll < 950 ? "RESOLVED" : "CLOSED";
         }
-        return roll < 2 ? "NEW" : roll < 6 ? "OPEN" : roll < 10 ? "WAITING" : roll < 15 ? "RESOLVED" : "CLOSED";
+        if (ageHours < 24 * 30) {
+            return roll < 10 ? "NEW" : roll < 50 ? "OPEN" : roll < 100 ? "WAITING" : roll < 300 ? "RESOLVED" : "CLOSED";
+        }
+        return roll < 3 ? "OPEN" : roll < 7 ? "WAITING" : roll < 20 ? "RESOLVED" : "CLOSED";
     }
 
     private static String pick(String[] values, int[] weights, SplittableRandom random) {
