@@ -16,7 +16,7 @@ import java.util.Map;
  * explained (PostgreSQL: EXPLAIN (ANALYZE, BUFFERS); H2: EXPLAIN ANALYZE).
  * <p>
  * Usage: {@code java -cp regard-bench.jar org.regard.bench.Explain --url=JDBC_URL [--user=] [--password=] [--runs=20]
- * [--plans=true]}
+ * [--plans=true] [--before="create index ...; analyze"]}
  */
 public final class Explain {
 
@@ -27,6 +27,16 @@ public final class Explain {
         int runs = args.integer("runs", 20);
         boolean plans = Boolean.parseBoolean(args.get("plans", "true"));
         try (Connection c = DriverManager.getConnection(url, args.get("user", postgres ? "postgres" : "sa"), args.get("password", ""))) {
+            // statements to try first, e.g. a candidate index: --before="create index ...; analyze"
+            for (String statement : args.get("before", "").split(";")) {
+                if (!statement.isBlank()) {
+                    long start = System.nanoTime();
+                    try (Statement s = c.createStatement()) {
+                        s.execute(statement);
+                    }
+                    System.out.printf(Locale.ROOT, "ran in %.0f ms: %s%n", (System.nanoTime() - start) / 1e6, statement.strip());
+                }
+            }
             long admin = single(c, "select id from agent where role = 'ADMIN' order by id fetch first 1 rows only");
             String adminTeams = list(c, "select team_id from team_member where agent_id = " + admin);
             long agent = single(c, "select assignee_id from ticket where assignee_id is not null and assignee_id <> " + admin
