@@ -63,6 +63,11 @@
             return;
         }
         event.preventDefault();
+        // e.g. "r" on the composer's text: choose the reply mode first, then write
+        const select = target.dataset.shortcutSelects && document.getElementById(target.dataset.shortcutSelects);
+        if (select && !select.checked) {
+            select.click();
+        }
         if (typing(target)) {
             target.focus();
         } else {

@@ -46,6 +46,13 @@ public class AgentAdministration {
         }
     }
 
+    /** Raised when an admin tries to deactivate their own account, which would lock them out. */
+    public static class SelfDeactivation extends RuntimeException {
+        public SelfDeactivation() {
+            super("An admin cannot deactivate their own account.");
+        }
+    }
+
     public AgentView create(NewAgent cmd) {
         if (agents.findByEmail(Agent.normalizeEmail(cmd.email())).isPresent()) {
             throw new EmailTaken(cmd.email());
@@ -73,6 +80,14 @@ public class AgentAdministration {
             a.deactivate();
             agents.save(a);
         });
+    }
+
+    /** Deactivates an agent on an admin's behalf; nobody may deactivate themselves. */
+    public void deactivate(long agentId, AgentPrincipal actor) {
+        if (actor.id() == agentId) {
+            throw new SelfDeactivation();
+        }
+        deactivate(agentId);
     }
 
     public void activate(long agentId) {

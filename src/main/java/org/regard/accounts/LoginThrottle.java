@@ -36,8 +36,13 @@ class LoginThrottle {
     @EventListener
     void onFailure(AuthenticationFailureBadCredentialsEvent event) {
         String username = String.valueOf(event.getAuthentication().getPrincipal());
+        Instant now = clock.instant();
         jdbc.sql("insert into login_failure (username, failed_at) values (?, ?)")
-                .params(normalize(username), java.sql.Timestamp.from(clock.instant())).update();
+                .params(normalize(username), java.sql.Timestamp.from(now)).update();
+        // Failures older than the lockout no longer count; dropping them here keeps the table small
+        // even when someone tries many different addresses.
+        jdbc.sql("delete from login_failure where failed_at < ?")
+                .params(java.sql.Timestamp.from(now.minus(settings.lockout()))).update();
     }
 
     @EventListener

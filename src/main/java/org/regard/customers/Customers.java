@@ -224,6 +224,11 @@ public class Customers {
         return organizations.findById(id).map(Organization::view);
     }
 
+    /** The organization with exactly this name (surrounding spaces ignored), if any. */
+    public Optional<OrganizationView> organizationByName(String name) {
+        return organizations.findByName(name.strip()).map(Organization::view);
+    }
+
     public List<CustomerView> membersOf(long organizationId) {
         return customers.findByOrganization(organizationId).stream().map(this::view).toList();
     }

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Ticket categories, managed by admins. A retired category stays on old tickets but is not offered. */
 @Service
@@ -28,6 +29,11 @@ public class Categories {
     @Transactional(readOnly = true)
     public List<CategoryView> all() {
         return categories.findAllOrdered().stream().map(Categories::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CategoryView> category(long id) {
+        return categories.findById(id).map(Categories::view);
     }
 
     @Transactional(readOnly = true)

@@ -16,11 +16,11 @@ public final class TicketEvents {
     }
 
     /** Published when the customer's own words reach a ticket (a new ticket's first message included). */
-    public record CustomerWrote(long ticketId, long customerId, long messageId, Channel channel, Instant at) {
+    public record CustomerWrote(long ticketId, long teamId, long customerId, long messageId, Channel channel, Instant at) {
     }
 
     /** Published when an agent replies to the customer. */
-    public record AgentReplied(long ticketId, long agentId, long messageId, Instant at) {
+    public record AgentReplied(long ticketId, long teamId, long agentId, long messageId, Instant at) {
     }
 
     /** Published when an agent adds an internal note. */
@@ -28,12 +28,12 @@ public final class TicketEvents {
     }
 
     /** Published when an agent logs a call or a visit with the customer. */
-    public record AgentLoggedContact(long ticketId, long agentId, long messageId, Channel channel,
+    public record AgentLoggedContact(long ticketId, long teamId, long agentId, long messageId, Channel channel,
                                      TouchDirection direction, Instant at) {
     }
 
     /** Published when a ticket's status changes; {@code agentId} is null when the customer's message reopened it. */
-    public record TicketStatusChanged(long ticketId, TicketStatus from, TicketStatus to, Long agentId, Instant at) {
+    public record TicketStatusChanged(long ticketId, long teamId, TicketStatus from, TicketStatus to, Long agentId, Instant at) {
     }
 
     /** Published when a ticket gets another assignee (null: unassigned) or team. */

@@ -99,7 +99,7 @@ public class Tickets {
             Message first = messages.save(new Message(ticket.getId(), MessageKind.CUSTOMER, cmd.channel(), TouchDirection.INBOUND,
                     actor == null ? null : actor.id(), cmd.customerId(), cmd.body(), now, key));
             events.publishEvent(new TicketOpened(ticket.getId(), cmd.customerId(), teamId, cmd.channel(), now));
-            events.publishEvent(new CustomerWrote(ticket.getId(), cmd.customerId(), first.getId(), cmd.channel(), now));
+            events.publishEvent(new CustomerWrote(ticket.getId(), teamId, cmd.customerId(), first.getId(), cmd.channel(), now));
             return ticket.getId();
         });
     }
@@ -119,7 +119,7 @@ public class Tickets {
                 changes.addAll(ticket.moveTo(nextStatus, now));
             }
             return new Draft(m, changes);
-        }, (ticket, m, now) -> events.publishEvent(new AgentReplied(ticketId, actor.id(), m.getId(), now)));
+        }, (ticket, m, now) -> events.publishEvent(new AgentReplied(ticketId, ticket.getTeamId(), actor.id(), m.getId(), now)));
     }
 
     /** An internal note: seen by the team only, never a touch. */
@@ -142,7 +142,7 @@ public class Tickets {
             ticket.recordTouch(direction, now);
             List<Ticket.Change> changes = direction == TouchDirection.INBOUND ? ticket.customerWrote(now) : List.of();
             return new Draft(new Message(ticketId, MessageKind.CONTACT, channel, direction, actor.id(), null, body, now, key), changes);
-        }, (ticket, m, now) -> events.publishEvent(new AgentLoggedContact(ticketId, actor.id(), m.getId(), channel, direction, now)));
+        }, (ticket, m, now) -> events.publishEvent(new AgentLoggedContact(ticketId, ticket.getTeamId(), actor.id(), m.getId(), channel, direction, now)));
     }
 
     /**
@@ -156,7 +156,7 @@ public class Tickets {
             List<Ticket.Change> changes = ticket.customerWrote(now);
             return new Draft(new Message(ticketId, MessageKind.CUSTOMER, channel, TouchDirection.INBOUND, null,
                     ticket.getCustomerId(), body, now, key), changes);
-        }, (ticket, m, now) -> events.publishEvent(new CustomerWrote(ticketId, ticket.getCustomerId(), m.getId(), channel, now)));
+        }, (ticket, m, now) -> events.publishEvent(new CustomerWrote(ticketId, ticket.getTeamId(), ticket.getCustomerId(), m.getId(), channel, now)));
     }
 
     /**
@@ -219,7 +219,7 @@ public class Tickets {
                 tickets.save(ticket);
                 record(ticketId, actor, changes, now);
                 if (ticket.getStatus() != before) {
-                    events.publishEvent(new TicketStatusChanged(ticketId, before, ticket.getStatus(), actor.id(), now));
+                    events.publishEvent(new TicketStatusChanged(ticketId, ticket.getTeamId(), before, ticket.getStatus(), actor.id(), now));
                 }
                 if (reassigned) {
                     events.publishEvent(new TicketAssigned(ticketId, ticket.getTeamId(), ticket.getAssigneeId(), actor.id(), now));
@@ -268,7 +268,7 @@ public class Tickets {
             record(ticketId, actor, draft.changes(), now);
             announcer.announce(ticket, saved, now);
             if (ticket.getStatus() != before) {
-                events.publishEvent(new TicketStatusChanged(ticketId, before, ticket.getStatus(), actor == null ? null : actor.id(), now));
+                events.publishEvent(new TicketStatusChanged(ticketId, ticket.getTeamId(), before, ticket.getStatus(), actor == null ? null : actor.id(), now));
             }
             return new Written(ticketId, saved.getId(), false);
         });

@@ -46,3 +46,4 @@ create table login_failure (
     failed_at timestamp with time zone not null
 );
 create index login_failure_user_idx on login_failure (username, failed_at);
+create index login_failure_time_idx on login_failure (failed_at);

@@ -1,0 +1,97 @@
+package org.regard.accounts.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.regard.accounts.Accounts;
+import org.regard.accounts.AgentAdministration;
+import org.regard.accounts.TeamView;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The admin's page for teams: the list with their active members, creating a team and renaming one. */
+@Controller
+class TeamAdminController {
+    static final int MAX_NAME_LENGTH = 100;
+
+    private final Accounts accounts;
+    private final AgentAdministration administration;
+
+    TeamAdminController(Accounts accounts, AgentAdministration administration) {
+        this.accounts = accounts;
+        this.administration = administration;
+    }
+
+    @GetMapping("/admin/teams")
+    String list(Model model) {
+        return page(model);
+    }
+
+    @PostMapping("/admin/teams")
+    String create(@RequestParam(defaultValue = "") String name, HttpServletResponse response, Model model,
+                  RedirectAttributes redirect) {
+        String problem = problemWith(name);
+        if (problem == null) {
+            try {
+                TeamView team = administration.createTeam(name);
+                return done(redirect, "admin.teams.created", team.name());
+            } catch (AgentAdministration.TeamNameTaken | DataIntegrityViolationException taken) {
+                problem = "admin.error.name.taken";
+            }
+        }
+        model.addAttribute("createName", name);
+        model.addAttribute("createError", problem);
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return page(model);
+    }
+
+    @PostMapping("/admin/teams/{id}")
+    String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, HttpServletResponse response,
+                  Model model, RedirectAttributes redirect) {
+        accounts.team(id).orElseThrow();
+        String problem = problemWith(name);
+        if (problem == null) {
+            try {
+                TeamView team = administration.renameTeam(id, name);
+                return done(redirect, "admin.teams.renamed", team.name());
+            } catch (AgentAdministration.TeamNameTaken | DataIntegrityViolationException taken) {
+                problem = "admin.error.name.taken";
+            }
+        }
+        model.addAttribute("renameId", id);
+        model.addAttribute("renameName", name);
+        model.addAttribute("renameError", problem);
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return page(model);
+    }
+
+    private static String problemWith(String name) {
+        if (name.isBlank()) {
+            return "admin.error.name.required";
+        }
+        return name.strip().length() > MAX_NAME_LENGTH ? "admin.error.name.tooLong" : null;
+    }
+
+    private static String done(RedirectAttributes redirect, String message, String name) {
+        redirect.addFlashAttribute("message", message);
+        redirect.addFlashAttribute("messageArg", name);
+        return "redirect:/admin/teams";
+    }
+
+    private String page(Model model) {
+        var teams = accounts.teams();
+        Map<Long, Integer> members = teams.stream().collect(Collectors.toMap(TeamView::id,
+                t -> accounts.activeMembersOf(t.id()).size()));
+        model.addAttribute("teams", teams);
+        model.addAttribute("memberCounts", members);
+        return "admin/teams";
+    }
+}

@@ -1,0 +1,40 @@
+package org.regard.customers.web;
+
+import org.regard.customers.Customers;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** Fills the model of the customer page, which the edit form and the notes both render again on an error. */
+@Component
+class CustomerPage {
+    private final Customers customers;
+
+    CustomerPage(Customers customers) {
+        this.customers = customers;
+    }
+
+    /** The customer page of this customer; keeps a form already in the model (the editor's input). */
+    String render(long id, Model model) {
+        if (!model.containsAttribute("customerForm")) {
+            model.addAttribute("customerForm", CustomerForm.of(customers.customer(id).orElseThrow()));
+        }
+        model.addAttribute("card", customers.card(id).orElseThrow());
+        model.addAttribute("notes", customers.notesOf(id));
+        formChoices(model);
+        return "customers/show";
+    }
+
+    /** Just the notes section and the person card, for htmx. */
+    String notes(long id, Model model) {
+        model.addAttribute("card", customers.card(id).orElseThrow());
+        model.addAttribute("notes", customers.notesOf(id));
+        return "customers/notes :: update";
+    }
+
+    /** What the customer form offers: tiers, languages, known organizations. */
+    void formChoices(Model model) {
+        model.addAttribute("tiers", customers.tiers());
+        model.addAttribute("languages", CustomerForm.LANGUAGES);
+        model.addAttribute("organizations", customers.organizations());
+    }
+}

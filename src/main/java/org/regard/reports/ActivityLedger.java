@@ -1,0 +1,54 @@
+package org.regard.reports;
+
+import org.regard.tickets.TicketEvents.AgentLoggedContact;
+import org.regard.tickets.TicketEvents.AgentReplied;
+import org.regard.tickets.TicketEvents.CustomerWrote;
+import org.regard.tickets.TicketEvents.TicketOpened;
+import org.regard.tickets.TicketEvents.TicketStatusChanged;
+import org.regard.tickets.TicketStatus;
+import org.regard.tickets.TouchDirection;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import static org.regard.reports.TeamDayCounter.Counter.*;
+
+/**
+ * Keeps each team's daily activity from the tickets module's events. Each listener runs after the
+ * ticket's transaction committed, in its own transaction; the event publication registry delivers an
+ * event again after a crash until its listener has completed.
+ */
+@Component
+class ActivityLedger {
+    private final TeamDayCounter counter;
+
+    ActivityLedger(TeamDayCounter counter) {
+        this.counter = counter;
+    }
+
+    @ApplicationModuleListener
+    void on(TicketOpened event) {
+        counter.increment(event.teamId(), event.at(), TICKETS_OPENED);
+    }
+
+    @ApplicationModuleListener
+    void on(CustomerWrote event) {
+        counter.increment(event.teamId(), event.at(), TOUCHES_IN);
+    }
+
+    @ApplicationModuleListener
+    void on(AgentReplied event) {
+        counter.increment(event.teamId(), event.at(), TOUCHES_OUT);
+    }
+
+    @ApplicationModuleListener
+    void on(AgentLoggedContact event) {
+        counter.increment(event.teamId(), event.at(), event.direction() == TouchDirection.INBOUND ? TOUCHES_IN : TOUCHES_OUT);
+    }
+
+    @ApplicationModuleListener
+    void on(TicketStatusChanged event) {
+        if (event.to() == TicketStatus.RESOLVED) {
+            counter.increment(event.teamId(), event.at(), TICKETS_RESOLVED);
+        }
+    }
+}

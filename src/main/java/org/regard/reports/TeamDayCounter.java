@@ -1,0 +1,38 @@
+package org.regard.reports;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/** Adds to one counter of a team's day, creating the day's row on first use (safe when two nodes race). */
+@Component
+class TeamDayCounter {
+    /** The counters a day has; the names are the column names. */
+    enum Counter {
+        TICKETS_OPENED, TICKETS_RESOLVED, TOUCHES_IN, TOUCHES_OUT;
+
+        String column() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    TeamDayCounter(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void increment(long teamId, Instant at, Counter counter) {
+        LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
+        // "on conflict do nothing" never fails on a duplicate (a failed insert would abort a PostgreSQL
+        // transaction), so the day's row exists afterwards whoever created it, and the update always counts.
+        jdbc.sql("insert into team_day_activity (team_id, activity_day) values (?, ?) on conflict do nothing")
+                .params(teamId, day).update();
+        jdbc.sql("update team_day_activity set " + counter.column() + " = " + counter.column()
+                        + " + 1 where team_id = ? and activity_day = ?")
+                .params(teamId, day).update();
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Reports: read models of what the team does, built from the events other modules publish — today the
+ * daily activity of each team (tickets opened and resolved, touches in and out).
+ * <p>
+ * Public API: {@link org.regard.reports.ActivityReport}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Reports")
+package org.regard.reports;

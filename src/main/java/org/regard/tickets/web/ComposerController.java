@@ -1,0 +1,100 @@
+package org.regard.tickets.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.regard.accounts.AgentPrincipal;
+import org.regard.tickets.Channel;
+import org.regard.tickets.IllegalTransition;
+import org.regard.tickets.InvalidInput;
+import org.regard.tickets.Tickets;
+import org.regard.tickets.Tickets.Written;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.function.Supplier;
+
+/**
+ * The composer's three uses: reply to the customer, add an internal note, log a call or visit. Each
+ * writes once per submission key and goes back to the ticket; a problem shows the page again with what
+ * the agent typed.
+ */
+@Controller
+class ComposerController {
+    private final Tickets tickets;
+    private final TicketPageModel page;
+
+    ComposerController(Tickets tickets, TicketPageModel page) {
+        this.tickets = tickets;
+        this.page = page;
+    }
+
+    @PostMapping("/tickets/{id}/replies")
+    String reply(@PathVariable long id, @ModelAttribute("composer") ComposerForm form, BindingResult errors,
+                 @AuthenticationPrincipal AgentPrincipal agent, Model model, RedirectAttributes redirect,
+                 HttpServletResponse response) {
+        form.use(ComposerMode.REPLY);
+        return write(id, form, errors, agent, model, redirect, response, "ticket.flash.replySent",
+                () -> tickets.reply(id, form.getBody(), form.getNextStatus(), form.getSubmissionKey(), agent));
+    }
+
+    @PostMapping("/tickets/{id}/notes")
+    String note(@PathVariable long id, @ModelAttribute("composer") ComposerForm form, BindingResult errors,
+                @AuthenticationPrincipal AgentPrincipal agent, Model model, RedirectAttributes redirect,
+                HttpServletResponse response) {
+        form.use(ComposerMode.NOTE);
+        return write(id, form, errors, agent, model, redirect, response, "ticket.flash.noteAdded",
+                () -> tickets.addNote(id, form.getBody(), form.getSubmissionKey(), agent));
+    }
+
+    @PostMapping("/tickets/{id}/contacts")
+    String contact(@PathVariable long id, @ModelAttribute("composer") ComposerForm form, BindingResult errors,
+                   @AuthenticationPrincipal AgentPrincipal agent, Model model, RedirectAttributes redirect,
+                   HttpServletResponse response) {
+        form.use(ComposerMode.CONTACT);
+        if (form.getChannel() != Channel.PHONE && form.getChannel() != Channel.VISIT) {
+            errors.rejectValue("channel", "composer.error.channel");
+        }
+        if (form.getDirection() == null) {
+            errors.rejectValue("direction", "composer.error.direction");
+        }
+        return write(id, form, errors, agent, model, redirect, response, "ticket.flash.contactLogged",
+                () -> tickets.logContact(id, form.getChannel(), form.getDirection(), form.getBody(), form.getSubmissionKey(), agent));
+    }
+
+    private String write(long id, ComposerForm form, BindingResult errors, AgentPrincipal agent, Model model,
+                         RedirectAttributes redirect, HttpServletResponse response, String flash, Supplier<Written> action) {
+        requireBody(form.getBody(), errors);
+        HttpStatus status = HttpStatus.BAD_REQUEST;
+        if (!errors.hasErrors()) {
+            try {
+                Written written = action.get();
+                redirect.addFlashAttribute("flash", written.duplicate() ? "ticket.flash.alreadySaved" : flash);
+                return "redirect:/tickets/" + id;
+            } catch (InvalidInput e) {
+                errors.rejectValue("body", "composer.error.body");
+            } catch (IllegalTransition e) {
+                errors.reject("composer.error.transition", new Object[]{new DefaultMessageSourceResolvable("status." + e.from().name()),
+                        new DefaultMessageSourceResolvable("status." + e.to().name())}, null);
+                status = HttpStatus.CONFLICT;
+            }
+        }
+        response.setStatus(status.value());
+        page.fill(model, id, agent);
+        return TicketPageModel.VIEW;
+    }
+
+    static void requireBody(String body, BindingResult errors) {
+        if (body == null || body.isBlank()) {
+            errors.rejectValue("body", "composer.error.bodyEmpty");
+        } else if (body.length() > Tickets.MAX_BODY) {
+            errors.rejectValue("body", "composer.error.bodyTooLong", new Object[]{Tickets.MAX_BODY, body.length()}, null);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.regard.tickets.web;
+
+import org.regard.tickets.Channel;
+import org.regard.tickets.TicketStatus;
+import org.regard.tickets.TouchDirection;
+
+import java.util.UUID;
+
+/**
+ * What the agent writes on a ticket: a reply, an internal note or a logged call or visit. Kept as typed
+ * when the page comes back with an error, so nothing is lost.
+ */
+public class ComposerForm {
+    private String mode = ComposerMode.REPLY.value();
+    private String body;
+    private TicketStatus nextStatus;
+    private Channel channel = Channel.PHONE;
+    private TouchDirection direction = TouchDirection.INBOUND;
+    private String submissionKey = UUID.randomUUID().toString();
+
+    public String getMode() {
+        return mode;
+    }
+
+    /** Where the form posts in its current mode, below {@code /tickets/{id}/}. */
+    public String getModePath() {
+        for (ComposerMode m : ComposerMode.values()) {
+            if (m.value().equals(mode)) {
+                return m.path();
+            }
+        }
+        return ComposerMode.REPLY.path();
+    }
+
+    void use(ComposerMode mode) {
+        this.mode = mode.value();
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public void setBody(String body) {
+        this.body = body;
+    }
+
+    public TicketStatus getNextStatus() {
+        return nextStatus;
+    }
+
+    public void setNextStatus(TicketStatus nextStatus) {
+        this.nextStatus = nextStatus;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public void setChannel(Channel channel) {
+        this.channel = channel;
+    }
+
+    public TouchDirection getDirection() {
+        return direction;
+    }
+
+    public void setDirection(TouchDirection direction) {
+        this.direction = direction;
+    }
+
+    public String getSubmissionKey() {
+        return submissionKey;
+    }
+
+    public void setSubmissionKey(String submissionKey) {
+        this.submissionKey = submissionKey;
+    }
+}

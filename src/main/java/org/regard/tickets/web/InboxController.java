@@ -1,0 +1,52 @@
+package org.regard.tickets.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.regard.accounts.Accounts;
+import org.regard.accounts.AgentPrincipal;
+import org.regard.tickets.Priority;
+import org.regard.tickets.TicketQueries;
+import org.regard.tickets.TicketQueries.Sort;
+import org.regard.tickets.TicketQueries.View;
+import org.regard.tickets.TicketStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.Set;
+
+/** The agent's inbox: tabs for the views, filters, an order, and pages by cursor. */
+@Controller
+class InboxController {
+    static final int PAGE_SIZE = 25;
+
+    private final TicketQueries queries;
+    private final Accounts accounts;
+
+    InboxController(TicketQueries queries, Accounts accounts) {
+        this.queries = queries;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/inbox")
+    String inbox(@RequestParam(required = false) View view,
+                 @RequestParam(name = "status", required = false) Set<TicketStatus> statuses,
+                 @RequestParam(required = false) Priority priority,
+                 @RequestParam(name = "team", required = false) Long teamId,
+                 @RequestParam(required = false) Sort sort,
+                 @RequestParam(required = false) String cursor,
+                 @AuthenticationPrincipal AgentPrincipal agent, HtmxRequest htmx, Model model, HttpServletResponse response) {
+        InboxFilter filter = new InboxFilter(view, statuses, priority, teamId, sort, cursor);
+        model.addAttribute("filter", filter);
+        model.addAttribute("page", queries.list(filter.query(PAGE_SIZE), agent));
+        model.addAttribute("views", View.values());
+        model.addAttribute("allStatuses", TicketStatus.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("sorts", Sort.values());
+        model.addAttribute("teams", accounts.visibleTeams(agent));
+        model.addAttribute("fragmentOnly", htmx.wantsFragment());
+        response.addHeader("Vary", HtmxRequest.HEADER);
+        return htmx.wantsFragment() ? "tickets/inbox :: update" : "tickets/inbox";
+    }
+}

@@ -1,0 +1,179 @@
+package org.regard.tickets.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.regard.accounts.Accounts;
+import org.regard.accounts.AgentPrincipal;
+import org.regard.accounts.TeamView;
+import org.regard.customers.Customers;
+import org.regard.customers.Customers.CustomerView;
+import org.regard.tickets.Categories;
+import org.regard.tickets.Channel;
+import org.regard.tickets.InvalidInput;
+import org.regard.tickets.Priority;
+import org.regard.tickets.TicketCommands.OpenTicket;
+import org.regard.tickets.Tickets;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * "New ticket" on behalf of a customer: pick an existing customer (searched as you type) or name a new
+ * one, then write down what they asked.
+ */
+@Controller
+class NewTicketController {
+    static final List<Channel> CHANNELS = List.of(Channel.PHONE, Channel.VISIT, Channel.WEB);
+    private static final int SUGGESTIONS = 8;
+    private static final int MAX_NAME = 200;
+
+    private final Tickets tickets;
+    private final Customers customers;
+    private final Accounts accounts;
+    private final Categories categories;
+
+    NewTicketController(Tickets tickets, Customers customers, Accounts accounts, Categories categories) {
+        this.tickets = tickets;
+        this.customers = customers;
+        this.accounts = accounts;
+        this.categories = categories;
+    }
+
+    @GetMapping("/tickets/new")
+    String form(@RequestParam(required = false) Long customerId, @RequestParam(name = "q", required = false) String query,
+                @AuthenticationPrincipal AgentPrincipal agent, Model model) {
+        NewTicketForm form = new NewTicketForm();
+        if (customerId != null) {
+            form.setCustomerId(customers.customer(customerId).orElseThrow().id());
+        }
+        form.setTeam(defaultTeam(agent));
+        model.addAttribute("newTicket", form);
+        if (customerId == null && query != null && !query.isBlank()) {
+            model.addAttribute("q", query);
+            model.addAttribute("suggestions", customers.page(query, null, SUGGESTIONS));
+        }
+        return show(model, form, agent);
+    }
+
+    @PostMapping("/tickets")
+    String open(@ModelAttribute("newTicket") NewTicketForm form, BindingResult errors,
+                @AuthenticationPrincipal AgentPrincipal agent, Model model, RedirectAttributes redirect,
+                HttpServletResponse response) {
+        validate(form, agent, errors);
+        if (!errors.hasErrors()) {
+            try {
+                CustomerView customer = form.getCustomerId() != null ? customers.customer(form.getCustomerId()).orElseThrow()
+                        : customers.findOrCreate(form.getNewCustomerEmail().strip(), blankToNull(form.getNewCustomerName()));
+                long id = tickets.open(new OpenTicket(customer.id(), form.getSubject(), form.getBody(), form.getChannel(),
+                        form.getTeam(), form.getPriority(), form.getCategory(), form.getSubmissionKey()), agent);
+                redirect.addFlashAttribute("flash", "ticket.flash.created");
+                return "redirect:/tickets/" + id;
+            } catch (InvalidInput e) {
+                errors.rejectValue(e.field(), "newTicket.error." + e.field());
+            } catch (IllegalArgumentException e) {
+                // a team or category removed while the agent was typing
+                errors.reject("newTicket.error.summary");
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return show(model, form, agent);
+    }
+
+    /** Customers whose name or address contains what the agent typed (an htmx fragment). */
+    @GetMapping("/tickets/new/customers")
+    String suggestions(@RequestParam(name = "q", required = false) String query, Model model) {
+        String q = query == null ? "" : query.strip();
+        model.addAttribute("q", q);
+        model.addAttribute("suggestions", q.length() < 2 ? List.of() : customers.page(q, null, SUGGESTIONS));
+        return "tickets/new :: suggestions";
+    }
+
+    /** The customer part of the form: the chosen customer, or the search and the new-customer fields again. */
+    @GetMapping("/tickets/new/customer")
+    String customerChoice(@RequestParam(required = false) Long customerId, Model model) {
+        NewTicketForm form = new NewTicketForm();
+        if (customerId != null) {
+            form.setCustomerId(customers.customer(customerId).orElseThrow().id());
+        }
+        model.addAttribute("newTicket", form);
+        model.addAttribute("chosen", chosen(form).orElse(null));
+        return "tickets/new :: customerChoice";
+    }
+
+    private String show(Model model, NewTicketForm form, AgentPrincipal agent) {
+        model.addAttribute("chosen", chosen(form).orElse(null));
+        model.addAttribute("channels", CHANNELS);
+        model.addAttribute("teams", accounts.visibleTeams(agent));
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("categories", categories.active());
+        return "tickets/new";
+    }
+
+    private Optional<CustomerView> chosen(NewTicketForm form) {
+        return form.getCustomerId() == null ? Optional.empty() : customers.customer(form.getCustomerId());
+    }
+
+    private void validate(NewTicketForm form, AgentPrincipal agent, BindingResult errors) {
+        if (form.getCustomerId() != null) {
+            if (customers.customer(form.getCustomerId()).isEmpty()) {
+                form.setCustomerId(null);
+                errors.rejectValue("customerId", "newTicket.error.customerGone");
+            }
+        } else if (form.getNewCustomerEmail() == null || form.getNewCustomerEmail().isBlank()) {
+            errors.rejectValue("newCustomerEmail", "newTicket.error.customer");
+        } else if (!looksLikeEmail(form.getNewCustomerEmail().strip())) {
+            errors.rejectValue("newCustomerEmail", "newTicket.error.email");
+        }
+        if (form.getCustomerId() == null && form.getNewCustomerName() != null && form.getNewCustomerName().length() > MAX_NAME) {
+            errors.rejectValue("newCustomerName", "newTicket.error.nameTooLong", new Object[]{MAX_NAME}, null);
+        }
+        requireText(form.getSubject(), Tickets.MAX_SUBJECT, "subject", errors);
+        requireText(form.getBody(), Tickets.MAX_BODY, "body", errors);
+        if (form.getChannel() == null || !CHANNELS.contains(form.getChannel())) {
+            errors.rejectValue("channel", "newTicket.error.channel");
+        }
+        if (form.getPriority() == null) {
+            form.setPriority(Priority.NORMAL);
+        }
+        if (form.getTeam() == null || !accounts.canSeeTeam(agent, form.getTeam()) || accounts.team(form.getTeam()).isEmpty()) {
+            errors.rejectValue("team", "newTicket.error.team");
+        }
+        if (form.getCategory() != null && categories.active().stream().noneMatch(c -> c.id() == form.getCategory())) {
+            errors.rejectValue("category", "newTicket.error.category");
+        }
+    }
+
+    private static void requireText(String value, int max, String field, BindingResult errors) {
+        if (value == null || value.isBlank()) {
+            errors.rejectValue(field, "newTicket.error." + field);
+        } else if (value.length() > max) {
+            errors.rejectValue(field, "newTicket.error.tooLong", new Object[]{max, value.length()}, null);
+        }
+    }
+
+    /** Enough to catch a name typed into the address field; the mail server has the last word. */
+    private static boolean looksLikeEmail(String email) {
+        int at = email.indexOf('@');
+        return at > 0 && at == email.lastIndexOf('@') && at < email.length() - 1 && email.length() <= 254
+                && email.chars().noneMatch(Character::isWhitespace);
+    }
+
+    private Long defaultTeam(AgentPrincipal agent) {
+        List<TeamView> visible = accounts.visibleTeams(agent);
+        return accounts.teamIdsOf(agent.id()).stream().sorted().findFirst()
+                .or(() -> visible.stream().findFirst().map(TeamView::id)).orElse(null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,146 @@
+package org.regard.tickets.web;
+
+import org.regard.accounts.Accounts;
+import org.regard.accounts.AgentPrincipal;
+import org.regard.accounts.AgentView;
+import org.regard.customers.Customers;
+import org.regard.tickets.Categories;
+import org.regard.tickets.Categories.CategoryView;
+import org.regard.tickets.Channel;
+import org.regard.tickets.MessageKind;
+import org.regard.tickets.Priority;
+import org.regard.tickets.TicketQueries;
+import org.regard.tickets.TicketQueries.MessageView;
+import org.regard.tickets.TicketQueries.TicketDetail;
+import org.regard.tickets.TicketStatus;
+import org.regard.tickets.TouchDirection;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Gathers what the ticket page shows: the ticket, the person, the choices of the properties form and
+ * the composer. Used by the page itself and by every form handler that shows the page again with an
+ * error, so the page looks the same either way.
+ */
+@Component
+class TicketPageModel {
+    static final String VIEW = "tickets/ticket";
+
+    private final TicketQueries queries;
+    private final Customers customers;
+    private final Accounts accounts;
+    private final Categories categories;
+
+    TicketPageModel(TicketQueries queries, Customers customers, Accounts accounts, Categories categories) {
+        this.queries = queries;
+        this.customers = customers;
+        this.accounts = accounts;
+        this.categories = categories;
+    }
+
+    /**
+     * Puts the ticket page into the model. A form already in the model (as the agent typed it) is kept;
+     * a missing one is started fresh from the ticket.
+     */
+    void fill(Model model, long ticketId, AgentPrincipal agent) {
+        TicketDetail detail = queries.detail(ticketId, agent);
+        TicketQueries.TicketRow ticket = detail.summary();
+        model.addAttribute("detail", detail);
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("card", customers.card(ticket.customerId()).orElseThrow());
+        model.addAttribute("nextTicketId", queries.nextAfter(ticketId, agent).orElse(null));
+        model.addAttribute("recordedBy", recorders(detail));
+
+        model.addAttribute("statusOptions", statusOptions(ticket.status()));
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("teams", accounts.teams());
+        model.addAttribute("assignees", assignees(ticket));
+        model.addAttribute("categories", categoryOptions(detail));
+        model.addAttribute("canResolve", ticket.status().canMoveTo(TicketStatus.RESOLVED));
+        model.addAttribute("canReopen", !ticket.status().isActive() && ticket.status().canMoveTo(TicketStatus.OPEN));
+
+        List<TicketStatus> afterReply = statusesAfterReply(ticket.status());
+        model.addAttribute("replyStatuses", afterReply);
+        model.addAttribute("contactChannels", List.of(Channel.PHONE, Channel.VISIT));
+        model.addAttribute("directions", TouchDirection.values());
+        model.addAttribute("modes", ComposerMode.values());
+        if (!model.containsAttribute("composer")) {
+            model.addAttribute("composer", freshComposer(afterReply));
+        }
+        ComposerForm composer = (ComposerForm) model.getAttribute("composer");
+        if (composer.getNextStatus() == null || !afterReply.contains(composer.getNextStatus())) {
+            composer.setNextStatus(defaultAfterReply(afterReply));
+        }
+        if (!model.containsAttribute("properties")) {
+            model.addAttribute("properties", PropertiesForm.of(detail));
+        }
+    }
+
+    /** A fresh composer for the ticket page, with a new submission key. */
+    static ComposerForm freshComposer(List<TicketStatus> afterReply) {
+        ComposerForm form = new ComposerForm();
+        form.setNextStatus(defaultAfterReply(afterReply));
+        return form;
+    }
+
+    /** The current status and the ones it may move to, in lifecycle order. */
+    static List<TicketStatus> statusOptions(TicketStatus current) {
+        Set<TicketStatus> options = EnumSet.of(current);
+        options.addAll(current.next());
+        return List.copyOf(options);
+    }
+
+    /** A reply first opens a new ticket, then may move it on from there. */
+    static List<TicketStatus> statusesAfterReply(TicketStatus current) {
+        return statusOptions(current == TicketStatus.NEW ? TicketStatus.OPEN : current);
+    }
+
+    /** Most replies ask the customer something, so the ticket then waits for them. */
+    private static TicketStatus defaultAfterReply(List<TicketStatus> afterReply) {
+        return afterReply.contains(TicketStatus.WAITING) ? TicketStatus.WAITING : afterReply.getFirst();
+    }
+
+    /** The team's active members, and the current assignee even when they no longer are one. */
+    private List<AgentView> assignees(TicketQueries.TicketRow ticket) {
+        List<AgentView> members = new ArrayList<>(accounts.activeMembersOf(ticket.teamId()));
+        if (ticket.assigneeId() != null && members.stream().noneMatch(a -> a.id() == ticket.assigneeId())) {
+            accounts.agent(ticket.assigneeId()).ifPresent(a -> members.addFirst(a));
+        }
+        return members;
+    }
+
+    /** The categories on offer, and the ticket's own even when it was retired. */
+    private List<CategoryView> categoryOptions(TicketDetail detail) {
+        List<CategoryView> options = new ArrayList<>(categories.active());
+        if (detail.categoryId() != null && options.stream().noneMatch(c -> c.id() == detail.categoryId())) {
+            options.addFirst(new CategoryView(detail.categoryId(), detail.categoryName(), false));
+        }
+        return options;
+    }
+
+    Optional<String> categoryName(long id) {
+        return categories.all().stream().filter(c -> c.id() == id).map(CategoryView::name).findFirst();
+    }
+
+    /** Who took down a customer's words (a call or a visit typed in by an agent), by message id. */
+    private Map<Long, String> recorders(TicketDetail detail) {
+        List<MessageView> recorded = detail.messages().stream()
+                .filter(m -> m.kind() == MessageKind.CUSTOMER && m.authorAgentId() != null).toList();
+        if (recorded.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> names = accounts.agentNames(recorded.stream().map(MessageView::authorAgentId).toList());
+        Map<Long, String> byMessage = new HashMap<>();
+        recorded.forEach(m -> byMessage.put(m.id(), Objects.requireNonNullElse(names.get(m.authorAgentId()), "?")));
+        return byMessage;
+    }
+}

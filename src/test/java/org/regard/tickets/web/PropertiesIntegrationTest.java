@@ -1,0 +1,181 @@
+package org.regard.tickets.web;
+
+import org.junit.jupiter.api.Test;
+import org.regard.accounts.Role;
+import org.regard.accounts.TeamView;
+import org.regard.support.IntegrationTest;
+import org.regard.support.TestData;
+import org.regard.support.TestData.TestAgent;
+import org.regard.tickets.Channel;
+import org.regard.tickets.Priority;
+import org.regard.tickets.TicketCommands.OpenTicket;
+import org.regard.tickets.TicketCommands.UpdateTicket;
+import org.regard.tickets.TicketQueries;
+import org.regard.tickets.TicketStatus;
+import org.regard.tickets.Tickets;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.regard.tickets.web.PageSession.form;
+
+@IntegrationTest
+class PropertiesIntegrationTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    Tickets tickets;
+    @Autowired
+    TicketQueries queries;
+    @Autowired
+    TestData data;
+
+    @Test
+    void theAgentChangesStatusPriorityAndAssigneeAgainstTheVersionTheySaw() {
+        TeamView team = data.team("props");
+        TestAgent agent = data.agent(Role.AGENT, team);
+        long id = open(agent, team);
+        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+        String version = PageSession.valueOf(session.get("/tickets/" + id).body(), "ticket-version");
+
+        var posted = session.post("/tickets/" + id, form("version", version, "status", "OPEN", "priority", "URGENT",
+                "team", String.valueOf(team.id()), "assignee", String.valueOf(agent.id()), "category", ""));
+
+        assertThat(posted.redirectPath()).isEqualTo("/tickets/" + id);
+        var summary = queries.detail(id, agent.principal()).summary();
+        assertThat(summary.status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(summary.priority()).isEqualTo(Priority.URGENT);
+        assertThat(summary.assigneeId()).isEqualTo(agent.id());
+        assertThat(session.get("/tickets/" + id).body()).contains("The ticket was updated.", "id=\"history\"", "Urgent");
+    }
+
+    @Test
+    void aStaleVersionShowsTheConflictAndChangesNothing() {
+        TeamView team = data.team("props-stale");
+        TestAgent agent = data.agent(Role.AGENT, team);
+        TestAgent colleague = data.agent(Role.AGENT, team);
+        long id = open(agent, team);
+        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+        String seen = PageSession.valueOf(session.get("/tickets/" + id).body(), "ticket-version");
+        tickets.update(id, new UpdateTicket(null, Priority.HIGH, null, null, null, null, null), colleague.principal());
+
+        var posted = session.post("/tickets/" + id, form("version", seen, "status", "NEW", "priority", "LOW",
+                "team", String.valueOf(team.id()), "assignee", ""));
+
+        assertThat(posted.status()).isEqualTo(409);
+        assertThat(posted.body()).contains("id=\"conflict\"", "Someone else changed this ticket", "Your change was not saved",
+                "Priority: Low");
+        assertThat(posted.body()).containsPattern("<option value=\"HIGH\" selected");
+        assertThat(PageSession.valueOf(posted.body(), "ticket-version")).isNotEqualTo(seen);
+        assertThat(queries.detail(id, agent.principal()).summary().priority()).isEqualTo(Priority.HIGH);
+    }
+
+    @Test
+    void aStatusTheLifecycleDoesNotAllowIsExplainedAndChangesNothing() {
+        TeamView team = data.team("props-illegal");
+        TestAgent agent = data.agent(Role.AGENT, team);
+        long id = open(agent, team);
+        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+        String version = PageSession.valueOf(session.get("/tickets/" + id).body(), "ticket-version");
+
+        var posted = session.post("/tickets/" + id, form("version", version, "status", "CLOSED"));
+
+        assertThat(posted.status()).isEqualTo(409);
+        assertThat(posted.body()).contains("id=\"properties-error\"", "The status cannot change from New to Closed.");
+        assertThat(queries.detail(id, agent.principal()).summary().status()).isEqualTo(TicketStatus.NEW);
+    }
+
+    @Test
+    void theResolveButtonResolvesAndReopenOpensAgain() {
+        TeamView team = data.team("props-quick");
+        TestAgent agent = data.agent(Role.AGENT, team);
+        long id = open(agent, team);
+        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+
+        var resolved = session.post("/tickets/" + id, form("version", version(session, id), "status", "RESOLVED"));
+        assertThat(resolved.redirectPath()).isEqualTo("/tickets/" + id);
+        assertThat(queries.detail(id, agent.principal()).summary().status()).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(session.get("/tickets/" + id).body()).contains("The ticket is resolved.");
+
+        session.post("/tickets/" + id, form("version", version(session, id), "status", "OPEN"));
+        assertThat(queries.detail(id, agent.principal()).summary().status()).isEqualTo(TicketStatus.OPEN);
+    }
+
+    @Test
+    void anAssigneeOutsideTheTeamIsRefused() {
+        TeamView team = data.team("props-member");
+        TeamView other = data.team("props-other");
+        TestAgent agent = data.agent(Role.AGENT, team);
+        TestAgent stranger = data.agent(Role.AGENT, other);
+        long id = open(agent, team);
+        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+
+        var posted = session.post("/tickets/" + id, form("version", version(session, id), "assignee", String.valueOf(stranger.id())));
+
+        assertThat(posted.status()).isEqualTo(400);
+        assertThat(posted.body()).contains("id=\"properties-error\"");
+        assertThat(queries.detail(id, agent.principal()).summary().assigneeId()).isNull();
+    }
+
+    @Test
+    void movingTheTicketToATeamTheAgentIsNotInLeadsBackToTheInbox() {
+        TeamView team = data.team("props-from");
+        TeamView target = data.team("props-to");
+        TestAgent agent = data.agent(Role.AGENT, team);
+        long id = open(agent, team);
+        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+
+        var posted = session.post("/tickets/" + id, form("version", version(session, id), "team", String.valueOf(target.id()),
+                "assignee", ""));
+
+        assertThat(posted.redirectPath()).isEqualTo("/inbox");
+        assertThat(session.get("/inbox").body()).contains("#" + id + " now belongs to a team you are not part of");
+        assertThat(session.get("/tickets/" + id).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theAssigneeListFollowsTheTeamChosenInTheForm() {
+        TeamView team = data.team("props-list");
+        TeamView other = data.team("props-list-other");
+        TestAgent agent = data.agent(Role.AGENT, team);
+        TestAgent colleague = data.agent(Role.AGENT, other);
+        long id = open(agent, team);
+        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+
+        var options = session.htmxGet("/tickets/" + id + "/assignees?team=" + other.id());
+
+        assertThat(options.status()).isEqualTo(200);
+        assertThat(options.body()).doesNotContain("<html", "<select")
+                .contains("<option value=\"" + colleague.id() + "\"", colleague.principal().displayName())
+                .doesNotContain("<option value=\"" + agent.id() + "\"");
+        TestAgent outsider = data.agent(Role.AGENT, other);
+        assertThat(PageSession.signIn(port, outsider.email(), outsider.password())
+                .htmxGet("/tickets/" + id + "/assignees?team=" + other.id()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void anotherTeamsTicketCannotBeChangedAndAFormWithoutVersionIsABadRequest() {
+        TeamView team = data.team("props-deny");
+        TestAgent agent = data.agent(Role.AGENT, team);
+        TestAgent outsider = data.agent(Role.AGENT, data.team("props-outsider"));
+        long id = open(agent, team);
+
+        var denied = PageSession.signIn(port, outsider.email(), outsider.password())
+                .post("/tickets/" + id, form("version", "0", "status", "RESOLVED"));
+        var noVersion = PageSession.signIn(port, agent.email(), agent.password()).post("/tickets/" + id, form("status", "RESOLVED"));
+
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(noVersion.status()).isEqualTo(400);
+        assertThat(queries.detail(id, agent.principal()).summary().status()).isEqualTo(TicketStatus.NEW);
+    }
+
+    private static String version(PageSession session, long id) {
+        return PageSession.valueOf(session.get("/tickets/" + id).body(), "ticket-version");
+    }
+
+    private long open(TestAgent agent, TeamView team) {
+        var customer = data.customer("Hans Müller");
+        return tickets.open(new OpenTicket(customer.id(), "Parcel late", "Where is it?", Channel.WEB, team.id(), null, null, null),
+                agent.principal());
+    }
+}
