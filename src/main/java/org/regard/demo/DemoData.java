@@ -20,6 +20,9 @@ import org.regard.demo.DemoPlan.TicketStory;
 import org.regard.tickets.Categories;
 import org.regard.tickets.TicketCommands.OpenTicket;
 import org.regard.tickets.TicketCommands.UpdateTicket;
+import org.regard.tickets.TicketQueries;
+import org.regard.tickets.TicketQueries.ListQuery;
+import org.regard.tickets.TicketQueries.View;
 import org.regard.tickets.TicketStatus;
 import org.regard.tickets.Tickets;
 import org.slf4j.Logger;
@@ -32,8 +35,10 @@ import org.springframework.stereotype.Service;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,9 +52,10 @@ import java.util.Set;
  * spread over the last sixty days.
  * <p>
  * Everything is written through the public use cases (agents through {@link AgentAdministration},
- * customers through {@link Customers}, tickets through {@link Tickets}), so statuses, touch counts and
- * change histories are what real work would leave. The services stamp rows with the current time; the
- * plan's moments are applied afterwards by {@link DemoTimeline}, the only code here that writes SQL.
+ * customers through {@link Customers}, tickets through {@link Tickets}), so statuses, touch counts, change
+ * histories and the events other modules keep are what real work would leave. Each step runs with the
+ * application clock standing at the step's moment in the story ({@link DemoClock}), so everything carries
+ * the story's dates; nothing is corrected afterwards.
  * <p>
  * Safe when several nodes start together: the first demo agent's unique address is the claim, so only the
  * node that creates it loads the rest.
@@ -65,22 +71,25 @@ public class DemoData {
     private final Customers customers;
     private final Categories categories;
     private final Tickets tickets;
+    private final TicketQueries queries;
     private final UserDetailsService users;
-    private final DemoTimeline timeline;
-    private final Clock clock;
+    private final DemoClock clock;
     private final String configuredPassword;
 
     DemoData(AgentAdministration administration, Accounts accounts, Customers customers, Categories categories,
-             Tickets tickets, UserDetailsService users, DemoTimeline timeline, Clock clock,
+             Tickets tickets, TicketQueries queries, UserDetailsService users, Clock clock,
              @Value("${regard.demo-password:}") String configuredPassword) {
         this.administration = administration;
         this.accounts = accounts;
         this.customers = customers;
         this.categories = categories;
         this.tickets = tickets;
+        this.queries = queries;
         this.users = users;
-        this.timeline = timeline;
-        this.clock = clock;
+        if (!(clock instanceof DemoClock demoClock)) {
+            throw new IllegalStateException("The application clock is not wrapped by DemoClockConfiguration");
+        }
+        this.clock = demoClock;
         this.configuredPassword = configuredPassword;
     }
 
@@ -90,7 +99,12 @@ public class DemoData {
 
     /** Whether the desk already has at least one ticket (then the demo stays out of the way). */
     public boolean deskHasTickets() {
-        return timeline.anyTicket();
+        // an administrator sees every team's tickets; the first start has created one before the demo runs
+        return accounts.agents().stream().filter(a -> a.isAdmin() && a.active()).findFirst()
+                .map(admin -> (AgentPrincipal) users.loadUserByUsername(admin.email()))
+                .map(admin -> !queries.list(new ListQuery(View.ALL, EnumSet.allOf(TicketStatus.class), null, null, null, null,
+                        null, null, 1), admin).rows().isEmpty())
+                .orElse(false);
     }
 
     /** Loads the demo when the desk has no ticket yet; empty when it had some or another node is loading it. */
@@ -112,34 +126,33 @@ public class DemoData {
 
     Optional<DemoSummary> load(DemoRequest request) {
         long started = System.nanoTime();
-        Optional<AgentView> claim = claim(request);
+        Instant now = clock.real().instant();
+        DemoPlan.Plan plan = DemoPlan.make(request.ticketCount(), now);
+        // the desk's people were there before its oldest story
+        Instant founded = now.minus(Duration.ofDays(DemoPlan.DAYS + 400));
+        Optional<AgentView> claim = clock.at(founded, () -> claim(request));
         if (claim.isEmpty()) {
             return Optional.empty();
         }
         Map<String, Long> teams = new LinkedHashMap<>();
-        DemoCast.TEAMS.forEach(name -> teams.put(name, accounts.ensureTeam(name).id()));
-        List<AgentView> agents = createAgents(request, claim.get(), teams);
+        List<AgentView> agents = clock.at(founded, () -> {
+            DemoCast.TEAMS.forEach(name -> teams.put(name, accounts.ensureTeam(name).id()));
+            return createAgents(request, claim.get(), teams);
+        });
         List<AgentPrincipal> principals = agents.stream()
                 .map(a -> (AgentPrincipal) users.loadUserByUsername(a.email())).toList();
         Map<DemoCast.Topic, Long> categoryIds = new LinkedHashMap<>();
         for (DemoCast.Topic topic : DemoCast.Topic.values()) {
             categoryIds.put(topic, categories.ensure(topic.category).id());
         }
-        List<Long> organizationIds = DemoCast.ORGANIZATIONS.stream()
-                .map(o -> customers.ensureOrganization(o.name(), o.tier()).id()).toList();
-        Map<Integer, List<Long>> notesByCustomer = new HashMap<>();
-        List<Long> customerIds = createCustomers(request, agents, notesByCustomer);
+        List<Long> organizationIds = clock.at(founded, () -> DemoCast.ORGANIZATIONS.stream()
+                .map(o -> customers.ensureOrganization(o.name(), o.tier()).id()).toList());
+        List<Long> customerIds = createCustomers(request, agents, plan.customersSince());
 
-        DemoPlan.Plan plan = DemoPlan.make(request.ticketCount(), clock.instant());
         List<Long> ticketIds = new ArrayList<>(plan.tickets().size());
         for (TicketStory story : plan.tickets()) {
-            long id = play(story, customerIds.get(story.customer()), teams.get(story.team()),
-                    categoryIds.get(story.script().topic()), principals);
-            timeline.retime(id, story.moments());
-            ticketIds.add(id);
-        }
-        for (int c = 0; c < customerIds.size(); c++) {
-            timeline.retimeCustomer(customerIds.get(c), plan.customersSince().get(c), notesByCustomer.getOrDefault(c, List.of()));
+            ticketIds.add(play(story, customerIds.get(story.customer()), teams.get(story.team()),
+                    categoryIds.get(story.script().topic()), principals));
         }
         DemoSummary summary = new DemoSummary(List.copyOf(teams.values()), agents.stream().map(AgentView::id).toList(),
                 agents.stream().map(AgentView::email).toList(), List.copyOf(categoryIds.values()), organizationIds,
@@ -180,17 +193,19 @@ public class DemoData {
         return ids;
     }
 
-    private List<Long> createCustomers(DemoRequest request, List<AgentView> agents, Map<Integer, List<Long>> notes) {
+    /** Each customer arrives on their day, and the note about them a few days later. */
+    private List<Long> createCustomers(DemoRequest request, List<AgentView> agents, List<Instant> since) {
         List<Long> ids = new ArrayList<>();
         for (int c = 0; c < DemoCast.CUSTOMERS.size(); c++) {
             CustomerSpec spec = DemoCast.CUSTOMERS.get(c);
             OrganizationSpec org = spec.organization() < 0 ? null : DemoCast.ORGANIZATIONS.get(spec.organization());
-            long id = customers.create(new Customers.NewCustomer(spec.name(), List.of(address(spec, org, request.domain())),
-                    spec.language(), org == null ? null : org.name(), spec.tier(), spec.preferences())).id();
+            long id = clock.at(since.get(c), () -> customers.create(new Customers.NewCustomer(spec.name(),
+                    List.of(address(spec, org, request.domain())), spec.language(), org == null ? null : org.name(),
+                    spec.tier(), spec.preferences())).id());
             if (spec.pinnedNote() != null) {
                 Long author = agents.stream().filter(a -> a.languages().contains(spec.language()))
                         .map(AgentView::id).findFirst().orElse(null);
-                notes.put(c, List.of(customers.addNote(id, spec.pinnedNote(), true, author).id()));
+                clock.at(since.get(c).plus(Duration.ofDays(3)), () -> customers.addNote(id, spec.pinnedNote(), true, author));
             }
             ids.add(id);
         }
@@ -208,23 +223,34 @@ public class DemoData {
         return DemoCast.localPart(spec.name()) + "@" + host + "." + domain;
     }
 
-    /** Plays one story through the ticket use cases; returns the ticket's id. */
+    /** Plays one story through the ticket use cases, each step at its moment; returns the ticket's id. */
     private long play(TicketStory story, long customerId, long teamId, long categoryId, List<AgentPrincipal> agents) {
-        long id = -1;
+        long[] ticket = {-1};
         for (Step step : story.steps()) {
-            switch (step) {
-                case Open open -> id = tickets.open(new OpenTicket(customerId, story.script().subject(), story.script().request(),
+            clock.at(step.at(), () -> {
+                ticket[0] = perform(step, ticket[0], story, customerId, teamId, categoryId, agents);
+                return null;
+            });
+        }
+        return ticket[0];
+    }
+
+    private long perform(Step step, long id, TicketStory story, long customerId, long teamId, long categoryId,
+                         List<AgentPrincipal> agents) {
+        switch (step) {
+            case Open open -> {
+                return tickets.open(new OpenTicket(customerId, story.script().subject(), story.script().request(),
                         story.channel(), teamId, story.priority(), categoryId, null),
                         open.opener() == null ? null : agents.get(open.opener()));
-                case Assign assign -> tickets.update(id, new UpdateTicket(null, null, null,
-                        Optional.of(agents.get(assign.agent()).id()), null, null, null), agents.get(assign.agent()));
-                case Note note -> tickets.addNote(id, note.body(), null, agents.get(note.agent()));
-                case Reply reply -> tickets.reply(id, reply.body(), reply.next(), null, agents.get(reply.agent()));
-                case CustomerWrites writes -> tickets.customerWrote(id, writes.body(), writes.channel(), null);
-                case Call call -> tickets.logContact(id, call.channel(), call.direction(), call.body(), null, agents.get(call.agent()));
-                case Close close -> tickets.update(id, new UpdateTicket(TicketStatus.CLOSED, null, null, null, null, null, null),
-                        agents.get(close.agent()));
             }
+            case Assign assign -> tickets.update(id, new UpdateTicket(null, null, null,
+                    Optional.of(agents.get(assign.agent()).id()), null, null, null), agents.get(assign.agent()));
+            case Note note -> tickets.addNote(id, note.body(), null, agents.get(note.agent()));
+            case Reply reply -> tickets.reply(id, reply.body(), reply.next(), null, agents.get(reply.agent()));
+            case CustomerWrites writes -> tickets.customerWrote(id, writes.body(), writes.channel(), null);
+            case Call call -> tickets.logContact(id, call.channel(), call.direction(), call.body(), null, agents.get(call.agent()));
+            case Close close -> tickets.update(id, new UpdateTicket(TicketStatus.CLOSED, null, null, null, null, null, null),
+                    agents.get(close.agent()));
         }
         return id;
     }

@@ -4,8 +4,9 @@
  * with {@code regard.demo=true} ({@code REGARD_DEMO=true}).
  * <p>
  * It writes only through the public services of accounts, customers and tickets, so every invariant
- * (status transitions, touch counts, change history) holds as if people had done the work. The one
- * exception is time: see {@link org.regard.demo.DemoData}.
+ * (status transitions, touch counts, change history, events) holds as if people had done the work; each
+ * step runs with the application clock standing at its moment in the story (see
+ * {@link org.regard.demo.DemoData}).
  * <p>
  * Public API: {@link org.regard.demo.DemoData} and {@link org.regard.demo.DemoSummary}.
  */

@@ -11,6 +11,7 @@ import org.regard.accounts.Role;
 import org.regard.customers.Customers;
 import org.regard.customers.Customers.CustomerView;
 import org.regard.demo.DemoData.DemoRequest;
+import org.regard.reports.ActivityReport;
 import org.regard.support.IntegrationTest;
 import org.regard.support.TestData;
 import org.regard.tickets.Channel;
@@ -23,6 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +37,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,6 +54,8 @@ class DemoDataIntegrationTest {
     Customers customers;
     @Autowired
     TicketQueries queries;
+    @Autowired
+    ActivityReport reports;
     @Autowired
     TestData data;
 
@@ -148,6 +154,17 @@ class DemoDataIntegrationTest {
                 .flatMap(s -> java.util.stream.Stream.of(s.question(), s.solution())).toList();
         assertThat(german.messages()).filteredOn(m -> m.kind() == MessageKind.REPLY)
                 .allSatisfy(m -> assertThat(m.body()).isIn(germanReplies));
+    }
+
+    @Test
+    void reportsCountTheDemoOnTheDaysOfItsStoriesNotOnTheDayItWasLoaded() {
+        long support = summary.teamIds().getFirst();
+        LocalDate today = loadedAt.atZone(ZoneOffset.UTC).toLocalDate();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var days = reports.daysOf(support, today.minusDays(61), today);
+            assertThat(days).filteredOn(d -> d.ticketsOpened() > 0).hasSizeGreaterThan(15);
+            assertThat(days).filteredOn(d -> d.day().isBefore(today.minusDays(30))).isNotEmpty();
+        });
     }
 
     @Test
