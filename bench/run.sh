@@ -121,20 +121,24 @@ tool ApiLoad --base="http://127.0.0.1:$PORT" --token="$TOKEN" --clients="$CLIENT
     --seconds="$SECONDS_LIMIT" --idempotency="$IDEMPOTENCY" | tee "$RESULTS/api-load.txt"
 
 log "(c) page latency: sign in, inbox views and later pages, ticket pages (and the same through the API)"
+# the administrator sees every team (inbox ALL = the whole desk, any ticket page); a bench agent in two teams
+# sees what most agents see (the TEAMS view, the inbox's default, over two teams)
 tool PageLatency --base="http://127.0.0.1:$PORT" --email="$REGARD_ADMIN_EMAIL" --password="$REGARD_ADMIN_PASSWORD" \
     --first-id="$FIRST_ID" --last-id="$LAST_ID" --token="$TOKEN" --lists="$LISTS" --tickets="$TICKETS" \
-    --seconds=$((SECONDS_LIMIT * 3)) | tee "$RESULTS/page-latency.txt"
+    --seconds=$((SECONDS_LIMIT * 3)) --label=admin | tee "$RESULTS/page-latency.txt"
+tool PageLatency --base="http://127.0.0.1:$PORT" --email=bench-agent-6@bench.example.com --password="$REGARD_ADMIN_PASSWORD" \
+    --lists="$LISTS" --tickets=0 --seconds=$((SECONDS_LIMIT * 3)) --label=agent | tee -a "$RESULTS/page-latency.txt"
 stop_regard
 
 {
     echo
     echo "Regard benchmark: $DB, $N tickets, $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $("$JAVA" -version 2>&1 | head -n 1)"
     grep '^BULK LOAD' "$RESULTS/bulk-load.txt"
-    printf '%-36s %10s %7s %9s %9s %9s %9s\n' "measure" "req/s" "n" "p50 ms" "p95 ms" "p99 ms" "max ms"
+    printf '%-48s %10s %7s %9s %9s %9s %9s\n' "measure" "req/s" "n" "p50 ms" "p95 ms" "p99 ms" "max ms"
     for f in jdbc-ceiling api-load; do
-        awk -F'\t' '/^RESULT/ {printf "%-36s %10s %7s %9s %9s %9s %9s\n", $4, $3, $5, $6, $7, $8, $9}' "$RESULTS/$f.txt"
+        awk -F'\t' '/^RESULT/ {printf "%-48s %10s %7s %9s %9s %9s %9s\n", $4, $3, $5, $6, $7, $8, $9}' "$RESULTS/$f.txt"
     done
-    awk -F'\t' '/^RESULT/ {printf "%-36s %10s %7s %9s %9s %9s %9s\n", $3, "-", $4, $5, $6, $7, $8}' "$RESULTS/page-latency.txt"
+    awk -F'\t' '/^RESULT/ {printf "%-48s %10s %7s %9s %9s %9s %9s\n", $3, "-", $4, $5, $6, $7, $8}' "$RESULTS/page-latency.txt"
     grep -q 'RESULT' "$RESULTS/page-latency.txt" || echo "(no page measured)"
 } | tee "$RESULTS/summary.txt"
 echo "results: $RESULTS"

@@ -42,7 +42,7 @@ final class Latencies {
 
     /** One line: label, count, p50/p95/p99/max in ms. */
     String line(String label) {
-        return String.format(Locale.ROOT, "%-34s n=%-6d p50=%8.2f ms  p95=%8.2f ms  p99=%8.2f ms  max=%8.2f ms",
+        return String.format(Locale.ROOT, "%-44s n=%-6d p50=%8.2f ms  p95=%8.2f ms  p99=%8.2f ms  max=%8.2f ms",
                 label, count(), percentile(50), percentile(95), percentile(99), max());
     }
 

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * <p>
  * Usage: {@code java -cp regard-bench.jar org.regard.bench.PageLatency --base=http://127.0.0.1:8080
  * --email=admin@... --password=... --first-id=1 --last-id=100000 [--token=rgd_...] [--lists=200]
- * [--tickets=300] [--warmup=30] [--seconds=180]}
+ * [--tickets=300] [--warmup=30] [--seconds=180] [--label=admin]}
  */
 public final class PageLatency {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
@@ -59,6 +59,7 @@ public final class PageLatency {
         int tickets = args.integer("tickets", 300);
         int warmup = args.integer("warmup", 30);
         String token = args.get("token", null);
+        String who = args.get("label", "");
         SplittableRandom random = new SplittableRandom(7);
 
         long signInStart = System.nanoTime();
@@ -81,16 +82,17 @@ public final class PageLatency {
             bench.reads("api ticket", tickets, warmup, id -> "/api/v1/tickets/" + id, firstId, lastId, random, token, apiTicket);
         }
 
-        System.out.println("Status codes: " + bench.statuses);
+        System.out.println("Status codes (" + args.require("email") + "): " + bench.statuses);
         for (var row : List.of(Map.entry("GET /inbox (first page of a view)", inboxFirst),
                 Map.entry("GET /inbox?cursor= (later pages)", inboxNext), Map.entry("GET /tickets/{id}", ticketPage),
                 Map.entry("GET /api/v1/tickets?limit=25", apiFirst), Map.entry("GET /api/v1/tickets?cursor=", apiNext),
                 Map.entry("GET /api/v1/tickets/{id}", apiTicket))) {
+            String label = (who.isEmpty() ? "" : who + " ") + row.getKey();
             if (row.getValue().count() == 0) {
-                System.out.printf("  %-34s n/a (not measured: page missing or no token)%n", row.getKey());
+                System.out.printf("  %-44s n/a (not measured: page missing, no token, or not asked for)%n", label);
             } else {
-                System.out.println("  " + row.getValue().line(row.getKey()));
-                System.out.println("RESULT\tpage\t" + row.getValue().tsv(row.getKey()));
+                System.out.println("  " + row.getValue().line(label));
+                System.out.println("RESULT\tpage\t" + row.getValue().tsv(label));
             }
         }
     }
@@ -146,6 +148,9 @@ public final class PageLatency {
 
     private void reads(String label, int count, int warmup, java.util.function.LongFunction<String> path, long firstId, long lastId,
                        SplittableRandom random, String token, Latencies into) throws Exception {
+        if (count <= 0) {
+            return;
+        }
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < count + warmup; i++) {
             ids.add(firstId + random.nextLong(lastId - firstId + 1));
