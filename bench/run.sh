@@ -6,7 +6,7 @@
 #
 # Usage: bench/run.sh h2 100000
 #        bench/run.sh postgresql 100000
-# Knobs (environment): BENCH_CLIENTS=8 BENCH_REQUESTS=4000 BENCH_SECONDS=60 BENCH_LISTS=200 BENCH_TICKETS=300
+# Knobs (environment): BENCH_CLIENTS=8 BENCH_REQUESTS=4000 BENCH_SECONDS=60 BENCH_LISTS=200 BENCH_TICKETS=300 BENCH_WARMUP=300
 #        BENCH_PG_DB=regard_bench BENCH_KEEP=1 (keep the database and work dir) BENCH_SKIP_BUILD=1
 #        BENCH_IDEMPOTENCY=true (send Idempotency-Key on API posts) JAVA=/path/to/java (21+)
 set -euo pipefail
@@ -23,6 +23,8 @@ REQUESTS=${BENCH_REQUESTS:-4000}
 SECONDS_LIMIT=${BENCH_SECONDS:-60}
 LISTS=${BENCH_LISTS:-200}
 TICKETS=${BENCH_TICKETS:-300}
+# a fresh JVM on two cores is still compiling for its first few hundred requests: warm up before measuring
+WARMUP=${BENCH_WARMUP:-300}
 IDEMPOTENCY=${BENCH_IDEMPOTENCY:-true}
 export REGARD_ADMIN_EMAIL=${REGARD_ADMIN_EMAIL:-admin@bench.example.com}
 export REGARD_ADMIN_PASSWORD=${REGARD_ADMIN_PASSWORD:-bench-admin-password}
@@ -118,16 +120,16 @@ start_regard
 
 log "(b) API load: POST /api/v1/tickets, $CLIENTS clients, $REQUESTS requests"
 tool ApiLoad --base="http://127.0.0.1:$PORT" --token="$TOKEN" --clients="$CLIENTS" --requests="$REQUESTS" \
-    --seconds="$SECONDS_LIMIT" --idempotency="$IDEMPOTENCY" | tee "$RESULTS/api-load.txt"
+    --seconds="$SECONDS_LIMIT" --idempotency="$IDEMPOTENCY" --warmup="$WARMUP" | tee "$RESULTS/api-load.txt"
 
 log "(c) page latency: sign in, inbox views and later pages, ticket pages (and the same through the API)"
 # the administrator sees every team (inbox ALL = the whole desk, any ticket page); a bench agent in two teams
 # sees what most agents see (the TEAMS view, the inbox's default, over two teams)
 tool PageLatency --base="http://127.0.0.1:$PORT" --email="$REGARD_ADMIN_EMAIL" --password="$REGARD_ADMIN_PASSWORD" \
     --first-id="$FIRST_ID" --last-id="$LAST_ID" --token="$TOKEN" --lists="$LISTS" --tickets="$TICKETS" \
-    --seconds=$((SECONDS_LIMIT * 3)) --label=admin | tee "$RESULTS/page-latency.txt"
+    --seconds=$((SECONDS_LIMIT * 4)) --warmup="$WARMUP" --label=admin | tee "$RESULTS/page-latency.txt"
 tool PageLatency --base="http://127.0.0.1:$PORT" --email=bench-agent-6@bench.example.com --password="$REGARD_ADMIN_PASSWORD" \
-    --lists="$LISTS" --tickets=0 --seconds=$((SECONDS_LIMIT * 3)) --label=agent | tee -a "$RESULTS/page-latency.txt"
+    --lists="$LISTS" --tickets=0 --seconds=$((SECONDS_LIMIT * 4)) --warmup="$WARMUP" --label=agent | tee -a "$RESULTS/page-latency.txt"
 stop_regard
 
 {
