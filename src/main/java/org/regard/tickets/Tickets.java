@@ -83,7 +83,7 @@ public class Tickets {
         String key = scopedKey(cmd.submissionKey(), actor);
         return retrying(() -> {
             if (key != null) {
-                Optional<Long> existing = jdbc.sql("select ticket_id from message where submission_key = ? and kind = 'CUSTOMER'")
+                Optional<Long> existing = jdbc.sql("select ticket_id from ticket_submission where submission_key = ?")
                         .param(key).query(Long.class).optional();
                 if (existing.isPresent()) {
                     return existing.get();
@@ -96,6 +96,10 @@ public class Tickets {
             }
             ticket.recordTouch(TouchDirection.INBOUND, now);
             ticket = tickets.save(ticket);
+            if (key != null) {
+                // a concurrent twin fails here on the primary key, rolls back, and its retry finds this ticket
+                jdbc.sql("insert into ticket_submission (submission_key, ticket_id) values (?, ?)").params(key, ticket.getId()).update();
+            }
             Message first = messages.save(new Message(ticket.getId(), MessageKind.CUSTOMER, cmd.channel(), TouchDirection.INBOUND,
                     actor == null ? null : actor.id(), cmd.customerId(), cmd.body(), now, key));
             events.publishEvent(new TicketOpened(ticket.getId(), cmd.customerId(), teamId, cmd.channel(), now));

@@ -68,6 +68,11 @@ public final class Browser {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
     }
 
+    /** Takes the focus away from any field, as a user does by clicking an empty spot. */
+    public void blur() {
+        driver.executeScript("if (document.activeElement) { document.activeElement.blur(); }");
+    }
+
     public void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }

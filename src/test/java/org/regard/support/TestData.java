@@ -54,9 +54,15 @@ public class TestData {
     }
 
     public TestAgent agent(Role role, String locale, TeamView... teams) {
+        return named(null, role, locale, teams);
+    }
+
+    /** An agent with a real name, for stories and screenshots; {@code null} gives "Agent" and a number. */
+    public TestAgent named(String displayName, Role role, String locale, TeamView... teams) {
         String email = unique("agent") + "@regard.test";
         Set<Long> teamIds = Arrays.stream(teams).map(TeamView::id).collect(Collectors.toSet());
-        var created = admin.create(new AgentAdministration.NewAgent(email, "Agent " + email.substring(6, 14), PASSWORD,
+        String name = displayName == null ? "Agent " + email.substring(6, 14) : displayName;
+        var created = admin.create(new AgentAdministration.NewAgent(email, name, PASSWORD,
                 role, locale, List.of("en"), teamIds));
         return new TestAgent(created.id(), email, PASSWORD, principal(email));
     }

@@ -116,4 +116,41 @@ class TicketLifecycleIntegrationTest {
         } while (cursor != null);
         assertThat(seen).hasSize(7).doesNotHaveDuplicates();
     }
+
+    @Test
+    void concurrentTwinSubmissionsOpenOneTicketAndWriteOneReply() throws Exception {
+        TeamView team = data.team("twins");
+        var agent = data.agent(Role.AGENT, team);
+        var customer = data.customer("Zoé Garnier");
+        var open = new TicketCommands.OpenTicket(customer.id(), "Double clic", "Le formulaire est parti deux fois.",
+                Channel.WEB, team.id(), null, null, TestData.unique("open"));
+        java.util.List<Long> opened = inParallel(4, () -> tickets.open(open, agent.principal()));
+        assertThat(opened).containsOnly(opened.getFirst());
+
+        long id = opened.getFirst();
+        String replyKey = TestData.unique("reply");
+        java.util.List<Long> replies = inParallel(4, () -> tickets.reply(id, "Une seule réponse.", null, replyKey, agent.principal()).messageId());
+        assertThat(replies).containsOnly(replies.getFirst());
+        assertThat(queries.detail(id, agent.principal()).messages()).hasSize(2);
+        assertThat(queries.detail(id, agent.principal()).summary().touchesOut()).isEqualTo(1);
+    }
+
+    private static <T> java.util.List<T> inParallel(int n, java.util.concurrent.Callable<T> work) throws Exception {
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(n)) {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<T>>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return work.call();
+                }));
+            }
+            start.countDown();
+            var results = new java.util.ArrayList<T>();
+            for (var f : futures) {
+                results.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        }
+    }
 }

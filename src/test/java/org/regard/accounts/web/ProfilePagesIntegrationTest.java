@@ -7,6 +7,7 @@ import org.regard.accounts.ApiTokens;
 import org.regard.accounts.Role;
 import org.regard.support.IntegrationTest;
 import org.regard.support.TestData;
+import org.regard.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;

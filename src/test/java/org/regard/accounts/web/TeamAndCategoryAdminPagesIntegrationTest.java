@@ -6,6 +6,7 @@ import org.regard.accounts.Accounts;
 import org.regard.accounts.Role;
 import org.regard.support.IntegrationTest;
 import org.regard.support.TestData;
+import org.regard.support.WebSession;
 import org.regard.tickets.Categories;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -3,10 +3,10 @@ package org.regard.customers.web;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.regard.accounts.Role;
-import org.regard.accounts.web.WebSession;
 import org.regard.customers.Customers;
 import org.regard.support.IntegrationTest;
 import org.regard.support.TestData;
+import org.regard.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -212,7 +212,7 @@ class CustomerPagesIntegrationTest {
         assertThat(second.count("id=\"customer-row-")).isEqualTo(2);
         assertThat(second.body()).doesNotContain("id=\"customers-next\"");
 
-        var live = agent.get("/customers?q=" + byAddress.emails().getFirst(), "HX-Request", "true");
+        var live = agent.htmxGet("/customers?q=" + byAddress.emails().getFirst());
         assertThat(live.body()).doesNotContain("<html").contains("id=\"customer-row-" + byAddress.id() + "\"");
         assertThat(live.count("id=\"customer-row-")).isEqualTo(1);
     }

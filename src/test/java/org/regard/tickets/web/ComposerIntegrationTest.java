@@ -6,6 +6,7 @@ import org.regard.accounts.TeamView;
 import org.regard.support.IntegrationTest;
 import org.regard.support.TestData;
 import org.regard.support.TestData.TestAgent;
+import org.regard.support.WebSession;
 import org.regard.tickets.Channel;
 import org.regard.tickets.MessageKind;
 import org.regard.tickets.TicketCommands.OpenTicket;
@@ -18,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.regard.tickets.web.PageSession.form;
 
 @IntegrationTest
 class ComposerIntegrationTest {
@@ -35,10 +35,10 @@ class ComposerIntegrationTest {
     void aReplyIsWrittenOnceAndTheAgentIsSentBackToTheTicketWithAMessage() {
         TestAgent agent = agent();
         long id = open(agent);
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
 
         var posted = session.post("/tickets/" + id + "/replies",
-                form("body", "We sent a new one.", "nextStatus", "WAITING", "submissionKey", "reply-1", "mode", "reply"));
+                "body", "We sent a new one.", "nextStatus", "WAITING", "submissionKey", "reply-1", "mode", "reply");
 
         assertThat(posted.status()).isEqualTo(302);
         assertThat(posted.redirectPath()).isEqualTo("/tickets/" + id);
@@ -56,8 +56,8 @@ class ComposerIntegrationTest {
     void theSameSubmissionKeyPostedTwiceWritesOneReply() {
         TestAgent agent = agent();
         long id = open(agent);
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
-        var reply = form("body", "Only once, please.", "nextStatus", "WAITING", "submissionKey", "double-click");
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
+        String[] reply = {"body", "Only once, please.", "nextStatus", "WAITING", "submissionKey", "double-click"};
 
         var first = session.post("/tickets/" + id + "/replies", reply);
         assertThat(session.get(first.redirectPath()).body()).contains("Your reply was sent.");
@@ -72,9 +72,9 @@ class ComposerIntegrationTest {
     void aPostWithoutTheCsrfTokenIsRejectedAndWritesNothing() {
         TestAgent agent = agent();
         long id = open(agent);
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
 
-        var posted = session.postForm("/tickets/" + id + "/replies", form("body", "Forged.", "submissionKey", "forged"));
+        var posted = session.postAsIs("/tickets/" + id + "/replies", "body", "Forged.", "submissionKey", "forged");
 
         assertThat(posted.status()).isEqualTo(403);
         assertThat(queries.detail(id, agent.principal()).messages()).hasSize(1);
@@ -84,9 +84,9 @@ class ComposerIntegrationTest {
     void anEmptyMessageComesBackWithAFieldErrorInTheSameModeAndWritesNothing() {
         TestAgent agent = agent();
         long id = open(agent);
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
 
-        var posted = session.post("/tickets/" + id + "/notes", form("body", "   ", "submissionKey", "empty-note", "mode", "note"));
+        var posted = session.post("/tickets/" + id + "/notes", "body", "   ", "submissionKey", "empty-note", "mode", "note");
 
         assertThat(posted.status()).isEqualTo(400);
         assertThat(posted.body()).contains("id=\"composer-body-error\"", "the message is empty", "aria-invalid=\"true\"");
@@ -99,10 +99,10 @@ class ComposerIntegrationTest {
     void aTooLongReplyComesBackWithWhatTheAgentTyped() {
         TestAgent agent = agent();
         long id = open(agent);
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
         String typed = "Dear customer, " + "x".repeat(Tickets.MAX_BODY);
 
-        var posted = session.post("/tickets/" + id + "/replies", form("body", typed, "nextStatus", "RESOLVED", "submissionKey", "long"));
+        var posted = session.post("/tickets/" + id + "/replies", "body", typed, "nextStatus", "RESOLVED", "submissionKey", "long");
 
         assertThat(posted.status()).isEqualTo(400);
         assertThat(posted.body()).contains("The message is too long", typed);
@@ -114,9 +114,9 @@ class ComposerIntegrationTest {
     void anInternalNoteIsNotATouch() {
         TestAgent agent = agent();
         long id = open(agent);
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
 
-        var posted = session.post("/tickets/" + id + "/notes", form("body", "Ask the warehouse.", "submissionKey", "note-1"));
+        var posted = session.post("/tickets/" + id + "/notes", "body", "Ask the warehouse.", "submissionKey", "note-1");
 
         assertThat(posted.redirectPath()).isEqualTo("/tickets/" + id);
         var detail = queries.detail(id, agent.principal());
@@ -129,10 +129,10 @@ class ComposerIntegrationTest {
     void aLoggedVisitCountsAsATouchInItsDirection() {
         TestAgent agent = agent();
         long id = open(agent);
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
 
         var posted = session.post("/tickets/" + id + "/contacts",
-                form("body", "Came by the shop with the receipt.", "channel", "VISIT", "direction", "INBOUND", "submissionKey", "visit-1"));
+                "body", "Came by the shop with the receipt.", "channel", "VISIT", "direction", "INBOUND", "submissionKey", "visit-1");
 
         assertThat(posted.redirectPath()).isEqualTo("/tickets/" + id);
         var detail = queries.detail(id, agent.principal());
@@ -147,10 +147,10 @@ class ComposerIntegrationTest {
     void onlyCallsAndVisitsCanBeLogged() {
         TestAgent agent = agent();
         long id = open(agent);
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
 
         var posted = session.post("/tickets/" + id + "/contacts",
-                form("body", "Sent a fax.", "channel", "EMAIL", "direction", "OUTBOUND", "submissionKey", "fax"));
+                "body", "Sent a fax.", "channel", "EMAIL", "direction", "OUTBOUND", "submissionKey", "fax");
 
         assertThat(posted.status()).isEqualTo(400);
         assertThat(posted.body()).contains("Choose phone call or visit.", "Sent a fax.");
@@ -162,10 +162,10 @@ class ComposerIntegrationTest {
         TestAgent agent = agent();
         TestAgent outsider = agent();
         long id = open(agent);
-        PageSession session = PageSession.signIn(port, outsider.email(), outsider.password());
+        WebSession session = WebSession.signedIn(port, outsider.email(), outsider.password());
 
-        assertThat(session.post("/tickets/" + id + "/replies", form("body", "Hello", "submissionKey", "x")).status()).isEqualTo(403);
-        assertThat(session.post("/tickets/" + id + "/notes", form("body", "", "submissionKey", "y")).status()).isEqualTo(403);
+        assertThat(session.post("/tickets/" + id + "/replies", "body", "Hello", "submissionKey", "x").status()).isEqualTo(403);
+        assertThat(session.post("/tickets/" + id + "/notes", "body", "", "submissionKey", "y").status()).isEqualTo(403);
         assertThat(queries.detail(id, agent.principal()).messages()).hasSize(1);
     }
 

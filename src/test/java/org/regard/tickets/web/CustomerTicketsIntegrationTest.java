@@ -6,6 +6,7 @@ import org.regard.accounts.TeamView;
 import org.regard.support.IntegrationTest;
 import org.regard.support.TestData;
 import org.regard.support.TestData.TestAgent;
+import org.regard.support.WebSession;
 import org.regard.tickets.Channel;
 import org.regard.tickets.TicketCommands.OpenTicket;
 import org.regard.tickets.TicketCommands.UpdateTicket;
@@ -36,13 +37,13 @@ class CustomerTicketsIntegrationTest {
         long resolved = open(me, mine, customer.id(), "Resolved question");
         tickets.update(resolved, new UpdateTicket(TicketStatus.RESOLVED, null, null, null, null, null, null), me.principal());
         open(them, theirs, customer.id(), "Other team's question");
-        PageSession session = PageSession.signIn(port, me.email(), me.password());
+        WebSession session = WebSession.signedIn(port, me.email(), me.password());
 
         var fragment = session.htmxGet("/customers/" + customer.id() + "/tickets");
 
         assertThat(fragment.status()).isEqualTo(200);
         assertThat(fragment.body()).doesNotContain("<html", "Other team");
-        assertThat(PageSession.idsStartingWith(fragment.body(), "customer-ticket-")).containsExactly(
+        assertThat(fragment.idsStartingWith("customer-ticket-")).containsExactly(
                 String.valueOf(resolved), String.valueOf(older));
         assertThat(fragment.body()).contains("Resolved");
 
@@ -57,7 +58,7 @@ class CustomerTicketsIntegrationTest {
         var customer = data.customer("Only One");
         long id = open(me, team, customer.id(), "The only one");
 
-        var fragment = PageSession.signIn(port, me.email(), me.password())
+        var fragment = WebSession.signedIn(port, me.email(), me.password())
                 .htmxGet("/customers/" + customer.id() + "/tickets?exclude=" + id);
 
         assertThat(fragment.body()).contains("No other tickets you can see.").doesNotContain("customer-ticket-" + id);
@@ -67,7 +68,7 @@ class CustomerTicketsIntegrationTest {
     void anUnknownCustomerIsNotFound() {
         TestAgent me = data.agent(Role.AGENT, data.team("ct-unknown"));
 
-        assertThat(PageSession.signIn(port, me.email(), me.password()).get("/customers/999999999/tickets").status()).isEqualTo(404);
+        assertThat(WebSession.signedIn(port, me.email(), me.password()).get("/customers/999999999/tickets").status()).isEqualTo(404);
     }
 
     @Test
@@ -77,7 +78,7 @@ class CustomerTicketsIntegrationTest {
         var customer = data.customer("Claire Dubois");
         open(me, team, customer.id(), "Question");
 
-        String page = PageSession.signIn(port, me.email(), me.password(), "fr").get("/customers/" + customer.id() + "/tickets").body();
+        String page = WebSession.signedIn(port, me.email(), me.password(), "fr").get("/customers/" + customer.id() + "/tickets").body();
 
         assertThat(page).contains("lang=\"fr\"", "Tickets de Claire Dubois", "Nouveau");
     }

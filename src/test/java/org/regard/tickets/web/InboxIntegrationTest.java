@@ -6,6 +6,8 @@ import org.regard.accounts.TeamView;
 import org.regard.support.IntegrationTest;
 import org.regard.support.TestData;
 import org.regard.support.TestData.TestAgent;
+import org.regard.support.WebSession;
+import org.regard.support.WebSession.Page;
 import org.regard.tickets.Channel;
 import org.regard.tickets.Priority;
 import org.regard.tickets.TicketCommands.OpenTicket;
@@ -40,12 +42,12 @@ class InboxIntegrationTest {
         TestAgent them = data.agent(Role.AGENT, theirs);
         long myTicket = open(me, mine, "Visible case", Priority.NORMAL);
         long theirTicket = open(them, theirs, "Hidden case", Priority.NORMAL);
-        PageSession session = PageSession.signIn(port, me.email(), me.password());
+        WebSession session = WebSession.signedIn(port, me.email(), me.password());
 
         for (String view : List.of("ALL", "TEAMS", "UNASSIGNED")) {
-            String page = session.get("/inbox?view=" + view).body();
+            Page page = session.get("/inbox?view=" + view);
             assertThat(rowIds(page)).as(view).contains(myTicket).doesNotContain(theirTicket);
-            assertThat(page).doesNotContain("Hidden case", theirs.name());
+            assertThat(page.body()).doesNotContain("Hidden case", theirs.name());
         }
         assertThat(session.get("/inbox?view=ALL").body()).contains("<option value=\"" + mine.id() + "\"");
     }
@@ -57,10 +59,10 @@ class InboxIntegrationTest {
         long assigned = open(me, team, "Mine to do", Priority.NORMAL);
         long unassigned = open(me, team, "Nobody's yet", Priority.NORMAL);
         tickets.update(assigned, new UpdateTicket(null, null, null, Optional.of(me.id()), null, null, null), me.principal());
-        PageSession session = PageSession.signIn(port, me.email(), me.password());
+        WebSession session = WebSession.signedIn(port, me.email(), me.password());
 
-        assertThat(rowIds(session.get("/inbox?view=MINE").body())).containsExactly(assigned);
-        assertThat(rowIds(session.get("/inbox?view=UNASSIGNED&team=" + team.id()).body())).containsExactly(unassigned);
+        assertThat(rowIds(session.get("/inbox?view=MINE"))).containsExactly(assigned);
+        assertThat(rowIds(session.get("/inbox?view=UNASSIGNED&team=" + team.id()))).containsExactly(unassigned);
     }
 
     @Test
@@ -71,15 +73,15 @@ class InboxIntegrationTest {
         long low = open(me, team, "Low one", Priority.LOW);
         long resolved = open(me, team, "Done one", Priority.URGENT);
         tickets.update(resolved, new UpdateTicket(TicketStatus.RESOLVED, null, null, null, null, null, null), me.principal());
-        PageSession session = PageSession.signIn(port, me.email(), me.password());
+        WebSession session = WebSession.signedIn(port, me.email(), me.password());
         String teamFilter = "&team=" + team.id();
 
-        assertThat(rowIds(session.get("/inbox?view=TEAMS" + teamFilter).body())).containsExactlyInAnyOrder(urgent, low);
-        assertThat(rowIds(session.get("/inbox?view=TEAMS&priority=URGENT" + teamFilter).body())).containsExactly(urgent);
-        assertThat(rowIds(session.get("/inbox?view=TEAMS&status=RESOLVED" + teamFilter).body())).containsExactly(resolved);
-        String page = session.get("/inbox?view=TEAMS&status=RESOLVED&status=NEW" + teamFilter).body();
+        assertThat(rowIds(session.get("/inbox?view=TEAMS" + teamFilter))).containsExactlyInAnyOrder(urgent, low);
+        assertThat(rowIds(session.get("/inbox?view=TEAMS&priority=URGENT" + teamFilter))).containsExactly(urgent);
+        assertThat(rowIds(session.get("/inbox?view=TEAMS&status=RESOLVED" + teamFilter))).containsExactly(resolved);
+        Page page = session.get("/inbox?view=TEAMS&status=RESOLVED&status=NEW" + teamFilter);
         assertThat(rowIds(page)).containsExactlyInAnyOrder(urgent, low, resolved);
-        assertThat(page).contains("id=\"status-RESOLVED\" value=\"RESOLVED\" checked", "id=\"status-NEW\" value=\"NEW\" checked")
+        assertThat(page.body()).contains("id=\"status-RESOLVED\" value=\"RESOLVED\" checked", "id=\"status-NEW\" value=\"NEW\" checked")
                 .doesNotContain("id=\"status-OPEN\" value=\"OPEN\" checked");
     }
 
@@ -91,17 +93,17 @@ class InboxIntegrationTest {
         for (int i = 0; i < InboxController.PAGE_SIZE + 3; i++) {
             opened.add(open(me, team, "Paged " + i, Priority.HIGH));
         }
-        PageSession session = PageSession.signIn(port, me.email(), me.password());
+        WebSession session = WebSession.signedIn(port, me.email(), me.password());
 
-        String first = session.get("/inbox?view=TEAMS&priority=HIGH&sort=CREATED_ASC&team=" + team.id()).body();
+        Page first = session.get("/inbox?view=TEAMS&priority=HIGH&sort=CREATED_ASC&team=" + team.id());
         assertThat(rowIds(first)).hasSize(InboxController.PAGE_SIZE).containsExactlyElementsOf(opened.subList(0, InboxController.PAGE_SIZE));
-        assertThat(first).doesNotContain("id=\"first-page\"");
+        assertThat(first.body()).doesNotContain("id=\"first-page\"");
         String next = href(first, "next-page");
         assertThat(next).contains("cursor=", "priority=HIGH", "sort=CREATED_ASC", "team=" + team.id(), "view=TEAMS");
 
-        String second = session.get(next).body();
+        Page second = session.get(next);
         assertThat(rowIds(second)).containsExactlyElementsOf(opened.subList(InboxController.PAGE_SIZE, opened.size()));
-        assertThat(second).doesNotContain("id=\"next-page\"");
+        assertThat(second.body()).doesNotContain("id=\"next-page\"");
         assertThat(href(second, "first-page")).doesNotContain("cursor=").contains("team=" + team.id());
     }
 
@@ -110,15 +112,15 @@ class InboxIntegrationTest {
         TeamView team = data.team("inbox-htmx");
         TestAgent me = data.agent(Role.AGENT, team);
         long id = open(me, team, "Swapped in", Priority.NORMAL);
-        PageSession session = PageSession.signIn(port, me.email(), me.password());
+        WebSession session = WebSession.signedIn(port, me.email(), me.password());
 
         var fragment = session.htmxGet("/inbox?view=TEAMS&team=" + team.id());
 
         assertThat(fragment.status()).isEqualTo(200);
         assertThat(fragment.body()).doesNotContain("<html", "id=\"inbox-filters\"")
                 .contains("id=\"ticket-list\"", "hx-swap-oob=\"true\"", "team=" + team.id());
-        assertThat(rowIds(fragment.body())).containsExactly(id);
-        assertThat(fragment.response().headers().allValues("Vary")).anyMatch(v -> v.contains("HX-Request"));
+        assertThat(rowIds(fragment)).containsExactly(id);
+        assertThat(fragment.headers().allValues("Vary")).anyMatch(v -> v.contains("HX-Request"));
         assertThat(session.get("/inbox?view=TEAMS").body()).contains("<html", "id=\"inbox-filters\"", "hx-push-url=\"true\"");
     }
 
@@ -126,7 +128,7 @@ class InboxIntegrationTest {
     void aCursorTheServerNeverHandedOutIsABadRequest() {
         TestAgent me = data.agent(Role.AGENT, data.team("inbox-cursor"));
 
-        var page = PageSession.signIn(port, me.email(), me.password()).get("/inbox?cursor=not-a-cursor");
+        var page = WebSession.signedIn(port, me.email(), me.password()).get("/inbox?cursor=not-a-cursor");
 
         assertThat(page.status()).isEqualTo(400);
     }
@@ -137,7 +139,7 @@ class InboxIntegrationTest {
         TestAgent me = data.agent(Role.AGENT, team);
         open(me, team, "Facture", Priority.NORMAL);
 
-        String page = PageSession.signIn(port, me.email(), me.password(), "fr").get("/inbox").body();
+        String page = WebSession.signedIn(port, me.email(), me.password(), "fr").get("/inbox").body();
 
         assertThat(page).contains("lang=\"fr\"", "Boîte de réception", "Mes équipes");
     }
@@ -148,12 +150,12 @@ class InboxIntegrationTest {
                 agent.principal());
     }
 
-    static List<Long> rowIds(String html) {
-        return PageSession.idsStartingWith(html, "ticket-row-").stream().map(Long::valueOf).toList();
+    static List<Long> rowIds(Page page) {
+        return page.idsStartingWith("ticket-row-").stream().map(Long::valueOf).toList();
     }
 
-    private static String href(String html, String id) {
-        Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*href=\"([^\"]+)\"").matcher(html);
+    private static String href(Page page, String id) {
+        Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*href=\"([^\"]+)\"").matcher(page.body());
         assertThat(m.find()).as("link #" + id).isTrue();
         return m.group(1).replace("&amp;", "&");
     }

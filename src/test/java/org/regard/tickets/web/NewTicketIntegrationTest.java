@@ -7,6 +7,7 @@ import org.regard.customers.Customers;
 import org.regard.support.IntegrationTest;
 import org.regard.support.TestData;
 import org.regard.support.TestData.TestAgent;
+import org.regard.support.WebSession;
 import org.regard.tickets.Channel;
 import org.regard.tickets.MessageKind;
 import org.regard.tickets.Priority;
@@ -15,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.regard.tickets.web.PageSession.form;
 
 @IntegrationTest
 class NewTicketIntegrationTest {
@@ -33,11 +33,11 @@ class NewTicketIntegrationTest {
         TeamView team = data.team("new-ticket");
         TestAgent agent = data.agent(Role.AGENT, team);
         String email = TestData.unique("caller") + "@example.test";
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
 
-        var posted = session.post("/tickets", form("newCustomerEmail", email, "newCustomerName", "Nguyễn Văn An",
+        var posted = session.post("/tickets", "newCustomerEmail", email, "newCustomerName", "Nguyễn Văn An",
                 "subject", "Máy in không hoạt động", "body", "Máy in bị kẹt giấy.", "channel", "PHONE",
-                "team", String.valueOf(team.id()), "priority", "HIGH", "category", "", "submissionKey", "new-1"));
+                "team", String.valueOf(team.id()), "priority", "HIGH", "category", "", "submissionKey", "new-1");
 
         assertThat(posted.status()).isEqualTo(302);
         long id = Long.parseLong(posted.redirectPath().replace("/tickets/", ""));
@@ -61,9 +61,9 @@ class NewTicketIntegrationTest {
         TeamView team = data.team("new-twice");
         TestAgent agent = data.agent(Role.AGENT, team);
         var customer = data.customer("Twice Clicked");
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
-        var ticket = form("customerId", String.valueOf(customer.id()), "subject", "Once", "body", "Only once.", "channel", "VISIT",
-                "team", String.valueOf(team.id()), "priority", "NORMAL", "submissionKey", "twice");
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
+        String[] ticket = {"customerId", String.valueOf(customer.id()), "subject", "Once", "body", "Only once.", "channel", "VISIT",
+                "team", String.valueOf(team.id()), "priority", "NORMAL", "submissionKey", "twice"};
 
         String first = session.post("/tickets", ticket).redirectPath();
         String second = session.post("/tickets", ticket).redirectPath();
@@ -77,7 +77,7 @@ class NewTicketIntegrationTest {
         TestAgent agent = data.agent(Role.AGENT, team);
         String name = TestData.unique("Preselected");
         var customer = data.customer(name);
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
 
         String page = session.get("/tickets/new?customerId=" + customer.id()).body();
         assertThat(page).contains("id=\"chosen-customer\"", name, "name=\"customerId\" value=\"" + customer.id() + "\"");
@@ -96,11 +96,11 @@ class NewTicketIntegrationTest {
     void missingFieldsComeBackWithFieldErrorsAndWhatWasTyped() {
         TeamView team = data.team("new-invalid");
         TestAgent agent = data.agent(Role.AGENT, team);
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
 
-        var posted = session.post("/tickets", form("newCustomerEmail", "", "newCustomerName", "Hans Müller",
+        var posted = session.post("/tickets", "newCustomerEmail", "", "newCustomerName", "Hans Müller",
                 "subject", " ", "body", "Das Paket ist nicht angekommen.", "channel", "VISIT", "team", String.valueOf(team.id()),
-                "priority", "LOW", "submissionKey", "invalid"));
+                "priority", "LOW", "submissionKey", "invalid");
 
         assertThat(posted.status()).isEqualTo(400);
         assertThat(posted.body()).contains("id=\"newCustomerEmail-error\"", "id=\"subject-error\"", "Enter a subject.")
@@ -115,10 +115,10 @@ class NewTicketIntegrationTest {
         TeamView other = data.team("new-foreign");
         TestAgent agent = data.agent(Role.AGENT, team);
         var customer = data.customer("Foreign Team");
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
 
-        var posted = session.post("/tickets", form("customerId", String.valueOf(customer.id()), "subject", "Elsewhere",
-                "body", "For another team.", "channel", "PHONE", "team", String.valueOf(other.id()), "submissionKey", "foreign"));
+        var posted = session.post("/tickets", "customerId", String.valueOf(customer.id()), "subject", "Elsewhere",
+                "body", "For another team.", "channel", "PHONE", "team", String.valueOf(other.id()), "submissionKey", "foreign");
 
         assertThat(posted.status()).isEqualTo(400);
         assertThat(posted.body()).contains("id=\"team-error\"");
@@ -130,7 +130,7 @@ class NewTicketIntegrationTest {
     void theNewTicketPageSpeaksFrench() {
         TestAgent agent = data.agent(Role.AGENT, data.team("new-fr"));
 
-        String page = PageSession.signIn(port, agent.email(), agent.password(), "fr").get("/tickets/new").body();
+        String page = WebSession.signedIn(port, agent.email(), agent.password(), "fr").get("/tickets/new").body();
 
         assertThat(page).contains("lang=\"fr\"", "Nouveau ticket", "Téléphone");
     }

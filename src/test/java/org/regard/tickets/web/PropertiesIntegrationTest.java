@@ -6,6 +6,7 @@ import org.regard.accounts.TeamView;
 import org.regard.support.IntegrationTest;
 import org.regard.support.TestData;
 import org.regard.support.TestData.TestAgent;
+import org.regard.support.WebSession;
 import org.regard.tickets.Channel;
 import org.regard.tickets.Priority;
 import org.regard.tickets.TicketCommands.OpenTicket;
@@ -17,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.regard.tickets.web.PageSession.form;
 
 @IntegrationTest
 class PropertiesIntegrationTest {
@@ -35,11 +35,11 @@ class PropertiesIntegrationTest {
         TeamView team = data.team("props");
         TestAgent agent = data.agent(Role.AGENT, team);
         long id = open(agent, team);
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
-        String version = PageSession.valueOf(session.get("/tickets/" + id).body(), "ticket-version");
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
+        String version = session.get("/tickets/" + id).valueOf("ticket-version");
 
-        var posted = session.post("/tickets/" + id, form("version", version, "status", "OPEN", "priority", "URGENT",
-                "team", String.valueOf(team.id()), "assignee", String.valueOf(agent.id()), "category", ""));
+        var posted = session.post("/tickets/" + id, "version", version, "status", "OPEN", "priority", "URGENT",
+                "team", String.valueOf(team.id()), "assignee", String.valueOf(agent.id()), "category", "");
 
         assertThat(posted.redirectPath()).isEqualTo("/tickets/" + id);
         var summary = queries.detail(id, agent.principal()).summary();
@@ -55,18 +55,18 @@ class PropertiesIntegrationTest {
         TestAgent agent = data.agent(Role.AGENT, team);
         TestAgent colleague = data.agent(Role.AGENT, team);
         long id = open(agent, team);
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
-        String seen = PageSession.valueOf(session.get("/tickets/" + id).body(), "ticket-version");
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
+        String seen = session.get("/tickets/" + id).valueOf("ticket-version");
         tickets.update(id, new UpdateTicket(null, Priority.HIGH, null, null, null, null, null), colleague.principal());
 
-        var posted = session.post("/tickets/" + id, form("version", seen, "status", "NEW", "priority", "LOW",
-                "team", String.valueOf(team.id()), "assignee", ""));
+        var posted = session.post("/tickets/" + id, "version", seen, "status", "NEW", "priority", "LOW",
+                "team", String.valueOf(team.id()), "assignee", "");
 
         assertThat(posted.status()).isEqualTo(409);
         assertThat(posted.body()).contains("id=\"conflict\"", "Someone else changed this ticket", "Your change was not saved",
                 "Priority: Low");
         assertThat(posted.body()).containsPattern("<option value=\"HIGH\" selected");
-        assertThat(PageSession.valueOf(posted.body(), "ticket-version")).isNotEqualTo(seen);
+        assertThat(posted.valueOf("ticket-version")).isNotEqualTo(seen);
         assertThat(queries.detail(id, agent.principal()).summary().priority()).isEqualTo(Priority.HIGH);
     }
 
@@ -75,10 +75,10 @@ class PropertiesIntegrationTest {
         TeamView team = data.team("props-illegal");
         TestAgent agent = data.agent(Role.AGENT, team);
         long id = open(agent, team);
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
-        String version = PageSession.valueOf(session.get("/tickets/" + id).body(), "ticket-version");
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
+        String version = session.get("/tickets/" + id).valueOf("ticket-version");
 
-        var posted = session.post("/tickets/" + id, form("version", version, "status", "CLOSED"));
+        var posted = session.post("/tickets/" + id, "version", version, "status", "CLOSED");
 
         assertThat(posted.status()).isEqualTo(409);
         assertThat(posted.body()).contains("id=\"properties-error\"", "The status cannot change from New to Closed.");
@@ -90,14 +90,14 @@ class PropertiesIntegrationTest {
         TeamView team = data.team("props-quick");
         TestAgent agent = data.agent(Role.AGENT, team);
         long id = open(agent, team);
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
 
-        var resolved = session.post("/tickets/" + id, form("version", version(session, id), "status", "RESOLVED"));
+        var resolved = session.post("/tickets/" + id, "version", version(session, id), "status", "RESOLVED");
         assertThat(resolved.redirectPath()).isEqualTo("/tickets/" + id);
         assertThat(queries.detail(id, agent.principal()).summary().status()).isEqualTo(TicketStatus.RESOLVED);
         assertThat(session.get("/tickets/" + id).body()).contains("The ticket is resolved.");
 
-        session.post("/tickets/" + id, form("version", version(session, id), "status", "OPEN"));
+        session.post("/tickets/" + id, "version", version(session, id), "status", "OPEN");
         assertThat(queries.detail(id, agent.principal()).summary().status()).isEqualTo(TicketStatus.OPEN);
     }
 
@@ -108,9 +108,9 @@ class PropertiesIntegrationTest {
         TestAgent agent = data.agent(Role.AGENT, team);
         TestAgent stranger = data.agent(Role.AGENT, other);
         long id = open(agent, team);
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
 
-        var posted = session.post("/tickets/" + id, form("version", version(session, id), "assignee", String.valueOf(stranger.id())));
+        var posted = session.post("/tickets/" + id, "version", version(session, id), "assignee", String.valueOf(stranger.id()));
 
         assertThat(posted.status()).isEqualTo(400);
         assertThat(posted.body()).contains("id=\"properties-error\"");
@@ -123,10 +123,10 @@ class PropertiesIntegrationTest {
         TeamView target = data.team("props-to");
         TestAgent agent = data.agent(Role.AGENT, team);
         long id = open(agent, team);
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
 
-        var posted = session.post("/tickets/" + id, form("version", version(session, id), "team", String.valueOf(target.id()),
-                "assignee", ""));
+        var posted = session.post("/tickets/" + id, "version", version(session, id), "team", String.valueOf(target.id()),
+                "assignee", "");
 
         assertThat(posted.redirectPath()).isEqualTo("/inbox");
         assertThat(session.get("/inbox").body()).contains("#" + id + " now belongs to a team you are not part of");
@@ -140,7 +140,7 @@ class PropertiesIntegrationTest {
         TestAgent agent = data.agent(Role.AGENT, team);
         TestAgent colleague = data.agent(Role.AGENT, other);
         long id = open(agent, team);
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
 
         var options = session.htmxGet("/tickets/" + id + "/assignees?team=" + other.id());
 
@@ -149,7 +149,7 @@ class PropertiesIntegrationTest {
                 .contains("<option value=\"" + colleague.id() + "\"", colleague.principal().displayName())
                 .doesNotContain("<option value=\"" + agent.id() + "\"");
         TestAgent outsider = data.agent(Role.AGENT, other);
-        assertThat(PageSession.signIn(port, outsider.email(), outsider.password())
+        assertThat(WebSession.signedIn(port, outsider.email(), outsider.password())
                 .htmxGet("/tickets/" + id + "/assignees?team=" + other.id()).status()).isEqualTo(403);
     }
 
@@ -160,17 +160,17 @@ class PropertiesIntegrationTest {
         TestAgent outsider = data.agent(Role.AGENT, data.team("props-outsider"));
         long id = open(agent, team);
 
-        var denied = PageSession.signIn(port, outsider.email(), outsider.password())
-                .post("/tickets/" + id, form("version", "0", "status", "RESOLVED"));
-        var noVersion = PageSession.signIn(port, agent.email(), agent.password()).post("/tickets/" + id, form("status", "RESOLVED"));
+        var denied = WebSession.signedIn(port, outsider.email(), outsider.password())
+                .post("/tickets/" + id, "version", "0", "status", "RESOLVED");
+        var noVersion = WebSession.signedIn(port, agent.email(), agent.password()).post("/tickets/" + id, "status", "RESOLVED");
 
         assertThat(denied.status()).isEqualTo(403);
         assertThat(noVersion.status()).isEqualTo(400);
         assertThat(queries.detail(id, agent.principal()).summary().status()).isEqualTo(TicketStatus.NEW);
     }
 
-    private static String version(PageSession session, long id) {
-        return PageSession.valueOf(session.get("/tickets/" + id).body(), "ticket-version");
+    private static String version(WebSession session, long id) {
+        return session.get("/tickets/" + id).valueOf("ticket-version");
     }
 
     private long open(TestAgent agent, TeamView team) {

@@ -6,6 +6,7 @@ import org.regard.accounts.TeamView;
 import org.regard.support.IntegrationTest;
 import org.regard.support.TestData;
 import org.regard.support.TestData.TestAgent;
+import org.regard.support.WebSession;
 import org.regard.tickets.Channel;
 import org.regard.tickets.Priority;
 import org.regard.tickets.TicketCommands.OpenTicket;
@@ -37,11 +38,12 @@ class TicketPageIntegrationTest {
         tickets.addNote(id, "Known issue with model X.", null, agent.principal());
         tickets.customerWrote(id, "Still jams.", Channel.EMAIL, null);
 
-        String page = PageSession.signIn(port, agent.email(), agent.password()).get("/tickets/" + id).body();
+        var ticketPage = WebSession.signedIn(port, agent.email(), agent.password()).get("/tickets/" + id);
+        String page = ticketPage.body();
 
         assertThat(page).contains("class=\"card person\"", "Élodie Martin", customer.emails().getFirst());
         assertThat(page).contains("Touches: 3 — 2 from the customer, 1 from the team");
-        assertThat(PageSession.idsStartingWith(page, "message-")).hasSize(4);
+        assertThat(ticketPage.idsStartingWith("message-")).hasSize(4);
         assertThat(page).contains("message kind-customer", "message kind-reply", "message kind-note");
         assertThat(page).contains("Please try the rear tray.", "Known issue with model X.", "Still jams.");
         assertThat(page).contains(agent.principal().displayName(), "written down by " + agent.principal().displayName());
@@ -56,10 +58,10 @@ class TicketPageIntegrationTest {
         TeamView team = data.team("page");
         TestAgent agent = data.agent(Role.AGENT, team);
         long id = open(agent, team, "Keys");
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
 
-        String first = PageSession.valueOf(session.get("/tickets/" + id).body(), "composer-submission-key");
-        String second = PageSession.valueOf(session.get("/tickets/" + id).body(), "composer-submission-key");
+        String first = session.get("/tickets/" + id).valueOf("composer-submission-key");
+        String second = session.get("/tickets/" + id).valueOf("composer-submission-key");
 
         assertThat(first).isNotBlank().isNotEqualTo(second);
     }
@@ -71,7 +73,7 @@ class TicketPageIntegrationTest {
         TestAgent me = data.agent(Role.AGENT, mine);
         TestAgent them = data.agent(Role.AGENT, theirs);
         long theirTicket = open(them, theirs, "Their parcel");
-        PageSession session = PageSession.signIn(port, me.email(), me.password());
+        WebSession session = WebSession.signedIn(port, me.email(), me.password());
 
         var forbidden = session.get("/tickets/" + theirTicket);
         assertThat(forbidden.status()).isEqualTo(403);
@@ -86,7 +88,7 @@ class TicketPageIntegrationTest {
         TestAgent admin = data.agent(Role.ADMIN);
         long id = open(agent, team, "Seen by the admin");
 
-        var page = PageSession.signIn(port, admin.email(), admin.password()).get("/tickets/" + id);
+        var page = WebSession.signedIn(port, admin.email(), admin.password()).get("/tickets/" + id);
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Seen by the admin");
@@ -99,7 +101,7 @@ class TicketPageIntegrationTest {
         long older = open(agent, team, "Older");
         long newer = open(agent, team, "Newer");
 
-        String page = PageSession.signIn(port, agent.email(), agent.password()).get("/tickets/" + newer).body();
+        String page = WebSession.signedIn(port, agent.email(), agent.password()).get("/tickets/" + newer).body();
 
         assertThat(page).contains("id=\"next-ticket\"", "href=\"/tickets/" + older + "\"", "data-shortcut=\"n\"");
     }
@@ -109,7 +111,7 @@ class TicketPageIntegrationTest {
         TeamView team = data.team("quick");
         TestAgent agent = data.agent(Role.AGENT, team);
         long id = open(agent, team, "Quick buttons");
-        PageSession session = PageSession.signIn(port, agent.email(), agent.password());
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
 
         assertThat(session.get("/tickets/" + id).body()).contains("id=\"resolve\"", "data-shortcut=\"e\"").doesNotContain("id=\"reopen\"");
         tickets.update(id, new org.regard.tickets.TicketCommands.UpdateTicket(TicketStatus.RESOLVED, null, null, null, null, null, null),
@@ -124,7 +126,7 @@ class TicketPageIntegrationTest {
         long id = open(agent, team, "Call me");
         tickets.logContact(id, Channel.PHONE, TouchDirection.OUTBOUND, "Called back, all fine.", null, agent.principal());
 
-        String page = PageSession.signIn(port, agent.email(), agent.password()).get("/tickets/" + id).body();
+        String page = WebSession.signedIn(port, agent.email(), agent.password()).get("/tickets/" + id).body();
 
         assertThat(page).contains("message kind-contact", "We called the customer", "Called back, all fine.");
     }
@@ -135,7 +137,7 @@ class TicketPageIntegrationTest {
         TestAgent agent = data.agent(Role.AGENT, team);
         long id = open(agent, team, "Imprimante");
 
-        String page = PageSession.signIn(port, agent.email(), agent.password(), "fr").get("/tickets/" + id).body();
+        String page = WebSession.signedIn(port, agent.email(), agent.password(), "fr").get("/tickets/" + id).body();
 
         assertThat(page).contains("lang=\"fr\"", "Nouveau", "Répondre au client");
     }

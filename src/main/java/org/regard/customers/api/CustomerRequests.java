@@ -1,0 +1,186 @@
+package org.regard.customers.api;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.regard.customers.Customers.CustomerChanges;
+import org.regard.customers.Customers.CustomerView;
+import org.regard.customers.Customers.NewCustomer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What callers send to the customer API. */
+final class CustomerRequests {
+    static final int MAX_NAME = 200;
+    static final int MAX_EMAIL = 254;
+    static final int MAX_EMAILS = 20;
+    static final int MAX_PREFERENCES = 10_000;
+    static final String LANGUAGE = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?";
+
+    private CustomerRequests() {
+    }
+
+    /**
+     * Raised for a field (or parameter) that cannot be used: a 400 problem whose {@code errors} name it,
+     * shaped like every other validation problem of the API.
+     */
+    static final class InvalidField extends ErrorResponseException {
+        InvalidField(String field, String problem) {
+            super(HttpStatus.BAD_REQUEST, details(field, problem), null);
+        }
+
+        private static ProblemDetail details(String field, String problem) {
+            ProblemDetail details = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Please correct these fields: " + field + " " + problem + ".");
+            details.setTitle("Invalid request");
+            details.setProperty("errors", List.of(Map.of("field", field, "message", problem)));
+            return details;
+        }
+    }
+
+    @Schema(name = "NewCustomer", description = "A customer to create.")
+    record NewCustomerRequest(
+            @NotBlank @Size(max = MAX_NAME) String name,
+            @Schema(description = "Addresses the customer writes from; replies go to the first")
+            @Size(max = MAX_EMAILS) List<@NotBlank @Email @Size(max = MAX_EMAIL) String> emails,
+            @Schema(description = "Language code such as en, fr, de, vi", nullable = true)
+            @Pattern(regexp = LANGUAGE, message = "must be a language code such as en, fr or pt-BR") String language,
+            @Schema(description = "The organization's name; created when new", nullable = true) @Size(max = MAX_NAME) String organization,
+            @Schema(description = "One of the configured tiers; by default the first", nullable = true) String tier,
+            @Schema(nullable = true) @Size(max = MAX_PREFERENCES) String preferences) {
+
+        NewCustomer toCommand() {
+            return new NewCustomer(name, emails == null ? List.of() : emails, language, organization, tier, preferences);
+        }
+    }
+
+    /**
+     * A partial change of a customer: fields left out keep their value, {@code null} clears the ones a
+     * customer may lack (language, organization, preferences). Unknown fields are refused rather than
+     * silently ignored.
+     */
+    @Schema(name = "CustomerChanges", description = "Any of these fields; the ones left out keep their value. "
+            + "null clears language, organization or preferences.")
+    static final class CustomerChangesRequest {
+        @Size(max = MAX_NAME)
+        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        private String name;
+        @Size(max = MAX_EMAILS)
+        private List<@NotBlank @Email @Size(max = MAX_EMAIL) String> emails;
+        @Pattern(regexp = LANGUAGE, message = "must be a language code such as en, fr or pt-BR")
+        private String language;
+        @Size(max = MAX_NAME)
+        private String organization;
+        private String tier;
+        @Size(max = MAX_PREFERENCES)
+        private String preferences;
+        private final Set<String> sent = new LinkedHashSet<>();
+        private final Set<String> unknown = new LinkedHashSet<>();
+
+        public String getName() {
+            return name;
+        }
+
+        @JsonSetter("name")
+        void name(String value) {
+            sent.add("name");
+            name = value;
+        }
+
+        @Schema(description = "Replaces every address; the first is where replies go")
+        public List<String> getEmails() {
+            return emails;
+        }
+
+        @JsonSetter("emails")
+        void emails(List<String> value) {
+            sent.add("emails");
+            emails = value;
+        }
+
+        @Schema(nullable = true)
+        public String getLanguage() {
+            return language;
+        }
+
+        @JsonSetter("language")
+        void language(String value) {
+            sent.add("language");
+            language = value;
+        }
+
+        @Schema(description = "The organization's name; created when new", nullable = true)
+        public String getOrganization() {
+            return organization;
+        }
+
+        @JsonSetter("organization")
+        void organization(String value) {
+            sent.add("organization");
+            organization = value;
+        }
+
+        public String getTier() {
+            return tier;
+        }
+
+        @JsonSetter("tier")
+        void tier(String value) {
+            sent.add("tier");
+            tier = value;
+        }
+
+        @Schema(nullable = true)
+        public String getPreferences() {
+            return preferences;
+        }
+
+        @JsonSetter("preferences")
+        void preferences(String value) {
+            sent.add("preferences");
+            preferences = value;
+        }
+
+        @JsonAnySetter
+        void unknownField(String field, Object ignored) {
+            unknown.add(field);
+        }
+
+        /** The sent fields laid over the customer as they are now, checked against {@code expectedVersion}. */
+        @JsonIgnore
+        CustomerChanges applyTo(CustomerView current, int expectedVersion) {
+            if (!unknown.isEmpty()) {
+                throw new InvalidField(unknown.iterator().next(),
+                        "is not a field of a customer (send name, emails, language, organization, tier or preferences)");
+            }
+            requireValue("name", name);
+            requireValue("emails", emails);
+            requireValue("tier", tier);
+            return new CustomerChanges(
+                    sent.contains("name") ? name : current.name(),
+                    sent.contains("emails") ? emails : current.emails(),
+                    sent.contains("language") ? language : current.language(),
+                    sent.contains("organization") ? organization : current.organizationName(),
+                    sent.contains("tier") ? tier : current.tier(),
+                    sent.contains("preferences") ? preferences : current.preferences(),
+                    expectedVersion);
+        }
+
+        private void requireValue(String field, Object value) {
+            if (sent.contains(field) && value == null) {
+                throw new InvalidField(field, "cannot be null; leave it out to keep the current value");
+            }
+        }
+    }
+}

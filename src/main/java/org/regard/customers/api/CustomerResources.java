@@ -1,0 +1,42 @@
+package org.regard.customers.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.regard.customers.Customers.CustomerView;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the customer API answers. */
+final class CustomerResources {
+    private CustomerResources() {
+    }
+
+    @Schema(name = "Customer", description = "A person the team serves.")
+    record CustomerResource(
+            long id,
+            String name,
+            @Schema(description = "The addresses the customer writes from; replies go to the first") List<String> emails,
+            @Schema(description = "The language replies are written in (e.g. fr); null when not known", nullable = true) String language,
+            @Schema(nullable = true) OrganizationRef organization,
+            String tier,
+            @Schema(description = "How the customer likes to be served, in the team's words", nullable = true) String preferences,
+            @Schema(description = "Changes with every edit; send it back in If-Match to edit safely (also the ETag)") int version,
+            Instant createdAt) {
+
+        static CustomerResource of(CustomerView c) {
+            return new CustomerResource(c.id(), c.name(), c.emails(), c.language(),
+                    c.organizationId() == null ? null : new OrganizationRef(c.organizationId(), c.organizationName()),
+                    c.tier(), c.preferences(), c.version(), c.createdAt());
+        }
+    }
+
+    @Schema(name = "OrganizationRef", description = "The organization a customer belongs to.")
+    record OrganizationRef(long id, String name) {
+    }
+
+    @Schema(name = "CustomerPage", description = "One page of customers, by id.")
+    record CustomerPage(
+            List<CustomerResource> items,
+            @Schema(description = "Pass as `cursor` to get the next page; null on the last page", nullable = true) String nextCursor) {
+    }
+}

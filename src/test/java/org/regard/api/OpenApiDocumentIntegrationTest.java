@@ -1,0 +1,130 @@
+package org.regard.api;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.regard.support.IntegrationTest;
+import org.regard.tickets.Channel;
+import org.regard.tickets.MessageKind;
+import org.regard.tickets.Priority;
+import org.regard.tickets.TicketStatus;
+import org.regard.tickets.TouchDirection;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OpenAPI document tells a client developer everything the API does, and tells it correctly. */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenApiDocumentIntegrationTest {
+    @LocalServerPort
+    int port;
+
+    JsonNode document;
+
+    @BeforeAll
+    void readTheDocumentWithoutSigningIn() {
+        var reply = new ApiClient(port).get("/v3/api-docs").send();
+        assertThat(reply.status()).isEqualTo(200);
+        document = reply.json();
+    }
+
+    @Test
+    void listsEveryEndpointWithASummary() {
+        JsonNode paths = document.get("paths");
+
+        assertThat(paths.propertyNames()).containsExactlyInAnyOrder(
+                "/api/v1/tickets", "/api/v1/tickets/{id}", "/api/v1/tickets/{ticketId}/messages",
+                "/api/v1/tickets/{ticketId}/messages/{messageId}", "/api/v1/customers", "/api/v1/customers/{id}");
+        assertThat(paths.get("/api/v1/tickets").propertyNames()).containsExactlyInAnyOrder("get", "post");
+        assertThat(paths.get("/api/v1/tickets/{id}").propertyNames()).containsExactlyInAnyOrder("get", "patch");
+        assertThat(paths.get("/api/v1/customers/{id}").propertyNames()).containsExactlyInAnyOrder("get", "patch");
+        assertThat(operations()).allSatisfy(op -> assertThat(op.path("summary").asString()).isNotBlank());
+    }
+
+    @Test
+    void declaresBothWaysToAuthenticateForEveryCall() {
+        JsonNode schemes = document.get("components").get("securitySchemes");
+
+        assertThat(schemes.get("apiToken").get("type").asString()).isEqualTo("http");
+        assertThat(schemes.get("apiToken").get("scheme").asString()).isEqualTo("bearer");
+        assertThat(schemes.get("basicAuth").get("type").asString()).isEqualTo("http");
+        assertThat(schemes.get("basicAuth").get("scheme").asString()).isEqualTo("basic");
+        assertThat(document.get("security")).extracting(s -> s.propertyNames().iterator().next())
+                .containsExactlyInAnyOrder("apiToken", "basicAuth");
+    }
+
+    @Test
+    void documentsProblemDetailsForTheErrorsEachCallCanAnswer() {
+        JsonNode patch = document.get("paths").get("/api/v1/tickets/{id}").get("patch").get("responses");
+        assertThat(patch.propertyNames()).contains("200", "400", "401", "403", "404", "409", "412");
+        assertThat(document.get("components").get("responses").get("BadRequest").get("content").propertyNames())
+                .containsExactly("application/problem+json");
+        assertThat(document.get("components").get("schemas").get("Problem").get("properties").propertyNames())
+                .contains("type", "title", "status", "detail", "instance", "errors");
+        assertThat(operations()).allSatisfy(op -> assertThat(op.get("responses").propertyNames()).contains("400", "401"));
+    }
+
+    @Test
+    void everyReferenceLeadsToADefinition() {
+        List<String> refs = new ArrayList<>();
+        collectRefs(document, refs);
+
+        assertThat(refs).isNotEmpty().allSatisfy(ref -> {
+            String[] parts = ref.replace("#/", "").split("/");
+            assertThat(document.at("/" + String.join("/", parts)).isMissingNode()).as(ref).isFalse();
+        });
+    }
+
+    @Test
+    void spellsTheTicketWordsAsTheApiAcceptsThem() {
+        JsonNode ticket = document.get("components").get("schemas").get("Ticket").get("properties");
+        JsonNode message = document.get("components").get("schemas").get("Message").get("properties");
+
+        assertThat(enumOf(ticket.get("status"))).containsExactlyElementsOf(lower(TicketStatus.values()));
+        assertThat(enumOf(ticket.get("priority"))).containsExactlyElementsOf(lower(Priority.values()));
+        assertThat(enumOf(ticket.get("channel"))).containsExactlyElementsOf(lower(Channel.values()));
+        assertThat(enumOf(message.get("kind"))).containsExactlyElementsOf(lower(MessageKind.values()));
+        assertThat(enumOf(message.get("direction"))).containsExactlyElementsOf(lower(TouchDirection.values()));
+    }
+
+    private List<JsonNode> operations() {
+        List<JsonNode> operations = new ArrayList<>();
+        document.get("paths").forEach(path -> path.forEach(operations::add));
+        return operations;
+    }
+
+    private static void collectRefs(JsonNode node, List<String> refs) {
+        if (node.isObject()) {
+            node.properties().forEach(e -> {
+                if (e.getKey().equals("$ref")) {
+                    refs.add(e.getValue().asString());
+                } else {
+                    collectRefs(e.getValue(), refs);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(child -> collectRefs(child, refs));
+        }
+    }
+
+    private static List<String> enumOf(JsonNode property) {
+        List<String> values = new ArrayList<>();
+        property.get("enum").forEach(v -> {
+            if (!v.isNull()) {
+                values.add(v.asString());
+            }
+        });
+        return values;
+    }
+
+    private static List<String> lower(Enum<?>[] constants) {
+        return Arrays.stream(constants).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+    }
+}

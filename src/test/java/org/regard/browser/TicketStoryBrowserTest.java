@@ -1,0 +1,86 @@
+package org.regard.browser;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.regard.accounts.Role;
+import org.regard.support.Browser;
+import org.regard.support.BrowserTest;
+import org.regard.support.TestData;
+import org.regard.tickets.Channel;
+import org.regard.tickets.TicketCommands;
+import org.regard.tickets.Tickets;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The day-one story: a call comes in, the agent opens a ticket, answers, notes, resolves. */
+@BrowserTest
+class TicketStoryBrowserTest {
+    @Autowired
+    TestData data;
+    @Autowired
+    Tickets tickets;
+
+    @Test
+    void anAgentOpensATicketForANewCustomerRepliesAddsANoteAndResolves(Browser browser) {
+        var team = data.accounts().ensureTeam("Support");
+        var agent = data.named("Camille Roux", Role.AGENT, null, team);
+        browser.signIn(agent.email(), agent.password());
+
+        browser.open("/tickets/new");
+        assertThat(browser.seriousAccessibilityProblems()).isEmpty();
+        String email = TestData.unique("marie") + "@example.test";
+        browser.find("#new-customer-email").sendKeys(email);
+        browser.find("#new-customer-name").sendKeys("Marie Lefèvre");
+        browser.find("#new-ticket-subject").sendKeys("La livraison n'est pas arrivée");
+        browser.find("#new-ticket-body").sendKeys("Elle appelle : le colis attendu lundi n'est pas arrivé.");
+        new Select(browser.find("#new-ticket-channel")).selectByValue("PHONE");
+        browser.screenshot("new-ticket");
+        browser.find("#open-ticket").click();
+        browser.waitUntil(d -> browser.path().matches("/tickets/\\d+"));
+
+        assertThat(browser.find("#ticket-subject").getText()).isEqualTo("La livraison n'est pas arrivée");
+        assertThat(browser.find(".person").getText()).contains("Marie Lefèvre").contains(email);
+        assertThat(browser.find("#touches").getAttribute("data-touches-in")).isEqualTo("1");
+        assertThat(browser.find("#touches").getAttribute("data-touches-out")).isEqualTo("0");
+        assertThat(browser.seriousAccessibilityProblems()).isEmpty();
+
+        browser.find("#composer-body").sendKeys("Nous avons relancé le transporteur ; livraison demain matin.");
+        browser.find("#send-reply").click();
+        browser.waitUntil(d -> browser.findAll("#messages [data-kind='REPLY']").size() == 1);
+        assertThat(browser.find("#touches").getAttribute("data-touches-out")).isEqualTo("1");
+
+        browser.find("label[for='composer-mode-note']").click();
+        browser.find("#composer-body").sendKeys("Transporteur contacté à 10h, réf. 4471.");
+        browser.find("#add-note").click();
+        browser.waitUntil(d -> browser.findAll("#messages [data-kind='NOTE']").size() == 1);
+        assertThat(browser.find("#touches").getAttribute("data-touches-out")).as("a note is not a touch").isEqualTo("1");
+
+        browser.find("#resolve").click();
+        browser.waitUntil(d -> browser.find("#ticket-status-badge").getAttribute("class").contains("status-resolved"));
+        assertThat(browser.find("#history").getText()).contains(agent.principal().displayName());
+        browser.screenshot("ticket");
+    }
+
+    @Test
+    void theKeyboardReachesTheComposerAndTheShortcutList(Browser browser) {
+        var team = data.team("keys");
+        var agent = data.agent(Role.AGENT, team);
+        var customer = data.customer("Jürgen Schäfer");
+        long id = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Rechnung doppelt", "Die Rechnung kam zweimal.",
+                Channel.WEB, team.id(), null, null, null), agent.principal());
+        browser.signIn(agent.email(), agent.password());
+        browser.open("/tickets/" + id);
+
+        browser.find("label[for='composer-mode-note']").click();
+        browser.blur();
+        new Actions(browser.driver()).sendKeys("r").perform();
+        browser.waitUntil(d -> "composer-body".equals(d.switchTo().activeElement().getAttribute("id")));
+        assertThat(browser.find("#composer-mode-reply").isSelected()).isTrue();
+
+        browser.blur();
+        new Actions(browser.driver()).sendKeys("?").perform();
+        browser.waitUntil(d -> browser.find("#shortcuts").getAttribute("open") != null);
+    }
+}
