@@ -39,6 +39,7 @@ if [[ -z "${JAVA:-}" ]]; then
 fi
 [[ -n "${JAVA:-}" ]] || { echo "no Java 21+ found; set JAVA=" >&2; exit 2; }
 
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 WORK=$(mktemp -d /tmp/regard-bench.XXXXXX)
 RESULTS="$ROOT/bench/results/$(date -u +%Y%m%d-%H%M%S)-$DB-$N"
 mkdir -p "$RESULTS"
@@ -135,6 +136,7 @@ stop_regard
 {
     echo
     echo "Regard benchmark: $DB, $N tickets, $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $("$JAVA" -version 2>&1 | head -n 1)"
+    echo "load average at the start: $LOAD_AT_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg) (above the core count, something else shared the CPU)"
     grep '^BULK LOAD' "$RESULTS/bulk-load.txt"
     printf '%-48s %10s %7s %9s %9s %9s %9s\n' "measure" "req/s" "n" "p50 ms" "p95 ms" "p99 ms" "max ms"
     for f in jdbc-ceiling api-load; do
