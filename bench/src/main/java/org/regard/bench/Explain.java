@@ -43,6 +43,7 @@ public final class Explain {
                     + " group by assignee_id order by count(*) desc fetch first 1 rows only");
             String agentTeams = list(c, "select team_id from team_member where agent_id = " + agent);
             long ticket = single(c, "select max(id) / 2 from ticket");
+            String old = string(c, "select updated_at from ticket where id = " + ticket);
             String active = "('NEW', 'OPEN', 'WAITING')";
             String order = " order by t.updated_at desc, t.id desc limit 26";
             Instant middle = Instant.parse(string(c, "select updated_at from ticket t where t.status in " + active
@@ -64,7 +65,10 @@ public final class Explain {
             queries.put("ticket page: changes", "select changed_at, actor_agent_id, field, old_value, new_value from ticket_change where ticket_id = "
                     + ticket + " order by changed_at, id");
             queries.put("open ticket: customer by address", "select customer_id from customer_email where email = 'bench-customer-77@bench.example.com'");
-            queries.put("open ticket: submission key lookup", "select ticket_id from message where submission_key = 'a1:nothing-like-this' and kind = 'CUSTOMER'");
+            queries.put("open ticket: submission key lookup", "select ticket_id from ticket_submission where submission_key = 'a1:nothing-like-this'");
+            queries.put("ticket page: next ticket after an old one", "select * from ticket t where 1 = 1 and t.team_id in (" + adminTeams
+                    + ") and t.status in " + active + " and (t.updated_at < '" + old + "' or (t.updated_at = '" + old + "' and t.id < " + ticket
+                    + "))" + order.replace("limit 26", "limit 2"));
 
             for (Map.Entry<String, String> q : queries.entrySet()) {
                 double ms = time(c, q.getValue(), runs);

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The ceiling for {@link ApiLoad}: the same rows an API "open ticket" writes (find or create the customer by
- * address, check the submission key, insert the ticket and its first message), written by the same number
+ * address, check the submission key, insert the ticket, its submission key and its first message), as
+ * {@code Tickets.open} does, written by the same number
  * of concurrent clients through plain JDBC, one transaction per ticket, with no HTTP, security or framework
  * in between. For H2 it must run while Regard is stopped (H2 locks its file); for PostgreSQL any time.
  * <p>
@@ -111,7 +112,7 @@ public final class JdbcCeiling {
             customerId = findCustomer(c, email);
         }
         if (key != null) {
-            try (PreparedStatement s = c.prepareStatement("select ticket_id from message where submission_key = ? and kind = 'CUSTOMER'")) {
+            try (PreparedStatement s = c.prepareStatement("select ticket_id from ticket_submission where submission_key = ?")) {
                 s.setString(1, key);
                 try (ResultSet rs = s.executeQuery()) {
                     if (rs.next()) {
@@ -124,6 +125,9 @@ public final class JdbcCeiling {
         long ticketId = insert(c, "insert into ticket (subject, status, priority, channel, customer_id, team_id, touches_in, touches_out, "
                         + "created_at, updated_at, version) values (?, 'NEW', 'NORMAL', 'WEB', ?, ?, 1, 0, ?, ?, 0)",
                 "Card reader keeps restarting (" + n + ")", customerId, teamId, now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC));
+        if (key != null) {
+            insert(c, "insert into ticket_submission (submission_key, ticket_id) values (?, ?)", key, ticketId);
+        }
         insert(c, "insert into message (ticket_id, kind, channel, touch, author_agent_id, author_customer_id, body, created_at, submission_key) "
                         + "values (?, 'CUSTOMER', 'WEB', 'INBOUND', ?, ?, ?, ?, ?)", ticketId, agentId, customerId,
                 "Since this morning the card reader restarts every few minutes. We tried unplugging it twice. Order ORD-" + (480000 + n) + ".",
