@@ -126,7 +126,11 @@ public final class JdbcCeiling {
                         + "created_at, updated_at, version) values (?, 'NEW', 'NORMAL', 'WEB', ?, ?, 1, 0, ?, ?, 0)",
                 "Card reader keeps restarting (" + n + ")", customerId, teamId, now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC));
         if (key != null) {
-            insert(c, "insert into ticket_submission (submission_key, ticket_id) values (?, ?)", key, ticketId);
+            try (PreparedStatement s = c.prepareStatement("insert into ticket_submission (submission_key, ticket_id) values (?, ?)")) {
+                s.setString(1, key);
+                s.setLong(2, ticketId);
+                s.executeUpdate();
+            }
         }
         insert(c, "insert into message (ticket_id, kind, channel, touch, author_agent_id, author_customer_id, body, created_at, submission_key) "
                         + "values (?, 'CUSTOMER', 'WEB', 'INBOUND', ?, ?, ?, ?, ?)", ticketId, agentId, customerId,
