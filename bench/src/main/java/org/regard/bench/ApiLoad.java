@@ -43,6 +43,7 @@ public final class ApiLoad {
         Latencies measured = new Latencies();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         LongAdder failures = new LongAdder();
+        LongAdder answered = new LongAdder();
         java.util.concurrent.atomic.AtomicLong from = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong until = new java.util.concurrent.atomic.AtomicLong();
 
@@ -52,7 +53,7 @@ public final class ApiLoad {
                 pool.submit(() -> {
                     int n;
                     while ((n = issued.getAndIncrement()) < warmup + requests && System.nanoTime() < deadline) {
-                        if (n >= warmup && !statuses.containsKey(201)) {
+                        if (answered.sum() >= Math.max(warmup, 20) && !statuses.containsKey(201)) {
                             break; // the whole warm-up created nothing: measuring errors would say nothing
                         }
                         if (n == warmup) {
@@ -76,6 +77,7 @@ public final class ApiLoad {
                             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                             long took = System.nanoTime() - start;
                             statuses.computeIfAbsent(response.statusCode(), k -> new LongAdder()).increment();
+                            answered.increment();
                             if (n >= warmup) {
                                 measured.add(took);
                                 until.accumulateAndGet(System.nanoTime(), Math::max);
