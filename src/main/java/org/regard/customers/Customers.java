@@ -128,8 +128,13 @@ public class Customers {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return customers.findAllById(ids.stream().distinct().toList()).stream()
-                .collect(Collectors.toMap(Customer::getId, Customer::getName));
+        // names only: loading whole customers would also load every customer's addresses, one query each
+        Map<Long, String> names = new java.util.HashMap<>();
+        jdbc.sql("select id, name from customer where id in (:ids)").param("ids", ids.stream().distinct().toList())
+                .query((java.sql.ResultSet rs) -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        return names;
     }
 
     public Map<Long, CustomerView> viewsOf(Collection<Long> ids) {

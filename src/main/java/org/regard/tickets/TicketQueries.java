@@ -156,8 +156,9 @@ public class TicketQueries {
                 // ids grow with creation time, so the id alone orders by creation
                 sql.append(" and t.id ").append(cmp).append(" :afterId");
             } else {
-                sql.append(" and (t.updated_at ").append(cmp).append(" :afterAt or (t.updated_at = :afterAt and t.id ")
-                        .append(cmp).append(" :afterId))");
+                // a row-value comparison, not "a < x or (a = x and b < y)": both databases use it as an index
+                // bound, so a page deep in the list starts at the cursor instead of filtering from the top
+                sql.append(" and (t.updated_at, t.id) ").append(cmp).append(" (:afterAt, :afterId)");
                 params.put("afterAt", Timestamp.from(after.get().at()));
             }
             params.put("afterId", after.get().id());
