@@ -52,7 +52,7 @@ public final class Explain {
             Map<String, String> queries = new LinkedHashMap<>();
             queries.put("inbox ALL (admin), active statuses", "select * from ticket t where 1 = 1 and t.status in " + active + order);
             queries.put("inbox ALL (admin), page 21 by cursor", "select * from ticket t where 1 = 1 and t.status in " + active
-                    + " and (t.updated_at < '" + middle + "' or (t.updated_at = '" + middle + "' and t.id < " + Long.MAX_VALUE + "))" + order);
+                    + " and (t.updated_at, t.id) < ('" + middle + "', " + Long.MAX_VALUE + ")" + order);
             queries.put("inbox TEAMS (agent " + agent + ")", "select * from ticket t where 1 = 1 and t.team_id in (" + agentTeams
                     + ") and t.status in " + active + order);
             queries.put("inbox MINE (agent " + agent + ")", "select * from ticket t where 1 = 1 and t.team_id in (" + agentTeams
@@ -67,8 +67,8 @@ public final class Explain {
             queries.put("open ticket: customer by address", "select customer_id from customer_email where email = 'bench-customer-77@bench.example.com'");
             queries.put("open ticket: submission key lookup", "select ticket_id from ticket_submission where submission_key = 'a1:nothing-like-this'");
             queries.put("ticket page: next ticket after an old one", "select * from ticket t where 1 = 1 and t.team_id in (" + adminTeams
-                    + ") and t.status in " + active + " and (t.updated_at < '" + old + "' or (t.updated_at = '" + old + "' and t.id < " + ticket
-                    + "))" + order.replace("limit 26", "limit 2"));
+                    + ") and t.status in " + active + " and (t.updated_at, t.id) < ('" + old + "', " + ticket + ")"
+                    + order.replace("limit 26", "limit 2"));
 
             for (Map.Entry<String, String> q : queries.entrySet()) {
                 double ms = time(c, q.getValue(), runs);
