@@ -141,7 +141,7 @@ public class Customers {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return customers.findAllById(ids.stream().distinct().toList()).stream().map(this::view)
+        return views(customers.findAllById(ids.stream().distinct().toList())).stream()
                 .collect(Collectors.toMap(CustomerView::id, Function.identity()));
     }
 
@@ -235,7 +235,7 @@ public class Customers {
     }
 
     public List<CustomerView> membersOf(long organizationId) {
-        return customers.findByOrganization(organizationId).stream().map(this::view).toList();
+        return views(customers.findByOrganization(organizationId));
     }
 
     /** Finds an organization by name or creates it in the default tier. */
@@ -317,9 +317,21 @@ public class Customers {
         return emails.stream().filter(e -> e != null && !e.isBlank()).map(Customer::normalizeEmail).distinct().toList();
     }
 
+    /** Views of many customers, reading each organization's name once rather than once per customer. */
+    private List<CustomerView> views(List<Customer> list) {
+        Map<Long, String> orgNames = new java.util.HashMap<>();
+        organizations.findAllById(list.stream().map(Customer::getOrganizationId).filter(java.util.Objects::nonNull).distinct().toList())
+                .forEach(o -> orgNames.put(o.getId(), o.getName()));
+        return list.stream().map(c -> view(c, c.getOrganizationId() == null ? null : orgNames.get(c.getOrganizationId()))).toList();
+    }
+
     private CustomerView view(Customer c) {
         String orgName = c.getOrganizationId() == null ? null
                 : organizations.findById(c.getOrganizationId()).map(Organization::getName).orElse(null);
+        return view(c, orgName);
+    }
+
+    private static CustomerView view(Customer c, String orgName) {
         return new CustomerView(c.getId(), c.getName(), c.emails(), c.getLanguage(), c.getOrganizationId(), orgName,
                 c.getTier(), c.getPreferences(), c.getVersion(), c.getCreatedAt());
     }
