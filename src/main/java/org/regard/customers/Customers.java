@@ -68,7 +68,12 @@ public class Customers {
     }
 
     /** What the agent sees first on a ticket: the person, their organization and the notes pinned about them. */
-    public record PersonCard(CustomerView customer, Optional<OrganizationView> organization, List<NoteView> pinnedNotes) {
+    public record PersonCard(CustomerView customer, Optional<OrganizationView> organization, List<NoteView> pinnedNotes,
+                             List<FailingAddress> failingAddresses) {
+    }
+
+    /** An address mail to which came back undelivered, and the receiving server's reason. */
+    public record FailingAddress(String email, String reason, Instant failedAt) {
     }
 
     /** The facts for a new customer. */
@@ -120,7 +125,7 @@ public class Customers {
             Optional<OrganizationView> org = Optional.ofNullable(c.getOrganizationId())
                     .flatMap(organizations::findById).map(Organization::view);
             List<NoteView> pinned = notes.findByCustomer(id).stream().map(CustomerNote::view).filter(NoteView::pinned).toList();
-            return new PersonCard(view, org, pinned);
+            return new PersonCard(view, org, pinned, failingAddresses(view.emails()));
         });
     }
 
@@ -195,6 +200,48 @@ public class Customers {
                 }));
         customer.describe(cmd.name(), cmd.language(), organizationIdFor(cmd.organizationName()), tier, cmd.preferences(), emails, clock.instant());
         return view(saveChecked(customer));
+    }
+
+    /**
+     * Records that mail to this address came back (a bounce), with the server's reason; the person card shows it
+     * until the customer writes from the address again or an agent clears it.
+     */
+    @Transactional
+    public void markAddressFailing(String email, String reason) {
+        String normalized = Customer.normalizeEmail(email);
+        String stripped = reason == null || reason.isBlank() ? "undeliverable" : reason.strip();
+        String why = stripped.length() > 1000 ? stripped.substring(0, 1000) : stripped;
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        int updated = jdbc.sql("update customer_address_failure set reason = ?, failed_at = ? where email = ?")
+                .params(why, now, normalized).update();
+        if (updated == 0) {
+            try {
+                requiresNew.executeWithoutResult(s -> jdbc.sql("insert into customer_address_failure (email, reason, failed_at) values (?, ?, ?)")
+                        .params(normalized, why, now).update());
+            } catch (DataIntegrityViolationException raced) {
+                // another bounce for the same address was recorded at the same moment: one record is enough
+            }
+        }
+    }
+
+    /** Forgets that mail to this address failed (the customer wrote from it again, or an agent fixed it). */
+    @Transactional
+    public void clearAddressFailing(String email) {
+        jdbc.sql("delete from customer_address_failure where email = ?").param(Customer.normalizeEmail(email)).update();
+    }
+
+    /** Which of these addresses are failing, in their order. */
+    public List<FailingAddress> failingAddresses(List<String> emails) {
+        if (emails.isEmpty()) {
+            return List.of();
+        }
+        Map<String, FailingAddress> failing = new java.util.HashMap<>();
+        jdbc.sql("select email, reason, failed_at from customer_address_failure where email in (:emails)")
+                .param("emails", emails.stream().map(Customer::normalizeEmail).toList())
+                .query((java.sql.ResultSet rs) -> {
+                    failing.put(rs.getString(1), new FailingAddress(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
+                });
+        return emails.stream().map(e -> failing.get(Customer.normalizeEmail(e))).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Sets the language replies to this customer are written in. */

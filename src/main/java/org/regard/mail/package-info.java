@@ -13,5 +13,5 @@
  * {@link org.regard.mail.MailAddress}, {@link org.regard.mail.MailAttachment},
  * {@link org.regard.mail.FailedRecipient}, {@link org.regard.mail.MailLimits}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Mail", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Mail", allowedDependencies = {"tickets", "customers", "accounts"})
 package org.regard.mail;

@@ -3,6 +3,7 @@ package org.regard.reports;
 import org.regard.tickets.TicketEvents.AgentLoggedContact;
 import org.regard.tickets.TicketEvents.AgentReplied;
 import org.regard.tickets.TicketEvents.CustomerWrote;
+import org.regard.tickets.TicketEvents.ReplyWithdrawn;
 import org.regard.tickets.TicketEvents.TicketOpened;
 import org.regard.tickets.TicketEvents.TicketStatusChanged;
 import org.regard.tickets.TicketStatus;
@@ -38,6 +39,11 @@ class ActivityLedger {
     @ApplicationModuleListener
     void on(AgentReplied event) {
         counter.increment(event.teamId(), event.at(), TOUCHES_OUT);
+    }
+
+    @ApplicationModuleListener
+    void on(ReplyWithdrawn event) {
+        counter.decrement(event.teamId(), event.at(), TOUCHES_OUT);
     }
 
     @ApplicationModuleListener

@@ -25,6 +25,14 @@ class TeamDayCounter {
         this.jdbc = jdbc;
     }
 
+    /** Takes one back (a reply withdrawn inside its undo window); never below zero. */
+    void decrement(long teamId, Instant at, Counter counter) {
+        LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
+        jdbc.sql("update team_day_activity set " + counter.column() + " = " + counter.column()
+                        + " - 1 where team_id = ? and activity_day = ? and " + counter.column() + " > 0")
+                .params(teamId, day).update();
+    }
+
     void increment(long teamId, Instant at, Counter counter) {
         LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
         // "on conflict do nothing" never fails on a duplicate (a failed insert would abort a PostgreSQL

@@ -30,6 +30,7 @@ class Ticket {
     private Instant createdAt;
     private Instant updatedAt;
     private Instant resolvedAt;
+    private Long followUpOf;
     @Version
     private int version;
 
@@ -121,6 +122,20 @@ class Ticket {
             touchesOut++;
         }
         updatedAt = now;
+    }
+
+    /** Takes back an outbound touch whose reply was withdrawn before it left. */
+    void withdrawTouch(Instant now) {
+        touchesOut = Math.max(0, touchesOut - 1);
+        updatedAt = now;
+    }
+
+    void followUpOf(Long ticketId) {
+        this.followUpOf = ticketId;
+    }
+
+    Long getFollowUpOf() {
+        return followUpOf;
     }
 
     void noteActivity(Instant now) {

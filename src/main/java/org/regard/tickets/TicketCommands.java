@@ -1,5 +1,6 @@
 package org.regard.tickets;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The inputs of the ticket use cases. */
@@ -9,10 +10,35 @@ public final class TicketCommands {
 
     /**
      * Open a ticket for a customer. {@code teamId} null: the opener's first team. {@code submissionKey}
-     * makes a retried or double-submitted request open the ticket only once.
+     * makes a retried or double-submitted request open the ticket only once. {@code automated}: the first
+     * message was written by a machine (an auto-reply), so it is no touch. {@code followUpOf}: the closed
+     * ticket this one continues.
      */
     public record OpenTicket(long customerId, String subject, String body, Channel channel, Long teamId,
-                             Priority priority, Long categoryId, String submissionKey) {
+                             Priority priority, Long categoryId, String submissionKey, List<NewAttachment> attachments,
+                             boolean automated, Long followUpOf) {
+
+        public OpenTicket {
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+
+        public OpenTicket(long customerId, String subject, String body, Channel channel, Long teamId, Priority priority,
+                          Long categoryId, String submissionKey) {
+            this(customerId, subject, body, channel, teamId, priority, categoryId, submissionKey, List.of(), false, null);
+        }
+    }
+
+    /**
+     * The customer's message on an existing ticket. {@code automated}: written by a machine on their behalf (an
+     * auto-reply, a bounce): no touch, and it reopens the ticket only when {@code reopens} (a bounce needs the team,
+     * an out-of-office notice does not).
+     */
+    public record CustomerMessage(long ticketId, String body, Channel channel, String submissionKey,
+                                  List<NewAttachment> attachments, boolean automated, boolean reopens) {
+
+        public CustomerMessage {
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
     }
 
     /**

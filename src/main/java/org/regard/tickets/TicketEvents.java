@@ -20,7 +20,18 @@ public final class TicketEvents {
     }
 
     /** Published when an agent replies to the customer. */
-    public record AgentReplied(long ticketId, long teamId, long agentId, long messageId, Instant at) {
+    public record AgentReplied(long ticketId, long teamId, long agentId, long messageId, Channel channel, Instant at) {
+    }
+
+    /** Published when an agent takes back a reply before it left (the undo window of an email reply). */
+    public record ReplyWithdrawn(long ticketId, long teamId, long agentId, long messageId, Instant at) {
+    }
+
+    /**
+     * Published when an automatic message (an auto-reply, a bounce) arrived on a ticket: not a touch, and nothing
+     * answers it.
+     */
+    public record AutomatedMessageReceived(long ticketId, long teamId, long messageId, Channel channel, Instant at) {
     }
 
     /** Published when an agent adds an internal note. */

@@ -34,10 +34,13 @@ public class TicketQueries {
     private final JdbcClient jdbc;
     private final Tickets tickets;
     private final MessageRepository messages;
+    private final TicketRepository ticketRepository;
     private final Accounts accounts;
     private final Customers customers;
 
-    TicketQueries(JdbcClient jdbc, Tickets tickets, MessageRepository messages, Accounts accounts, Customers customers) {
+    TicketQueries(JdbcClient jdbc, Tickets tickets, MessageRepository messages, TicketRepository ticketRepository,
+                  Accounts accounts, Customers customers) {
+        this.ticketRepository = ticketRepository;
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.messages = messages;
@@ -86,7 +89,7 @@ public class TicketQueries {
 
     /** A ticket with everything the ticket page and the API show. */
     public record TicketDetail(TicketRow summary, Long categoryId, String categoryName, Instant resolvedAt, int version,
-                               List<MessageView> messages, List<ChangeView> changes) {
+                               List<MessageView> messages, List<ChangeView> changes, Long followUpOf) {
 
         public int touches() {
             return summary.touchesIn() + summary.touchesOut();
@@ -95,7 +98,17 @@ public class TicketQueries {
 
     /** One message; {@code authorName} is the agent's or the customer's name. */
     public record MessageView(long id, MessageKind kind, Channel channel, TouchDirection touch, Long authorAgentId,
-                              Long authorCustomerId, String authorName, String body, Instant createdAt) {
+                              Long authorCustomerId, String authorName, String body, Instant createdAt,
+                              List<AttachmentView> attachments) {
+    }
+
+    /** A message's own facts, for the modules that carry it (no names resolved, no visibility check). */
+    public record MessageFacts(long id, long ticketId, MessageKind kind, Channel channel, Long authorAgentId, String body,
+                               Instant createdAt) {
+    }
+
+    /** A stored file with its bytes. */
+    public record AttachmentContent(AttachmentView attachment, byte[] data) {
     }
 
     /** One recorded change: who changed which field from what to what. Ids are resolved to names. */
@@ -209,16 +222,56 @@ public class TicketQueries {
         Map<Long, String> categoryNames = categoryNames();
         String customerName = summary.customerName();
 
+        Map<Long, List<AttachmentView>> files = new HashMap<>();
+        jdbc.sql("select a.id, a.message_id, a.file_name, a.content_type, a.size_bytes, a.content_id, a.inline_part"
+                        + " from message_attachment a join message m on m.id = a.message_id"
+                        + " where m.ticket_id = ? order by a.message_id, a.position")
+                .param(ticketId).query(Tickets::attachment).list()
+                .forEach(a -> files.computeIfAbsent(a.messageId(), k -> new ArrayList<>()).add(a));
         List<MessageView> messageViews = msgs.stream().map(m -> new MessageView(m.getId(), m.getKind(), m.getChannel(), m.getTouch(),
                 m.getAuthorAgentId(), m.getAuthorCustomerId(),
-                m.getKind() == MessageKind.CUSTOMER ? customerName : agentNames.getOrDefault(m.getAuthorAgentId(), "?"),
-                m.getBody(), m.getCreatedAt())).toList();
+                m.getKind() == MessageKind.CUSTOMER || m.getKind() == MessageKind.AUTOMATED ? customerName : agentNames.getOrDefault(m.getAuthorAgentId(), "?"),
+                m.getBody(), m.getCreatedAt(), files.getOrDefault(m.getId(), List.of()))).toList();
         List<ChangeView> changeViews = rawChanges.stream().map(c -> new ChangeView(c.at(), c.actor(),
                 c.actor() == null ? customerName : agentNames.getOrDefault(c.actor(), "?"), c.field(),
                 display(c.field(), c.oldValue(), agentNames, teamNames, categoryNames),
                 display(c.field(), c.newValue(), agentNames, teamNames, categoryNames))).toList();
         return new TicketDetail(summary, t.getCategoryId(), t.getCategoryId() == null ? null : categoryNames.get(t.getCategoryId()),
-                t.getResolvedAt(), t.getVersion(), messageViews, changeViews);
+                t.getResolvedAt(), t.getVersion(), messageViews, changeViews, t.getFollowUpOf());
+    }
+
+    /** Throws {@link TicketNotFound} or {@link TicketForbidden} unless the agent may see the ticket. */
+    public void requireVisible(long ticketId, AgentPrincipal agent) {
+        tickets.visibleTicket(ticketId, agent);
+    }
+
+    /** A ticket's row without a visibility check, for modules acting on the system's behalf (mail intake). */
+    public Optional<TicketRow> ticket(long ticketId) {
+        return ticketRepository.findById(ticketId).map(t -> named(List.of(rawOf(t))).getFirst());
+    }
+
+    /** A message's facts without a visibility check, for modules acting on the system's behalf (mail sending). */
+    public Optional<MessageFacts> message(long messageId) {
+        return messages.findById(messageId).map(m -> new MessageFacts(m.getId(), m.getTicketId(), m.getKind(), m.getChannel(),
+                m.getAuthorAgentId(), m.getBody(), m.getCreatedAt()));
+    }
+
+    /** A message's files with their bytes, in order, without a visibility check (mail sending). */
+    public List<AttachmentContent> filesOf(long messageId) {
+        return jdbc.sql("select id, message_id, file_name, content_type, size_bytes, content_id, inline_part, data from message_attachment where message_id = ? order by position")
+                .param(messageId).query((rs, n) -> new AttachmentContent(Tickets.attachment(rs, n), rs.getBytes(8))).list();
+    }
+
+    /** One file with its bytes, if the agent may see its ticket; throws like {@link #detail} otherwise. */
+    public Optional<AttachmentContent> file(long attachmentId, AgentPrincipal agent) {
+        Optional<Long> ticketId = jdbc.sql("select m.ticket_id from message_attachment a join message m on m.id = a.message_id where a.id = ?")
+                .param(attachmentId).query(Long.class).optional();
+        if (ticketId.isEmpty()) {
+            return Optional.empty();
+        }
+        requireVisible(ticketId.get(), agent);
+        return jdbc.sql("select id, message_id, file_name, content_type, size_bytes, content_id, inline_part, data from message_attachment where id = ?")
+                .param(attachmentId).query((rs, n) -> new AttachmentContent(Tickets.attachment(rs, n), rs.getBytes(8))).optional();
     }
 
     /** The next active ticket in the agent's teams after this one (the inbox order), for "next ticket". */

@@ -4,6 +4,7 @@ import org.regard.accounts.AgentPrincipal;
 import org.regard.accounts.AgentView;
 import org.regard.accounts.Accounts;
 import org.regard.customers.Customers;
+import org.regard.tickets.TicketCommands.CustomerMessage;
 import org.regard.tickets.TicketCommands.OpenTicket;
 import org.regard.tickets.TicketCommands.UpdateTicket;
 import org.regard.tickets.TicketEvents.*;
@@ -94,24 +95,44 @@ public class Tickets {
             if (cmd.categoryId() != null) {
                 ticket.categorize(cmd.categoryId(), now);
             }
-            ticket.recordTouch(TouchDirection.INBOUND, now);
+            ticket.followUpOf(cmd.followUpOf());
+            if (cmd.automated()) {
+                ticket.noteActivity(now);
+            } else {
+                ticket.recordTouch(TouchDirection.INBOUND, now);
+            }
             ticket = tickets.save(ticket);
             if (key != null) {
                 // a concurrent twin fails here on the primary key, rolls back, and its retry finds this ticket
                 jdbc.sql("insert into ticket_submission (submission_key, ticket_id) values (?, ?)").params(key, ticket.getId()).update();
             }
-            Message first = messages.save(new Message(ticket.getId(), MessageKind.CUSTOMER, cmd.channel(), TouchDirection.INBOUND,
+            Message first = messages.save(new Message(ticket.getId(), cmd.automated() ? MessageKind.AUTOMATED : MessageKind.CUSTOMER,
+                    cmd.channel(), cmd.automated() ? null : TouchDirection.INBOUND,
                     actor == null ? null : actor.id(), cmd.customerId(), cmd.body(), now, key));
+            saveAttachments(first.getId(), cmd.attachments());
             events.publishEvent(new TicketOpened(ticket.getId(), cmd.customerId(), teamId, cmd.channel(), now));
-            events.publishEvent(new CustomerWrote(ticket.getId(), teamId, cmd.customerId(), first.getId(), cmd.channel(), now));
+            if (cmd.automated()) {
+                events.publishEvent(new AutomatedMessageReceived(ticket.getId(), teamId, first.getId(), cmd.channel(), now));
+            } else {
+                events.publishEvent(new CustomerWrote(ticket.getId(), teamId, cmd.customerId(), first.getId(), cmd.channel(), now));
+            }
             return ticket.getId();
         });
     }
 
     /** An agent's reply to the customer (an outbound touch), optionally moving the ticket on. */
     public Written reply(long ticketId, String body, TicketStatus nextStatus, String submissionKey, AgentPrincipal actor) {
+        return reply(ticketId, body, nextStatus, submissionKey, List.of(), actor);
+    }
+
+    /**
+     * An agent's reply with files. On a ticket that came in by email the reply goes out as email: the mail module
+     * queues it in this same transaction when it hears {@link AgentReplied}.
+     */
+    public Written reply(long ticketId, String body, TicketStatus nextStatus, String submissionKey,
+                         List<NewAttachment> attachments, AgentPrincipal actor) {
         requireText(body, MAX_BODY, "body");
-        return write(ticketId, actor, submissionKey, (ticket, now, key) -> {
+        return write(ticketId, actor, submissionKey, attachments, (ticket, now, key) -> {
             Message m = new Message(ticketId, MessageKind.REPLY, replyChannel(ticket), TouchDirection.OUTBOUND,
                     actor.id(), null, body, now, key);
             ticket.recordTouch(TouchDirection.OUTBOUND, now);
@@ -123,7 +144,7 @@ public class Tickets {
                 changes.addAll(ticket.moveTo(nextStatus, now));
             }
             return new Draft(m, changes);
-        }, (ticket, m, now) -> events.publishEvent(new AgentReplied(ticketId, ticket.getTeamId(), actor.id(), m.getId(), now)));
+        }, (ticket, m, now) -> events.publishEvent(new AgentReplied(ticketId, ticket.getTeamId(), actor.id(), m.getId(), m.getChannel(), now)));
     }
 
     /** An internal note: seen by the team only, never a touch. */
@@ -154,13 +175,57 @@ public class Tickets {
      * touch that brings a waiting, resolved or closed ticket back to the team.
      */
     public Written customerWrote(long ticketId, String body, Channel channel, String submissionKey) {
-        requireText(body, MAX_BODY, "body");
-        return write(ticketId, null, submissionKey, (ticket, now, key) -> {
-            ticket.recordTouch(TouchDirection.INBOUND, now);
-            List<Ticket.Change> changes = ticket.customerWrote(now);
-            return new Draft(new Message(ticketId, MessageKind.CUSTOMER, channel, TouchDirection.INBOUND, null,
-                    ticket.getCustomerId(), body, now, key), changes);
-        }, (ticket, m, now) -> events.publishEvent(new CustomerWrote(ticketId, ticket.getTeamId(), ticket.getCustomerId(), m.getId(), channel, now)));
+        return customerWrote(new CustomerMessage(ticketId, body, channel, submissionKey, List.of(), false, true));
+    }
+
+    /**
+     * The customer's message with files, or an automatic message on their behalf (no touch; it brings the ticket
+     * back to the team only when {@link CustomerMessage#reopens()}).
+     */
+    public Written customerWrote(CustomerMessage cmd) {
+        requireText(cmd.body(), MAX_BODY, "body");
+        long ticketId = cmd.ticketId();
+        return write(ticketId, null, cmd.submissionKey(), cmd.attachments(), (ticket, now, key) -> {
+            List<Ticket.Change> changes;
+            if (cmd.automated()) {
+                ticket.noteActivity(now);
+                changes = cmd.reopens() ? ticket.customerWrote(now) : List.of();
+            } else {
+                ticket.recordTouch(TouchDirection.INBOUND, now);
+                changes = ticket.customerWrote(now);
+            }
+            return new Draft(new Message(ticketId, cmd.automated() ? MessageKind.AUTOMATED : MessageKind.CUSTOMER, cmd.channel(),
+                    cmd.automated() ? null : TouchDirection.INBOUND, null, ticket.getCustomerId(), cmd.body(), now, key), changes);
+        }, (ticket, m, now) -> events.publishEvent(cmd.automated()
+                ? new AutomatedMessageReceived(ticketId, ticket.getTeamId(), m.getId(), cmd.channel(), now)
+                : new CustomerWrote(ticketId, ticket.getTeamId(), ticket.getCustomerId(), m.getId(), cmd.channel(), now)));
+    }
+
+    /** What a withdrawn reply said, so the agent can edit and send it again. */
+    public record WithdrawnReply(long ticketId, String body, List<AttachmentView> attachments) {
+    }
+
+    /**
+     * Takes back a reply that has not left (the channel module decides that, inside its own check, in the same
+     * transaction): the message and its files are removed, the outbound touch is taken back, and the change is
+     * recorded. Joins the caller's transaction.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public WithdrawnReply withdrawReply(long messageId, AgentPrincipal actor) {
+        Message m = messages.findById(messageId).orElseThrow(() -> new IllegalArgumentException("No message " + messageId));
+        if (m.getKind() != MessageKind.REPLY) {
+            throw new IllegalArgumentException("Only replies can be withdrawn.");
+        }
+        Ticket ticket = visibleTicket(m.getTicketId(), actor);
+        Instant now = clock.instant();
+        List<AttachmentView> files = attachmentViews(messageId);
+        jdbc.sql("delete from message_attachment where message_id = ?").param(messageId).update();
+        messages.deleteById(messageId);
+        ticket.withdrawTouch(now);
+        tickets.save(ticket);
+        record(ticket.getId(), actor, List.of(new Ticket.Change("reply", "withdrawn", null)), now);
+        events.publishEvent(new ReplyWithdrawn(ticket.getId(), ticket.getTeamId(), actor == null ? 0 : actor.id(), messageId, now));
+        return new WithdrawnReply(ticket.getId(), m.getBody(), files);
     }
 
     /**
@@ -255,6 +320,11 @@ public class Tickets {
     }
 
     private Written write(long ticketId, AgentPrincipal actor, String submissionKey, Composer composer, Announcer announcer) {
+        return write(ticketId, actor, submissionKey, List.of(), composer, announcer);
+    }
+
+    private Written write(long ticketId, AgentPrincipal actor, String submissionKey, List<NewAttachment> attachments,
+                          Composer composer, Announcer announcer) {
         String key = scopedKey(submissionKey, actor);
         return retrying(() -> {
             Ticket ticket = visibleTicket(ticketId, actor);
@@ -269,6 +339,7 @@ public class Tickets {
             Draft draft = composer.compose(ticket, now, key);
             tickets.save(ticket);
             Message saved = messages.save(draft.message());
+            saveAttachments(saved.getId(), attachments);
             record(ticketId, actor, draft.changes(), now);
             announcer.announce(ticket, saved, now);
             if (ticket.getStatus() != before) {
@@ -292,6 +363,24 @@ public class Tickets {
             }
         }
         throw last;
+    }
+
+    private void saveAttachments(long messageId, List<NewAttachment> attachments) {
+        int position = 0;
+        for (NewAttachment a : attachments) {
+            jdbc.sql("insert into message_attachment (message_id, position, file_name, content_type, size_bytes, content_id, inline_part, data) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(messageId, position++, a.fileName(), a.contentType(), (long) a.data().length, a.contentId(), a.inline(), a.data())
+                    .update();
+        }
+    }
+
+    List<AttachmentView> attachmentViews(long messageId) {
+        return jdbc.sql("select id, message_id, file_name, content_type, size_bytes, content_id, inline_part from message_attachment where message_id = ? order by position")
+                .param(messageId).query(Tickets::attachment).list();
+    }
+
+    static AttachmentView attachment(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new AttachmentView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getBoolean(7));
     }
 
     private void record(long ticketId, AgentPrincipal actor, List<Ticket.Change> changes, Instant now) {
