@@ -167,7 +167,7 @@ class InboundConversion {
             String address = candidate.address().strip();
             if (usable(address)) {
                 String name = candidate.displayName().strip();
-                return new Sender(address, name.length() > 200 ? name.substring(0, 200) : name, true);
+                return new Sender(address, limit(name, 200), true);
             }
         }
         return placeholder(mailbox);
@@ -201,7 +201,7 @@ class InboundConversion {
     static String body(InboundMessage message) {
         String text = !message.visibleText().isBlank() ? message.visibleText()
                 : !message.textBody().isBlank() ? message.textBody() : NO_TEXT;
-        return cut(text.strip());
+        return cut(text(text).strip());
     }
 
     private static String cut(String text) {
@@ -216,8 +216,8 @@ class InboundConversion {
     }
 
     private static List<NewAttachment> attachments(InboundMessage message) {
-        return message.attachments().stream().map(a -> new NewAttachment(a.fileName(), a.contentType(),
-                a.contentId().orElse(null), a.inline() && a.contentId().isPresent(), a.content())).toList();
+        return message.attachments().stream().map(a -> new NewAttachment(text(a.fileName()), text(a.contentType()),
+                a.contentId().map(InboundConversion::text).orElse(null), a.inline() && a.contentId().isPresent(), a.content())).toList();
     }
 
     private void insertMailMessage(InboundRow row, InboundMessage message, Mailbox mailbox, long ticketId, long messageId) {
@@ -231,9 +231,9 @@ class InboundConversion {
                         message.from().map(a -> limit(a.address(), 254)).orElse(null),
                         message.from().map(a -> a.displayName().isEmpty() ? null : limit(a.displayName(), 200)).orElse(null),
                         lines(message.to()), lines(message.cc()), limit(message.subject(), 1000),
-                        message.safeHtml().isEmpty() ? null : message.safeHtml(), message.hasRemoteImages(),
-                        message.quotedText(), message.autoReply(), message.bounce(),
-                        message.parseWarnings().isEmpty() ? null : String.join("\n", message.parseWarnings()), row.id())
+                        message.safeHtml().isEmpty() ? null : text(message.safeHtml()), message.hasRemoteImages(),
+                        text(message.quotedText()), message.autoReply(), message.bounce(),
+                        message.parseWarnings().isEmpty() ? null : text(String.join("\n", message.parseWarnings())), row.id())
                 .update();
     }
 
@@ -276,10 +276,16 @@ class InboundConversion {
     }
 
     private static String lines(List<MailAddress> addresses) {
-        return addresses.isEmpty() ? null : addresses.stream().map(MailAddress::toString).collect(Collectors.joining("\n"));
+        return addresses.isEmpty() ? null : text(addresses.stream().map(MailAddress::toString).collect(Collectors.joining("\n")));
     }
 
     private static String limit(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+        String t = text(s);
+        return t == null || t.length() <= max ? t : t.substring(0, max);
+    }
+
+    /** Text as a database keeps it: PostgreSQL refuses the NUL character, which broken mail may carry. */
+    static String text(String s) {
+        return s == null || s.indexOf('\u0000') < 0 ? s : s.replace("\u0000", "");
     }
 }
