@@ -106,7 +106,7 @@ class InboundConversion {
             ticketId = tickets.open(new OpenTicket(customer.id(), subject(message.subject()), body, Channel.EMAIL,
                     mailbox == null ? null : mailbox.teamId(), Priority.NORMAL, null, key, files, automated, followUpOf), null);
             messageId = jdbc.sql("select id from message where ticket_id = ? order by id").param(ticketId)
-                    .query(Long.class).stream().findFirst().orElseThrow();
+                    .query(Long.class).list().stream().findFirst().orElseThrow();
         }
         insertMailMessage(row, message, mailbox, ticketId, messageId);
         if (message.bounce()) {
@@ -149,7 +149,7 @@ class InboundConversion {
                 mailbox == null ? null : mailbox.teamId(), Priority.NORMAL, null, "mail:" + row.id(),
                 List.of(new NewAttachment("message.eml", "message/rfc822", null, false, row.raw())), false, null), null);
         long messageId = jdbc.sql("select id from message where ticket_id = ? order by id").param(ticketId)
-                .query(Long.class).stream().findFirst().orElseThrow();
+                .query(Long.class).list().stream().findFirst().orElseThrow();
         return new Converted(ticketId, messageId, true);
     }
 

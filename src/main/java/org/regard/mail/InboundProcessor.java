@@ -60,8 +60,8 @@ class InboundProcessor {
         Timestamp now = Timestamp.from(clock.instant());
         List<Long> due = jdbc.sql("""
                         select id from mail_inbound where state in ('RECEIVED', 'FAILED') and next_attempt_at <= ?
-                        and (lease_until is null or lease_until < ?) order by next_attempt_at, id""")
-                .params(now, now).query(Long.class).stream().limit(SWEEP_BATCH).toList();
+                        and (lease_until is null or lease_until < ?) order by next_attempt_at, id limit 50""")
+                .params(now, now).query(Long.class).list().stream().limit(SWEEP_BATCH).toList();
         for (long id : due) {
             try {
                 process(id);

@@ -81,12 +81,12 @@ class InboundThreading {
             return Optional.empty();
         }
         Optional<Long> received = jdbc.sql("select ticket_id from mail_message where rfc_message_id in (?, ?) order by ticket_message_id desc")
-                .params(bare, "<" + bare + ">").query(Long.class).stream().findFirst();
+                .params(bare, "<" + bare + ">").query(Long.class).list().stream().findFirst();
         if (received.isPresent()) {
             return received;
         }
         return jdbc.sql("select ticket_id from mail_outbox where rfc_message_id in (?, ?) order by id desc")
-                .params(bare, "<" + bare + ">").query(Long.class).stream().findFirst();
+                .params(bare, "<" + bare + ">").query(Long.class).list().stream().findFirst();
     }
 
     static String bare(String id) {
