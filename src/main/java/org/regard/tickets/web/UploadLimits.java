@@ -1,7 +1,11 @@
 package org.regard.tickets.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.regard.accounts.AgentPrincipal;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,16 +17,20 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An upload over the size limits fails before any controller runs (the request cannot be read), so this advice
- * applies to every request: on the composer it shows the ticket page again with the limits explained (413); elsewhere
- * the error page. The text the agent typed is kept by the page's own check, which stops such a submit in the browser.
+ * An upload over the size limits fails before any controller runs: the server cannot read the form, so it answers 413
+ * from wherever it first tried (a filter asking for a form field, or the dispatcher). Both ends are covered: as an
+ * error view for the 413 error page and as an advice for every request. On the composer the ticket page comes back
+ * with the limits explained; elsewhere the error page. The text the agent typed is kept by the page's own check, which
+ * stops such a submit in the browser before anything is sent.
  */
 @ControllerAdvice
-class UploadLimits {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UploadLimits implements ErrorViewResolver {
     private static final Pattern COMPOSER = Pattern.compile("^/tickets/(\\d+)/(replies|notes|contacts)$");
 
     private final TicketPageModel page;
@@ -31,9 +39,22 @@ class UploadLimits {
         this.page = page;
     }
 
+    @Override
+    public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
+        if (status != HttpStatus.CONTENT_TOO_LARGE || !(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri)) {
+            return null;
+        }
+        String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
+        return COMPOSER.matcher(path).matches() ? tooLarge(path) : null;
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(HttpServletRequest request) {
-        Matcher composer = COMPOSER.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        return tooLarge(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    private ModelAndView tooLarge(String path) {
+        Matcher composer = COMPOSER.matcher(path);
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (composer.matches() && auth != null && auth.getPrincipal() instanceof AgentPrincipal agent) {
             ExtendedModelMap model = new ExtendedModelMap();
