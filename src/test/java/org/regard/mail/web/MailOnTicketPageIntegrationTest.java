@@ -58,6 +58,8 @@ class MailOnTicketPageIntegrationTest {
     TestData data;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Customers customers;
 
     record Desk(TeamView team, TestAgent agent, TestAgent stranger, Customers.CustomerView customer) {
     }
@@ -339,6 +341,17 @@ class MailOnTicketPageIntegrationTest {
         JsonNode one = new ApiClient(port).get("/api/v1/tickets/" + id + "/messages/" + replyId)
                 .auth(ApiClient.bearer(data.apiToken(desk.agent()))).send().json();
         assertThat(one.get("delivery").get("state").asString()).isEqualTo("failed");
+    }
+
+    @Test
+    void thePersonCardMarksAnAddressWhoseMailCameBackWithTheReason() {
+        Desk desk = desk();
+        long id = open(desk, List.of());
+        customers.markAddressFailing(desk.customer().emails().getFirst(), "550 5.1.1 user unknown");
+        WebSession session = WebSession.signedIn(port, desk.agent().email(), desk.agent().password());
+
+        assertThat(session.get("/tickets/" + id).body())
+                .contains("class=\"badge failing-address\"", "Mail to this address came back: 550 5.1.1 user unknown");
     }
 
     private static String delivery(String page, long messageId) {
