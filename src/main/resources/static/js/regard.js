@@ -88,6 +88,60 @@
         });
     });
 
+    // Files on a reply: a file over the server's limit is refused in the browser, before anything is sent, so the
+    // typed text stays where it is. The limits come from data attributes on the file field.
+    document.addEventListener("submit", function (event) {
+        const input = event.target.querySelector("input[type=file][data-max-file-size]");
+        if (!input || !input.files) {
+            return;
+        }
+        const maxFile = Number(input.dataset.maxFileSize);
+        const maxAll = Number(input.dataset.maxRequestSize);
+        let total = 0;
+        let tooLarge = false;
+        Array.from(input.files).forEach(function (file) {
+            total += file.size;
+            tooLarge = tooLarge || file.size > maxFile;
+        });
+        const error = document.getElementById(input.id + "-error");
+        if (tooLarge || total > maxAll) {
+            event.preventDefault();
+            event.stopPropagation();
+            if (error) {
+                error.hidden = false;
+            }
+            input.setAttribute("aria-invalid", "true");
+            input.focus();
+        } else if (error) {
+            error.hidden = true;
+            input.removeAttribute("aria-invalid");
+        }
+    }, true);
+
+    // The formatted version of a message loads when the agent opens it; "show remote images" loads it again with them.
+    document.addEventListener("toggle", function (event) {
+        const details = event.target;
+        if (!details.matches || !details.matches("details.formatted") || !details.open) {
+            return;
+        }
+        const frame = details.querySelector("iframe[data-src]");
+        if (frame && !frame.getAttribute("src")) {
+            frame.setAttribute("src", frame.dataset.src);
+        }
+    }, true);
+
+    document.addEventListener("click", function (event) {
+        const button = event.target.closest && event.target.closest("[data-remote-images]");
+        if (!button) {
+            return;
+        }
+        const frame = document.getElementById(button.dataset.frame);
+        if (frame) {
+            frame.setAttribute("src", button.dataset.remoteImages);
+            button.disabled = true;
+        }
+    });
+
     // A form is sent once: the button is disabled after the first submit (the server also
     // ignores a repeated submission key, so a second request changes nothing).
     document.addEventListener("submit", function (event) {

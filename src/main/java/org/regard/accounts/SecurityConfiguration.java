@@ -14,7 +14,13 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +40,12 @@ import java.nio.charset.StandardCharsets;
 class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+            + "form-action 'self'; frame-src 'self'; frame-ancestors 'none'";
+    /** The formatted version of a message, shown in a sandboxed frame of the ticket page: the one page we frame. */
+    static final String FRAMED_MAIL = "/mail/messages/*/html";
+    /** Its policy (the endpoint sets its own; this one covers its error pages): no script, only our own pages frame it. */
+    static final String FRAMED_MAIL_POLICY = "sandbox; default-src 'none'; img-src 'self' data:; "
+            + "style-src 'unsafe-inline'; frame-ancestors 'self'";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -63,6 +74,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, SecuritySettings settings, AgentDetailsService agents) throws Exception {
+        RequestMatcher framed = PathPatternRequestMatcher.withDefaults().matcher(FRAMED_MAIL);
+        RequestMatcher pages = new NegatedRequestMatcher(framed);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/v3/api-docs", "/v3/api-docs/**").permitAll()
@@ -71,9 +84,16 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .headers(h -> h
-                        .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(pages,
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(framed,
+                                new ContentSecurityPolicyHeaderWriter(FRAMED_MAIL_POLICY)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        .frameOptions(f -> f.deny()));
+                        .frameOptions(f -> f.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(pages,
+                                new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(framed,
+                                new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN))));
         if (settings.rememberMe()) {
             if (settings.rememberMeKey() == null || settings.rememberMeKey().isBlank()) {
                 throw new IllegalStateException("regard.security.remember-me=true needs regard.security.remember-me-key");

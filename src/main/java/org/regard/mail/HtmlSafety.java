@@ -38,7 +38,18 @@ final class HtmlSafety {
                 ? target : null;
     };
 
-    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+    /** As {@link #IMAGE_SOURCE}, and images on other web servers too: only when an agent asked to see them. */
+    private static final AttributePolicy REMOTE_IMAGE_SOURCE = (element, attribute, value) -> {
+        String lower = value.trim().toLowerCase(Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://")
+                ? value.trim() : IMAGE_SOURCE.apply(element, attribute, value);
+    };
+
+    private static final PolicyFactory POLICY = policy(IMAGE_SOURCE);
+    private static final PolicyFactory POLICY_WITH_REMOTE_IMAGES = policy(REMOTE_IMAGE_SOURCE);
+
+    private static PolicyFactory policy(AttributePolicy imageSource) {
+        return new HtmlPolicyBuilder()
             .allowElements("a", "abbr", "acronym", "address", "b", "bdi", "bdo", "big", "blockquote", "br", "caption",
                     "center", "cite", "code", "col", "colgroup", "dd", "del", "dfn", "div", "dl", "dt", "em", "font",
                     "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre",
@@ -48,7 +59,7 @@ final class HtmlSafety {
             .allowUrlProtocols("http", "https", "mailto", "cid", "data")
             .allowAttributes("href").matching(LINK_TARGET).onElements("a")
             .allowAttributes("target").matching(true, "_blank").onElements("a")
-            .allowAttributes("src").matching(IMAGE_SOURCE).onElements("img")
+            .allowAttributes("src").matching(imageSource).onElements("img")
             .allowAttributes("alt", "width", "height").onElements("img")
             .allowAttributes("title", "dir", "lang").globally()
             .allowAttributes("align").onElements("p", "div", "table", "td", "th", "tr", "img", "h1", "h2", "h3", "h4",
@@ -63,6 +74,7 @@ final class HtmlSafety {
             .allowStyling()
             .requireRelsOnLinks("noopener", "noreferrer", "nofollow")
             .toFactory();
+    }
 
     /** Sanitised HTML and whether remote images were removed from it. */
     record Sanitised(String html, boolean hadRemoteImages) {
@@ -72,11 +84,22 @@ final class HtmlSafety {
     }
 
     static Sanitised sanitise(String html) {
+        return sanitise(html, false);
+    }
+
+    /**
+     * Sanitises, keeping images on other web servers when {@code remoteImages} (an agent asked to load them: the
+     * sender may learn that the message was read).
+     */
+    static Sanitised sanitise(String html, boolean remoteImages) {
         if (html == null || html.isBlank()) {
             return new Sanitised("", false);
         }
         Document document = Jsoup.parse(html);
         document.outputSettings().prettyPrint(false);
+        if (remoteImages) {
+            return new Sanitised(POLICY_WITH_REMOTE_IMAGES.sanitize(document.body().html()), false);
+        }
         boolean remote = removeRemoteImages(document);
         return new Sanitised(POLICY.sanitize(document.body().html()), remote);
     }

@@ -41,7 +41,8 @@ class OpenApiDocumentIntegrationTest {
 
         assertThat(paths.propertyNames()).containsExactlyInAnyOrder(
                 "/api/v1/tickets", "/api/v1/tickets/{id}", "/api/v1/tickets/{ticketId}/messages",
-                "/api/v1/tickets/{ticketId}/messages/{messageId}", "/api/v1/customers", "/api/v1/customers/{id}");
+                "/api/v1/tickets/{ticketId}/messages/{messageId}", "/api/v1/customers", "/api/v1/customers/{id}",
+                "/api/v1/attachments/{id}");
         assertThat(paths.get("/api/v1/tickets").propertyNames()).containsExactlyInAnyOrder("get", "post");
         assertThat(paths.get("/api/v1/tickets/{id}").propertyNames()).containsExactlyInAnyOrder("get", "patch");
         assertThat(paths.get("/api/v1/customers/{id}").propertyNames()).containsExactlyInAnyOrder("get", "patch");
@@ -91,7 +92,26 @@ class OpenApiDocumentIntegrationTest {
         assertThat(enumOf(ticket.get("priority"))).containsExactlyElementsOf(lower(Priority.values()));
         assertThat(enumOf(ticket.get("channel"))).containsExactlyElementsOf(lower(Channel.values()));
         assertThat(enumOf(message.get("kind"))).containsExactlyElementsOf(lower(MessageKind.values()));
-        assertThat(enumOf(message.get("direction"))).containsExactlyElementsOf(lower(TouchDirection.values()));
+        assertThat(enumOf(message.get("direction"))).containsExactly("inbound", "outbound", "internal");
+    }
+
+    @Test
+    void describesTheEmailSideOfMessagesAndTheirFiles() {
+        JsonNode schemas = document.get("components").get("schemas");
+        JsonNode message = schemas.get("Message").get("properties");
+
+        assertThat(message.propertyNames()).contains("direction", "sender", "recipients", "messageId", "visibleText",
+                "autoReply", "bounce", "attachments", "delivery");
+        assertThat(schemas.get("MailSender").get("properties").propertyNames()).containsExactlyInAnyOrder("name", "address");
+        assertThat(schemas.get("MailRecipients").get("properties").propertyNames()).containsExactlyInAnyOrder("to", "cc");
+        assertThat(schemas.get("Attachment").get("properties").propertyNames())
+                .containsExactlyInAnyOrder("id", "fileName", "contentType", "size", "href");
+        JsonNode delivery = schemas.get("Delivery").get("properties");
+        assertThat(delivery.propertyNames()).containsExactlyInAnyOrder("state", "reason", "attempts", "sentAt");
+        assertThat(enumOf(delivery.get("state"))).containsExactly("queued", "sending", "sent", "failed", "cancelled", "uncertain");
+        JsonNode download = document.get("paths").get("/api/v1/attachments/{id}").get("get");
+        assertThat(download.get("summary").asString()).isNotBlank();
+        assertThat(download.get("responses").propertyNames()).contains("200", "401", "403", "404");
     }
 
     private List<JsonNode> operations() {

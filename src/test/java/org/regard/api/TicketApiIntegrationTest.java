@@ -86,7 +86,7 @@ class TicketApiIntegrationTest {
         var note = api.post("/api/v1/tickets/" + id + "/messages").auth(bearer(token))
                 .json(Map.of("kind", "note", "body", "Modell X hat bekannte Tonerprobleme.")).send();
         assertThat(note.status()).isEqualTo(201);
-        assertThat(note.json().get("direction").isNull()).isTrue();
+        assertThat(note.json().get("direction").asString()).isEqualTo("internal");
 
         var afterMessages = api.get("/api/v1/tickets/" + id).auth(bearer(token)).send().json();
         assertThat(afterMessages.get("status").asString()).isEqualTo("waiting");

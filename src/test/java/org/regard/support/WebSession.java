@@ -109,6 +109,46 @@ public final class WebSession {
         return send(formRequest(path, withCsrf(fields)).header("HX-Request", "true"));
     }
 
+    /** A file for {@link #postMultipart}. */
+    public record FilePart(String field, String fileName, String contentType, byte[] data) {
+    }
+
+    /**
+     * Sends a multipart form (fields, then files) with the session's CSRF token, as a form with
+     * {@code enctype="multipart/form-data"} would. {@code path} may carry a query string.
+     */
+    public Page postMultipart(String path, String[] fields, FilePart... files) {
+        String boundary = "----regard-test-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String[] all = withCsrf(fields);
+        for (int i = 0; i < all.length; i += 2) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + all[i] + "\"\r\n\r\n"
+                    + all[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (FilePart file : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+                    + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.data());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** Loads a file as bytes, with the answer's headers (downloads are not text). */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Sends exactly these fields and adds no CSRF token: for forms that must leave the token out, or carry a
      * forged or hand-picked one.

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Min;
 import org.regard.accounts.AgentPrincipal;
 import org.regard.customers.Customers;
 import org.regard.customers.Customers.CustomerView;
+import org.regard.tickets.Envelopes;
 import org.regard.tickets.TicketCommands.OpenTicket;
 import org.regard.tickets.TicketConflict;
 import org.regard.tickets.TicketQueries;
@@ -63,11 +64,13 @@ class TicketApi {
     private final Tickets tickets;
     private final TicketQueries queries;
     private final Customers customers;
+    private final Envelopes envelopes;
 
-    TicketApi(Tickets tickets, TicketQueries queries, Customers customers) {
+    TicketApi(Tickets tickets, TicketQueries queries, Customers customers, Envelopes envelopes) {
         this.tickets = tickets;
         this.queries = queries;
         this.customers = customers;
+        this.envelopes = envelopes;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -165,7 +168,7 @@ class TicketApi {
 
     private TicketResource resource(TicketDetail detail) {
         CustomerView customer = customers.customer(detail.summary().customerId()).orElse(null);
-        return TicketResource.of(detail, customer);
+        return TicketResource.of(detail, customer, envelopes.of(detail.summary().id()));
     }
 
     private ErrorResponseException stale(long id, int expected, AgentPrincipal agent, TicketConflict cause) {

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.regard.accounts.AgentPrincipal;
+import org.regard.tickets.Envelopes;
 import org.regard.tickets.InvalidInput;
 import org.regard.tickets.TicketQueries;
 import org.regard.tickets.Tickets;
@@ -38,10 +39,12 @@ import java.util.NoSuchElementException;
 class TicketMessageApi {
     private final Tickets tickets;
     private final TicketQueries queries;
+    private final Envelopes envelopes;
 
-    TicketMessageApi(Tickets tickets, TicketQueries queries) {
+    TicketMessageApi(Tickets tickets, TicketQueries queries, Envelopes envelopes) {
         this.tickets = tickets;
         this.queries = queries;
+        this.envelopes = envelopes;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -86,7 +89,7 @@ class TicketMessageApi {
         return queries.detail(ticketId, agent).messages().stream()
                 .filter(m -> m.id() == messageId)
                 .findFirst()
-                .map(MessageResource::of)
+                .map(m -> MessageResource.of(m, envelopes.of(ticketId, messageId).orElse(null)))
                 .orElseThrow(() -> new NoSuchElementException("Ticket #" + ticketId + " has no message " + messageId + "."));
     }
 }

@@ -2,6 +2,9 @@ package org.regard.tickets.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.regard.customers.Customers.CustomerView;
+import org.regard.tickets.AttachmentView;
+import org.regard.tickets.MessageEnvelopes.Delivery;
+import org.regard.tickets.MessageEnvelopes.Envelope;
 import org.regard.tickets.MessageKind;
 import org.regard.tickets.TicketQueries.MessageView;
 import org.regard.tickets.TicketQueries.TicketDetail;
@@ -9,6 +12,7 @@ import org.regard.tickets.TicketQueries.TicketRow;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** What the ticket API answers: tickets, their summaries in lists, and their messages. */
 final class TicketResources {
@@ -33,7 +37,7 @@ final class TicketResources {
             @Schema(description = "Changes with every edit; send it back in If-Match to edit safely (also the ETag)") int version,
             @Schema(description = "Oldest first; notes included") List<MessageResource> messages) {
 
-        static TicketResource of(TicketDetail detail, CustomerView customer) {
+        static TicketResource of(TicketDetail detail, CustomerView customer, Map<Long, Envelope> envelopes) {
             TicketRow row = detail.summary();
             return new TicketResource(row.id(), row.subject(), Vocabulary.Status.of(row.status()),
                     Vocabulary.Priority.of(row.priority()), Vocabulary.Channel.of(row.channel()),
@@ -41,7 +45,7 @@ final class TicketResources {
                     detail.categoryId() == null ? null : new NamedRef(detail.categoryId(), detail.categoryName()),
                     new TicketCustomer(row.customerId(), row.customerName(), customer == null ? null : customer.primaryEmail().orElse(null)),
                     Touches.of(row), row.createdAt(), row.updatedAt(), detail.resolvedAt(), detail.version(),
-                    detail.messages().stream().map(MessageResource::of).toList());
+                    detail.messages().stream().map(m -> MessageResource.of(m, envelopes.get(m.id()))).toList());
         }
     }
 
@@ -73,24 +77,86 @@ final class TicketResources {
             @Schema(description = "Pass as `cursor` to get the next page; null on the last page", nullable = true) String nextCursor) {
     }
 
-    @Schema(name = "Message", description = "One entry of a ticket's conversation.")
+    @Schema(name = "Message", description = "One entry of a ticket's conversation. Messages that travelled by email also "
+            + "carry their envelope (sender, recipients, Message-ID); replies sent by email carry where their delivery stands.")
     record MessageResource(
             long id,
             Vocabulary.Kind kind,
             Vocabulary.Channel channel,
-            @Schema(description = "inbound: from the customer, outbound: to the customer; null for notes", nullable = true)
+            @Schema(description = "inbound: from the customer (automatic messages included), outbound: to the customer, "
+                    + "internal: a note for the team only")
             Vocabulary.Direction direction,
             Author author,
+            @Schema(description = "The text; for an email, what the sender wrote without the quoted history (the same as visibleText)")
             String body,
-            Instant createdAt) {
+            Instant createdAt,
+            @Schema(description = "The email's sender; null for a message that did not travel by email", nullable = true)
+            MailSender sender,
+            @Schema(description = "The email's recipients; null for a message that did not travel by email", nullable = true)
+            MailRecipients recipients,
+            @Schema(description = "The email's Message-ID, without angle brackets; null for a message that did not travel by email",
+                    nullable = true)
+            String messageId,
+            @Schema(description = "What the sender wrote, without quoted history and signature")
+            String visibleText,
+            @Schema(description = "An automatic reply (out of office, auto-responder)")
+            boolean autoReply,
+            @Schema(description = "A report that an earlier email could not be delivered")
+            boolean bounce,
+            @Schema(description = "Files of the message, in order")
+            List<AttachmentResource> attachments,
+            @Schema(description = "For a reply sent by email, where its delivery stands; null otherwise", nullable = true)
+            DeliveryResource delivery) {
 
-        static MessageResource of(MessageView m) {
+        static MessageResource of(MessageView m, Envelope envelope) {
             Author author = m.kind() == MessageKind.CUSTOMER || m.authorAgentId() == null
                     ? new Author(Vocabulary.AuthorType.CUSTOMER, m.authorCustomerId(), m.authorName())
                     : new Author(Vocabulary.AuthorType.AGENT, m.authorAgentId(), m.authorName());
+            List<AttachmentResource> files = m.attachments().stream().map(AttachmentResource::of).toList();
+            if (envelope == null) {
+                return new MessageResource(m.id(), Vocabulary.Kind.of(m.kind()), Vocabulary.Channel.of(m.channel()),
+                        Vocabulary.Direction.of(m.kind(), m.touch()), author, m.body(), m.createdAt(), null, null, null,
+                        m.body(), false, false, files, null);
+            }
+            Delivery d = envelope.delivery();
             return new MessageResource(m.id(), Vocabulary.Kind.of(m.kind()), Vocabulary.Channel.of(m.channel()),
-                    Vocabulary.Direction.of(m.touch()), author, m.body(), m.createdAt());
+                    Vocabulary.Direction.of(m.kind(), m.touch()), author, m.body(), m.createdAt(),
+                    new MailSender(envelope.fromName(), envelope.fromAddress()),
+                    new MailRecipients(envelope.to(), envelope.cc()), envelope.externalId(), m.body(),
+                    envelope.autoReply(), envelope.bounce(), files,
+                    d == null ? null : new DeliveryResource(Vocabulary.DeliveryState.of(d.state()), d.reason(), d.attempts(), d.sentAt()));
         }
+    }
+
+    @Schema(name = "MailSender", description = "Who sent an email.")
+    record MailSender(@Schema(description = "The display name, when the email gives one", nullable = true) String name,
+                      @Schema(nullable = true) String address) {
+    }
+
+    @Schema(name = "MailRecipients", description = "Whom an email was addressed to, each as written (Name <address>).")
+    record MailRecipients(List<String> to, List<String> cc) {
+    }
+
+    @Schema(name = "Attachment", description = "A file of a message.")
+    record AttachmentResource(
+            long id,
+            String fileName,
+            @Schema(description = "The MIME type as received or uploaded") String contentType,
+            @Schema(description = "Bytes") long size,
+            @Schema(description = "Where to download it (GET, same authentication)") String href) {
+
+        static AttachmentResource of(AttachmentView a) {
+            return new AttachmentResource(a.id(), a.fileName(), a.contentType(), a.size(), "/api/v1/attachments/" + a.id());
+        }
+    }
+
+    @Schema(name = "Delivery", description = "Where a reply sent by email stands.")
+    record DeliveryResource(
+            Vocabulary.DeliveryState state,
+            @Schema(description = "For failed and uncertain: what happened (the mail server's answer, or a bounce)", nullable = true)
+            String reason,
+            @Schema(description = "How often it was handed to the mail server") int attempts,
+            @Schema(description = "When the mail server accepted it", nullable = true) Instant sentAt) {
     }
 
     @Schema(name = "MessageAuthor", description = "Who wrote a message: an agent or the customer.")

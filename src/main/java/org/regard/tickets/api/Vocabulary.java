@@ -92,7 +92,7 @@ final class Vocabulary {
 
     /** Every kind of message a ticket shows. */
     enum Kind {
-        CUSTOMER, REPLY, NOTE, CONTACT;
+        CUSTOMER, REPLY, NOTE, CONTACT, AUTOMATED;
 
         @JsonValue
         @Override
@@ -121,9 +121,12 @@ final class Vocabulary {
         }
     }
 
-    /** Which way a touch went; notes are no touch and have none. */
+    /**
+     * Which way a message went: from the customer (their words, and automatic messages on their behalf), to the
+     * customer (replies), or nowhere outside the team (internal notes); a logged call or visit goes the way it went.
+     */
     enum Direction {
-        INBOUND, OUTBOUND;
+        INBOUND, OUTBOUND, INTERNAL;
 
         @JsonValue
         @Override
@@ -131,8 +134,28 @@ final class Vocabulary {
             return lower(this);
         }
 
-        static Direction of(TouchDirection direction) {
-            return direction == null ? null : valueOf(direction.name());
+        static Direction of(MessageKind kind, TouchDirection touch) {
+            return switch (kind) {
+                case NOTE -> INTERNAL;
+                case CUSTOMER, AUTOMATED -> INBOUND;
+                case REPLY -> OUTBOUND;
+                case CONTACT -> touch == TouchDirection.OUTBOUND ? OUTBOUND : INBOUND;
+            };
+        }
+    }
+
+    /** Where an outgoing email stands. */
+    enum DeliveryState {
+        QUEUED, SENDING, SENT, FAILED, CANCELLED, UNCERTAIN;
+
+        @JsonValue
+        @Override
+        public String toString() {
+            return lower(this);
+        }
+
+        static DeliveryState of(org.regard.tickets.MessageEnvelopes.DeliveryState state) {
+            return valueOf(state.name());
         }
     }
 

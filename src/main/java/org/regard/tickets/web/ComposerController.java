@@ -5,6 +5,7 @@ import org.regard.accounts.AgentPrincipal;
 import org.regard.tickets.Channel;
 import org.regard.tickets.IllegalTransition;
 import org.regard.tickets.InvalidInput;
+import org.regard.tickets.NewAttachment;
 import org.regard.tickets.Tickets;
 import org.regard.tickets.Tickets.Written;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -16,8 +17,14 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -37,11 +44,34 @@ class ComposerController {
 
     @PostMapping("/tickets/{id}/replies")
     String reply(@PathVariable long id, @ModelAttribute("composer") ComposerForm form, BindingResult errors,
+                 @RequestParam(name = "files", required = false) List<MultipartFile> files,
                  @AuthenticationPrincipal AgentPrincipal agent, Model model, RedirectAttributes redirect,
                  HttpServletResponse response) {
         form.use(ComposerMode.REPLY);
+        List<NewAttachment> attachments = attachments(files);
+        model.addAttribute("filesChosen", attachments.size());
         return write(id, form, errors, agent, model, redirect, response, "ticket.flash.replySent",
-                () -> tickets.reply(id, form.getBody(), form.getNextStatus(), form.getSubmissionKey(), agent));
+                () -> tickets.reply(id, form.getBody(), form.getNextStatus(), form.getSubmissionKey(), attachments, agent));
+    }
+
+    /** The files the agent chose; an empty file field sends one nameless empty part, which is no file. */
+    static List<NewAttachment> attachments(List<MultipartFile> files) {
+        if (files == null) {
+            return List.of();
+        }
+        List<NewAttachment> attachments = new ArrayList<>();
+        for (MultipartFile file : files) {
+            String name = file.getOriginalFilename();
+            if (file.isEmpty() && (name == null || name.isBlank())) {
+                continue;
+            }
+            try {
+                attachments.add(new NewAttachment(name, file.getContentType(), null, false, file.getBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("The upload of " + name + " could not be read", e);
+            }
+        }
+        return attachments;
     }
 
     @PostMapping("/tickets/{id}/notes")

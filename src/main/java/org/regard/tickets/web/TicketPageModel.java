@@ -14,9 +14,13 @@ import org.regard.tickets.TicketQueries.MessageView;
 import org.regard.tickets.TicketQueries.TicketDetail;
 import org.regard.tickets.TicketStatus;
 import org.regard.tickets.TouchDirection;
+import org.regard.tickets.Envelopes;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.ui.Model;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -39,12 +43,31 @@ class TicketPageModel {
     private final Customers customers;
     private final Accounts accounts;
     private final Categories categories;
+    private final Envelopes envelopes;
+    private final Clock clock;
+    private final DataSize maxFileSize;
+    private final DataSize maxRequestSize;
 
-    TicketPageModel(TicketQueries queries, Customers customers, Accounts accounts, Categories categories) {
+    TicketPageModel(TicketQueries queries, Customers customers, Accounts accounts, Categories categories, Envelopes envelopes,
+                    Clock clock, @Value("${spring.servlet.multipart.max-file-size:25MB}") DataSize maxFileSize,
+                    @Value("${spring.servlet.multipart.max-request-size:30MB}") DataSize maxRequestSize) {
         this.queries = queries;
         this.customers = customers;
         this.accounts = accounts;
         this.categories = categories;
+        this.envelopes = envelopes;
+        this.clock = clock;
+        this.maxFileSize = maxFileSize;
+        this.maxRequestSize = maxRequestSize;
+    }
+
+    /** The largest file a reply may carry, and all files together, in bytes. */
+    long maxFileBytes() {
+        return maxFileSize.toBytes();
+    }
+
+    long maxRequestBytes() {
+        return maxRequestSize.toBytes();
     }
 
     /**
@@ -59,6 +82,12 @@ class TicketPageModel {
         model.addAttribute("card", customers.card(ticket.customerId()).orElseThrow());
         model.addAttribute("nextTicketId", queries.nextAfter(ticketId, agent).orElse(null));
         model.addAttribute("recordedBy", recorders(detail));
+        model.addAttribute("envelopes", envelopes.of(ticketId));
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("maxFileBytes", maxFileBytes());
+        model.addAttribute("maxRequestBytes", maxRequestBytes());
+        model.addAttribute("maxFileMegabytes", maxFileSize.toMegabytes());
+        model.addAttribute("maxRequestMegabytes", maxRequestSize.toMegabytes());
 
         model.addAttribute("statusOptions", statusOptions(ticket.status()));
         model.addAttribute("priorities", Priority.values());
@@ -74,7 +103,13 @@ class TicketPageModel {
         model.addAttribute("directions", TouchDirection.values());
         model.addAttribute("modes", ComposerMode.values());
         if (!model.containsAttribute("composer")) {
-            model.addAttribute("composer", freshComposer(afterReply));
+            ComposerForm fresh = freshComposer(afterReply);
+            // a reply taken back inside the undo window comes back to be edited and sent again
+            if (model.getAttribute("restoredReply") instanceof String restored && !restored.isBlank()) {
+                fresh.setBody(restored);
+                fresh.use(ComposerMode.REPLY);
+            }
+            model.addAttribute("composer", fresh);
         }
         ComposerForm composer = (ComposerForm) model.getAttribute("composer");
         if (composer.getNextStatus() == null || !afterReply.contains(composer.getNextStatus())) {
