@@ -100,7 +100,7 @@ class InboundConversion {
         if (existing.isPresent()) {
             ticketId = existing.get().id();
             messageId = tickets.customerWrote(new CustomerMessage(ticketId, body, Channel.EMAIL, key, files, automated,
-                    !message.autoReply())).messageId();
+                    message.bounce() || !automated)).messageId();
         } else {
             customer = customers.findOrCreate(sender.address(), sender.name());
             ticketId = tickets.open(new OpenTicket(customer.id(), subject(message.subject()), body, Channel.EMAIL,

@@ -61,6 +61,10 @@ public class Outbox {
      * saved either. Without a mailbox or a customer address the row is written FAILED at once, with the reason, so
      * the agent sees why the reply did not leave.
      */
+    private boolean hasMailTrail(long ticketId) {
+        return jdbc.sql("select count(*) from mail_message where ticket_id = ?").param(ticketId).query(Integer.class).single() > 0;
+    }
+
     @EventListener
     void onAgentReplied(AgentReplied event) {
         if (event.channel() != Channel.EMAIL) {
@@ -70,6 +74,11 @@ public class Outbox {
         MessageFacts message = tickets.message(event.messageId()).orElseThrow();
         Instant now = clock.instant();
         Optional<Mailbox> mailbox = sendingMailbox(ticket.id(), ticket.teamId());
+        if (mailbox.isEmpty() && !hasMailTrail(ticket.id())) {
+            // an email ticket that never saw mail (entered through the API, or the demo's history) on a team without a
+            // mailbox: there is nothing to answer from, and nothing the customer is waiting on by mail
+            return;
+        }
         Optional<CustomerView> customer = customers.customer(ticket.customerId());
         Optional<String> recipient = customer.flatMap(CustomerView::primaryEmail);
         String subject = replySubject(ticket.subject(), ticket.id());

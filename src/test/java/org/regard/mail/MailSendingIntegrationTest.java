@@ -223,9 +223,18 @@ class MailSendingIntegrationTest {
         CustomerView customer = customers.findOrCreate(address, "Ana Lima");
         long ticketId = tickets.open(new OpenTicket(customer.id(), "Where is my parcel?", "It did not come.", Channel.EMAIL,
                 team.id(), null, null, null), agent.principal());
+        // the ticket came in by mail (through a mailbox that was removed since): the customer waits for an answer by mail
+        long firstMessage = queries.detail(ticketId, agent.principal()).messages().getFirst().id();
+        jdbc.sql("insert into mail_message (ticket_message_id, ticket_id, direction, rfc_message_id, from_address, subject) values (?, ?, 'IN', ?, ?, ?)")
+                .params(firstMessage, ticketId, TestData.unique("parcel") + "@mail.example.test", address, "Where is my parcel?").update();
         var written = tickets.reply(ticketId, "It left yesterday.", null, null, agent.principal());
 
         assertThat(reply(written.messageId()).state()).isEqualTo(OutboxRow.State.FAILED);
+        long manual = tickets.open(new OpenTicket(customer.id(), "Asked through the API", "No mail here.", Channel.EMAIL,
+                team.id(), null, null, null), agent.principal());
+        var unmailed = tickets.reply(manual, "Answered here.", null, null, agent.principal());
+        assertThat(jdbc.sql("select count(*) from mail_outbox where ticket_message_id = ?").param(unmailed.messageId())
+                .query(Integer.class).single()).as("no mail trail and no mailbox: nothing to send from").isZero();
         assertThat(lastError(written.messageId())).isEqualTo("No mailbox sends mail for this team");
 
         Mailbox mailbox = mailbox(team, TestMailServer.smtpPort());
