@@ -143,6 +143,25 @@ public class Mailboxes {
         return find(id).orElseThrow();
     }
 
+    /**
+     * What {@link #create} ({@code id} null) or {@link #update} would refuse in this form, without writing
+     * anything: for a page that found other problems of its own and shows them all at once.
+     */
+    public List<InvalidMailbox.Problem> problems(MailboxForm form, Long id) {
+        Mailbox current = id == null ? null : find(id).orElse(null);
+        List<InvalidMailbox.Problem> problems = new ArrayList<>();
+        try {
+            validate(form, current);
+        } catch (InvalidMailbox invalid) {
+            problems.addAll(invalid.problems());
+        }
+        Optional<Mailbox> sameAddress = form.address() == null ? Optional.empty() : byAddress(form.address());
+        if (sameAddress.isPresent() && (id == null || sameAddress.get().id() != id)) {
+            problems.add(new InvalidMailbox.Problem("address", "mailboxes.error.address.taken", "A mailbox with this address exists already."));
+        }
+        return problems;
+    }
+
     /** Starts or stops reading and sending with a mailbox made in the admin pages. */
     @Transactional
     public Mailbox setActive(long id, boolean active) {

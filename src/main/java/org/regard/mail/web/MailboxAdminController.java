@@ -74,13 +74,15 @@ class MailboxAdminController {
             return done(redirect, "mailboxes.created", mailboxes.find(already).map(Mailbox::address).orElse(form.getAddress()));
         }
         Mailboxes.MailboxForm values = form.toForm(true, errors);
-        if (!errors.hasErrors()) {
+        if (errors.hasErrors()) {
+            reject(mailboxes.problems(values, null), errors, model);
+        } else {
             try {
                 Mailbox created = mailboxes.create(values, Mailbox.Source.ADMIN);
                 rememberCreated(session, form.getFormKey(), created.id());
                 return done(redirect, "mailboxes.created", created.address());
             } catch (InvalidMailbox invalid) {
-                reject(invalid, errors, model);
+                reject(invalid.problems(), errors, model);
             }
         }
         form.forgetPasswords();
@@ -100,12 +102,15 @@ class MailboxAdminController {
                   HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Mailbox mailbox = existing(id);
         Mailboxes.MailboxForm values = form.toForm(mailbox.active(), errors);
-        if (!errors.hasErrors()) {
+        if (errors.hasErrors()) {
+            reject(mailboxes.problems(values, id), errors, model);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        } else {
             try {
                 Mailbox saved = mailboxes.update(id, values, form.getVersion() == null ? -1 : form.getVersion());
                 return done(redirect, "mailboxes.saved", saved.address());
             } catch (InvalidMailbox invalid) {
-                reject(invalid, errors, model);
+                reject(invalid.problems(), errors, model);
                 response.setStatus(HttpStatus.BAD_REQUEST.value());
             } catch (OptimisticLockingFailureException conflict) {
                 // keep what the admin typed; saving again (with the version they now saw) replaces the other change
@@ -114,8 +119,6 @@ class MailboxAdminController {
                 model.addAttribute("error", "mailboxes.error.conflict");
                 response.setStatus(HttpStatus.CONFLICT.value());
             }
-        } else {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
         form.forgetPasswords();
         return formPage(mailbox, model);
@@ -181,9 +184,13 @@ class MailboxAdminController {
         return done(redirect, active ? "mailboxes.activated" : "mailboxes.deactivated", mailbox.address());
     }
 
-    private static void reject(InvalidMailbox invalid, BindingResult errors, Model model) {
-        for (InvalidMailbox.Problem problem : invalid.problems()) {
+    /** Marks each problem on its field (a field already marked keeps its first problem). */
+    private static void reject(List<InvalidMailbox.Problem> problems, BindingResult errors, Model model) {
+        for (InvalidMailbox.Problem problem : problems) {
             if (FIELDS.contains(problem.field())) {
+                if (errors.getFieldErrorCount(problem.field()) > 0) {
+                    continue;
+                }
                 errors.rejectValue(problem.field(), problem.code(), problem.message());
             } else {
                 model.addAttribute("error", problem.code());
