@@ -11,7 +11,10 @@
  * <p>
  * Public API: {@link org.regard.mail.MailParser} and its records {@link org.regard.mail.InboundMessage},
  * {@link org.regard.mail.MailAddress}, {@link org.regard.mail.MailAttachment},
- * {@link org.regard.mail.FailedRecipient}, {@link org.regard.mail.MailLimits}.
+ * {@link org.regard.mail.FailedRecipient}, {@link org.regard.mail.MailLimits}; the mailboxes:
+ * {@link org.regard.mail.Mailboxes} (checked writes, refused with {@link org.regard.mail.InvalidMailbox}),
+ * {@link org.regard.mail.MailboxCheck} (the step-by-step connection test). Mailboxes declared in
+ * {@code regard.mail.mailboxes[n]} are loaded at start by {@code DeclaredMailboxes}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Mail", allowedDependencies = {"tickets", "customers", "accounts"})
 package org.regard.mail;
