@@ -77,7 +77,15 @@ class MailMessageController {
         return ticketId;
     }
 
-    /** {@code cid:} images point at the files of the same message that carry that Content-ID. */
+    /** Image types shown inline in the frame (never SVG, which can carry script). */
+    private static final java.util.Set<String> INLINE_IMAGES = java.util.Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
+    /** Larger inline images are left out of the frame (the file is still listed with the message). */
+    private static final long MAX_INLINE_IMAGE = 5L * 1024 * 1024;
+
+    /**
+     * {@code cid:} images become {@code data:} URIs of the files of the same message that carry that Content-ID: the
+     * frame is sandboxed without its own origin, so a request from it to Regard would carry no session cookie.
+     */
     private String withOwnImages(String html, long ticketId, long messageId, AgentPrincipal agent) {
         if (!html.toLowerCase(Locale.ROOT).contains("cid:")) {
             return html;
@@ -86,6 +94,7 @@ class MailMessageController {
         queries.detail(ticketId, agent).messages().stream().filter(m -> m.id() == messageId)
                 .flatMap(m -> m.attachments().stream())
                 .filter(a -> a.contentId() != null)
+                .filter(a -> INLINE_IMAGES.contains(a.contentType().toLowerCase(Locale.ROOT)) && a.size() <= MAX_INLINE_IMAGE)
                 .forEach(a -> byContentId.putIfAbsent(normalise(a.contentId()), a.id()));
         Document doc = Jsoup.parseBodyFragment(html);
         doc.outputSettings().prettyPrint(false);
@@ -96,7 +105,10 @@ class MailMessageController {
                 if (id == null) {
                     image.removeAttr("src");
                 } else {
-                    image.attr("src", "/tickets/attachments/" + id);
+                    queries.file(id, agent).ifPresentOrElse(
+                            file -> image.attr("src", "data:" + file.attachment().contentType().toLowerCase(Locale.ROOT) + ";base64,"
+                                    + java.util.Base64.getEncoder().encodeToString(file.data())),
+                            () -> image.removeAttr("src"));
                 }
             }
         }
