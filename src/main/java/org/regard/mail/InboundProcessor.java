@@ -28,7 +28,8 @@ import java.util.Optional;
 class InboundProcessor {
     private static final Logger log = LoggerFactory.getLogger(InboundProcessor.class);
     static final int MAX_ATTEMPTS = 5;
-    static final Duration LEASE = Duration.ofMinutes(2);
+    /** How long a claimed row is this node's ({@code regard.mail.processing-lease}); a node that died lets it lapse. */
+    private final Duration lease;
     private static final int SWEEP_BATCH = 50;
 
     private final InboundConversion conversion;
@@ -36,7 +37,9 @@ class InboundProcessor {
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    InboundProcessor(InboundConversion conversion, JdbcClient jdbc, PlatformTransactionManager txManager, Clock clock) {
+    InboundProcessor(InboundConversion conversion, JdbcClient jdbc, PlatformTransactionManager txManager, Clock clock,
+                     @org.springframework.beans.factory.annotation.Value("${regard.mail.processing-lease:2m}") Duration lease) {
+        this.lease = lease;
         this.conversion = conversion;
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(txManager);
@@ -55,7 +58,7 @@ class InboundProcessor {
     }
 
     /** Processes due rows: new ones, failed ones whose retry time has come, and ones a stopped node left behind. */
-    @Scheduled(initialDelayString = "${regard.mail.sweep-interval:3s}", fixedDelayString = "${regard.mail.sweep-interval:3s}")
+    @Scheduled(initialDelayString = "${regard.mail.intake-sweep-interval:3s}", fixedDelayString = "${regard.mail.intake-sweep-interval:3s}")
     void sweep() {
         Timestamp now = Timestamp.from(clock.instant());
         List<Long> due = jdbc.sql("""
@@ -121,7 +124,7 @@ class InboundProcessor {
         Integer claimed = ownTransaction.execute(s -> jdbc.sql("""
                         update mail_inbound set lease_until = ? where id = ? and state in ('RECEIVED', 'FAILED')
                         and (lease_until is null or lease_until < ?)""")
-                .params(Timestamp.from(now.plus(LEASE)), inboundId, Timestamp.from(now)).update());
+                .params(Timestamp.from(now.plus(lease)), inboundId, Timestamp.from(now)).update());
         return claimed != null && claimed == 1;
     }
 

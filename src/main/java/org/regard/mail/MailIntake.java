@@ -23,7 +23,14 @@ import java.util.concurrent.ScheduledExecutorService;
 @Component
 class MailIntake implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
-    static final Duration LEASE = Duration.ofSeconds(60);
+    /**
+     * How long a reader's hold on its mailbox lasts without renewal: two of its longest waits plus a margin. Short, so
+     * that after a node dies another takes its mailboxes over within seconds; a reader renews it every cycle and after
+     * every message (and a second reader meeting the same message changes nothing: storing is idempotent).
+     */
+    static Duration lease(MailSettings settings) {
+        return MailboxReader.idleCap(settings).multipliedBy(2).plusSeconds(10);
+    }
 
     private final Mailboxes mailboxes;
     private final MailSettings settings;

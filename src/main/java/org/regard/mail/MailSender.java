@@ -37,7 +37,8 @@ import java.util.Properties;
  */
 @Component
 class MailSender {
-    static final Duration LEASE = Duration.ofMinutes(5);
+    /** How long a claimed row is this node's ({@code regard.mail.sending-lease}); longer than the slowest send. */
+    private final Duration lease;
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
     static final String UNCERTAIN_REASON = "The sender stopped while handing the message to the mail server; it may or may not have been delivered.";
@@ -56,7 +57,9 @@ class MailSender {
     private final Clock clock;
 
     MailSender(JdbcClient jdbc, Mailboxes mailboxes, Outbox outbox, OutgoingMail outgoing, TicketQueries tickets,
-               Customers customers, MailSettings settings, Clock clock) {
+               Customers customers, MailSettings settings, Clock clock,
+               @org.springframework.beans.factory.annotation.Value("${regard.mail.sending-lease:5m}") Duration lease) {
+        this.lease = lease;
         this.jdbc = jdbc;
         this.mailboxes = mailboxes;
         this.outbox = outbox;
@@ -87,7 +90,7 @@ class MailSender {
      * Rows left SENDING by a sender that stopped (its lease ran out): waiting again when nothing was handed over,
      * UNCERTAIN otherwise (never sent again by itself: the customer may have it already).
      */
-    @Scheduled(fixedDelayString = "${regard.mail.sweep-interval:30s}", initialDelayString = "${regard.mail.sweep-interval:30s}")
+    @Scheduled(fixedDelayString = "${regard.mail.send-sweep-interval:30s}", initialDelayString = "${regard.mail.send-sweep-interval:30s}")
     int recover() {
         try {
             Timestamp now = Timestamp.from(clock.instant());
@@ -118,7 +121,7 @@ class MailSender {
             int claimed = jdbc.sql("""
                             update mail_outbox set state = 'SENDING', lease_until = ?, attempts = attempts + 1
                             where id = ? and state = 'QUEUED' and send_after <= ?""")
-                    .params(Timestamp.from(now.plus(LEASE)), id, Timestamp.from(now)).update();
+                    .params(Timestamp.from(now.plus(lease)), id, Timestamp.from(now)).update();
             if (claimed == 1) {
                 return jdbc.sql("select * from mail_outbox where id = ?").param(id).query(OutboxRow::read).optional();
             }
@@ -186,7 +189,7 @@ class MailSender {
         try {
             Instant now = clock.instant();
             int marked = jdbc.sql("update mail_outbox set handed_over_at = ?, lease_until = ? where id = ? and state = 'SENDING'")
-                    .params(Timestamp.from(now), Timestamp.from(now.plus(LEASE)), row.id()).update();
+                    .params(Timestamp.from(now), Timestamp.from(now.plus(lease)), row.id()).update();
             if (marked == 0) {
                 log.warn("Mail outbox row {} was taken back before it was handed over; not sending it", row.id());
                 return;

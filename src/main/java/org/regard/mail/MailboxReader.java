@@ -98,7 +98,7 @@ final class MailboxReader {
                 if (mailbox.isEmpty() || !mailbox.get().canReceive() || !parts.settings().intake()) {
                     break;
                 }
-                if (!parts.leases().hold(leaseName, parts.node(), MailIntake.LEASE)) {
+                if (!parts.leases().hold(leaseName, parts.node(), MailIntake.lease(parts.settings()))) {
                     break; // another node reads this mailbox; the supervisor asks again later
                 }
                 try {
@@ -205,14 +205,19 @@ final class MailboxReader {
             } catch (RuntimeException e) {
                 log.warn("Inbound mail {} left for the sweep: {}", stored.id(), InboundProcessor.shortly(e));
             }
-            parts.leases().hold(leaseName, parts.node(), MailIntake.LEASE);
+            parts.leases().hold(leaseName, parts.node(), MailIntake.lease(parts.settings()));
         }
         return problem;
     }
 
+    /** The longest a reader waits between two looks at its mailbox. */
+    static Duration idleCap(MailSettings settings) {
+        Duration poll = settings.pollInterval();
+        return poll.compareTo(IDLE_CAP) > 0 ? IDLE_CAP : poll;
+    }
+
     private void waitForMail() throws MessagingException {
-        Duration poll = parts.settings().pollInterval();
-        Duration cap = poll.compareTo(IDLE_CAP) > 0 ? IDLE_CAP : poll;
+        Duration cap = idleCap(parts.settings());
         if (stopping) {
             return;
         }

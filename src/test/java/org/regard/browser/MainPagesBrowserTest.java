@@ -27,6 +27,8 @@ class MainPagesBrowserTest {
     Tickets tickets;
     @Autowired
     Customers customers;
+    @Autowired
+    org.regard.mail.Mailboxes mailboxes;
 
     @Test
     void mainPagesAreAccessibleAndFitOnAPhone(Browser browser) {
@@ -43,6 +45,11 @@ class MainPagesBrowserTest {
             var other = data.customer(subject.startsWith("R") ? "Lena Vogel" : subject.startsWith("C") ? "Hugo Bernard" : "Sam Carter");
             tickets.open(new TicketCommands.OpenTicket(other.id(), subject, subject, Channel.WEB, team.id(), null, null, null), admin.principal());
         }
+        String support = "support@" + TestData.unique("sen-vang") + ".test";
+        org.regard.support.TestMailServer.user(support, "support-password");
+        mailboxes.create(new org.regard.mail.Mailboxes.MailboxForm(support, "Sen Vàng – Hỗ trợ", team.id(),
+                org.regard.support.TestMailServer.imap(support, "support-password"), org.regard.support.TestMailServer.smtp(null, null),
+                org.regard.mail.Mailbox.ClosedReply.REOPEN, true, true), org.regard.mail.Mailbox.Source.ADMIN);
         browser.signIn(admin.email(), admin.password());
 
         List<String> problems = new ArrayList<>();
@@ -50,7 +57,8 @@ class MainPagesBrowserTest {
         }
         List<Page> pages = List.of(new Page("inbox", "/inbox"), new Page("ticket-vietnamese", "/tickets/" + id),
                 new Page("customers", "/customers"), new Page("customer", "/customers/" + customer.id()),
-                new Page("admin-agents", "/admin/agents"), new Page("profile", "/profile"));
+                new Page("admin-agents", "/admin/agents"), new Page("profile", "/profile"),
+                new Page("admin-mailboxes", "/admin/mailboxes"), new Page("admin-mailbox-new", "/admin/mailboxes/new"));
         for (Page page : pages) {
             browser.resize(1366, 768);
             browser.open(page.path());

@@ -158,6 +158,11 @@ class MailCrashIntegrationTest {
         p.put("regard.mail.secret-key", "crash-test-key");
         p.put("regard.mail.poll-interval", "1s");
         p.put("regard.mail.undo-window", "1s");
+        // a killed node's claims lapse after these leases; short here so the test need not wait minutes
+        p.put("regard.mail.processing-lease", "5s");
+        p.put("regard.mail.sending-lease", "10s");
+        p.put("regard.mail.intake-sweep-interval", "1s");
+        p.put("regard.mail.send-sweep-interval", "2s");
         p.put("regard.mail.mailboxes[0].address", support);
         p.put("regard.mail.mailboxes[0].display-name", "Crash Support");
         p.put("regard.mail.mailboxes[0].team", "Crash " + domain);

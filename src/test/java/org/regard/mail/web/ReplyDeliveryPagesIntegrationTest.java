@@ -140,8 +140,13 @@ class ReplyDeliveryPagesIntegrationTest {
 
     private long ticket(TeamView team, TestAgent agent) {
         var customer = customers.findOrCreate(TestData.unique("cust") + "@" + TestData.unique("home") + ".test", "Minh Tran");
-        return tickets.open(new OpenTicket(customer.id(), "Delivery date", "When will it come?", Channel.EMAIL, team.id(),
+        long id = tickets.open(new OpenTicket(customer.id(), "Delivery date", "When will it come?", Channel.EMAIL, team.id(),
                 null, null, null), agent.principal());
+        // it came in by mail: the customer waits for the answer by mail
+        long first = queries.detail(id, agent.principal()).messages().getFirst().id();
+        jdbc.sql("insert into mail_message (ticket_message_id, ticket_id, direction, rfc_message_id, from_address, subject) values (?, ?, 'IN', ?, ?, ?)")
+                .params(first, id, TestData.unique("in") + "@home.test", customer.emails().getFirst(), "Delivery date").update();
+        return id;
     }
 
     private String state(long messageId) {
