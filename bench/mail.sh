@@ -55,7 +55,7 @@ APP_JAR=$(ls "$ROOT"/target/regard-*.jar | grep -v original | head -n 1)
 
 if [[ "$DB" == h2 ]]; then
     # AUTO_SERVER lets the bench tool read the database while Regard has it open
-    URL="jdbc:h2:file:$WORK/regard;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
+    URL="jdbc:h2:file:$WORK/regard;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE"
     DBUSER=sa
 else
     PGDB=${BENCH_PG_DB:-regard_bench_mail}

@@ -74,7 +74,7 @@ fi
 APP_JAR=$(ls "$ROOT"/target/regard-*.jar | grep -v original | head -n 1)
 
 if [[ "$DB" == h2 ]]; then
-    URL="jdbc:h2:file:$WORK/regard;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+    URL="jdbc:h2:file:$WORK/regard;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
     DBUSER=sa
 else
     PGDB=${BENCH_PG_DB:-regard_bench}

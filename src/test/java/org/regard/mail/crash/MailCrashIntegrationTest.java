@@ -53,7 +53,7 @@ class MailCrashIntegrationTest {
     private static final String ADMIN = "crash-admin@regard.test";
     private static final String ADMIN_PASSWORD = "crash-admin-password";
 
-    @TempDir
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
     Path work;
 
     private final Random random = new Random(20261122L);
@@ -90,8 +90,12 @@ class MailCrashIntegrationTest {
         }
         ChildRegard regard = ChildRegard.start(props, log);
         try {
-            waitFor(() -> db.count(processed) == MESSAGES && seen(supportUser) == MESSAGES,
-                    "all " + MESSAGES + " messages processed and seen", db);
+            try {
+                waitFor(() -> db.count(processed) == MESSAGES && seen(supportUser) == MESSAGES,
+                        "all " + MESSAGES + " messages processed and seen", db);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; seen on the server: " + seen(supportUser) + "; " + rounds, e);
+            }
             waitFor(() -> db.count("select count(*) from mail_outbox where state in ('QUEUED', 'SENDING')") == 0,
                     "the acknowledgements settled", db);
 
@@ -238,7 +242,8 @@ class MailCrashIntegrationTest {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("Timed out waiting until " + what + "; outbox " + db.states());
+        throw new AssertionError("Timed out waiting until " + what + "; outbox " + db.states() + "; received mail "
+                + db.inboundStates() + "; see " + db.url);
     }
 
     /** The child's database, read directly by the test. */
@@ -257,7 +262,7 @@ class MailCrashIntegrationTest {
                 return new Database(url, user);
             }
             return new Database("jdbc:h2:file:" + work.resolve("db/regard") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                    + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE", "sa");
+                    + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE", "sa");
         }
 
         int count(String sql) {
@@ -294,6 +299,17 @@ class MailCrashIntegrationTest {
                 Map<String, Integer> states = new HashMap<>();
                 pairs("select outbox_key, state from mail_outbox").values().forEach(s -> states.merge(s, 1, Integer::sum));
                 return states.toString();
+            } catch (SQLException e) {
+                return "(unreadable: " + e.getMessage() + ")";
+            }
+        }
+
+        String inboundStates() {
+            try {
+                Map<String, Integer> states = new HashMap<>();
+                pairs("select cast(id as varchar(20)), state || ' attempts=' || cast(attempts as varchar(5)) || ' ' || coalesce(last_error, '') from mail_inbound")
+                        .values().forEach(s -> states.merge(s, 1, Integer::sum));
+                return states + " of " + count("select count(*) from mail_inbound") + " rows";
             } catch (SQLException e) {
                 return "(unreadable: " + e.getMessage() + ")";
             }

@@ -288,11 +288,12 @@ class MailOnTicketPageIntegrationTest {
     }
 
     @Test
-    void anUndoWindowThatHasPassedOffersNoUndo() {
+    void aReplyWaitingForItsNextAttemptOffersNoUndo() {
+        // (a queued row whose window has passed is the sender's at once, so the page shows it sending or sent)
         Desk desk = desk();
         long id = open(desk, List.of());
         long late = reply(id, desk, "Too late to take back");
-        outbox(id, late, "QUEUED", Instant.now().minusSeconds(5), 0, null, null, null);
+        outbox(id, late, "QUEUED", Instant.now().plusSeconds(600), 1, null, "451 try again later", null);
         mailMessage(late, id, "OUT", "", false, "", false, false, null, null);
         WebSession session = WebSession.signedIn(port, desk.agent().email(), desk.agent().password());
 
