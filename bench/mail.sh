@@ -72,7 +72,7 @@ PORT=$("$JAVA" -cp "$BENCH_JAR" org.regard.bench.FreePort)
     > >(tee "$RESULTS/mail-intake.txt") 2>&1 &
 TOOL_PID=$!
 for _ in $(seq 1 60); do [[ -s "$WORK/ports" ]] && break; sleep 0.5; done
-read -r IMAP_PORT SMTP_PORT < "$WORK/ports"
+read -r IMAP_PORT SMTP_PORT < "$WORK/ports" || true   # the file has no final newline
 
 "$JAVA" -Xmx"$HEAP" -jar "$APP_JAR" --server.address=127.0.0.1 --server.port="$PORT" --regard.data-dir="$WORK" \
     --regard.demo=false --spring.datasource.url="$URL" --spring.datasource.username="$DBUSER" \
