@@ -146,6 +146,9 @@ final class MailboxReader {
         p.put(prefix + "timeout", String.valueOf(READ_TIMEOUT_MS));
         p.put(prefix + "writetimeout", String.valueOf(READ_TIMEOUT_MS));
         p.put(prefix + "peek", "true");
+        // one FETCH per message: the whole message is kept anyway, and servers that rebuild a message for every partial
+        // fetch (some do) would otherwise spend minutes on one large message
+        p.put(prefix + "partialfetch", "false");
         if (c.security() == Mailbox.Security.STARTTLS) {
             p.put(prefix + "starttls.enable", "true");
             p.put(prefix + "starttls.required", "true");

@@ -146,10 +146,9 @@ class InboundProcessingIntegrationTest {
         long ticketId = ticketOf(row);
         var agent = data.agent(Role.AGENT, team);
         long replyMessage = tickets.reply(ticketId, "It left today.", null, null, agent.principal()).messageId();
-        String ourId = TestData.unique("regard.reply") + "@desk.test";
-        // what the sending side writes for an outgoing reply
-        jdbc.sql("insert into mail_message (ticket_message_id, ticket_id, mailbox_id, direction, rfc_message_id) values (?, ?, ?, 'OUT', ?)")
-                .params(replyMessage, ticketId, mailbox.id(), ourId).update();
+        // the Message-ID the outbox gave the reply (written with the reply itself)
+        String ourId = jdbc.sql("select rfc_message_id from mail_message where ticket_message_id = ? and direction = 'OUT'")
+                .param(replyMessage).query(String.class).single();
 
         long reply = receive(mailbox, mail(customer, "Re: Order 42 is late", id(), "In-Reply-To: <" + ourId + ">\r\nReferences: <" + ourId + ">\r\n",
                 "Thanks, still waiting."));

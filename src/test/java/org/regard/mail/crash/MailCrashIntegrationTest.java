@@ -235,7 +235,8 @@ class MailCrashIntegrationTest {
     }
 
     private static void waitFor(Supplier<Boolean> condition, String what, Database db) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        // generous: a child JVM on a busy two-core machine may take a minute to start
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(300));
         while (Instant.now().isBefore(deadline)) {
             if (condition.get()) {
                 return;
