@@ -52,7 +52,7 @@ class PostgresSearchStore extends SearchStore {
         for (int i = 0; i < docs.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?").append(tsvValue()).append(")");
             SearchDocument doc = docs.get(i);
-            params.addAll(insertParams(doc, IndexedTerms.of(doc.title(), doc.body())));
+            params.addAll(insertParams(doc, doc.terms()));
         }
         sql.append(" on conflict (kind, ref_id) do nothing");
         jdbc.sql(sql.toString()).params(params).update();

@@ -16,4 +16,9 @@ record SearchDocument(SearchKind kind, long refId, Long ticketId, Long teamId, L
         title = title == null ? "" : title;
         body = body == null ? "" : body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body;
     }
+
+    /** The terms it is found by: a message by its body alone (its title, the ticket's subject, finds the ticket). */
+    IndexedTerms terms() {
+        return IndexedTerms.of(kind == SearchKind.MESSAGE ? "" : title, body);
+    }
 }

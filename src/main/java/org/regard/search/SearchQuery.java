@@ -35,10 +35,9 @@ public record SearchQuery(String text, SearchKind kind, TicketStatus status, Lon
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidInput("to", "must not be before from");
         }
-        if (limit < 0 || limit > MAX_LIMIT) {
+        if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInput("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        limit = limit == 0 ? DEFAULT_LIMIT : limit;
         language = language == null || language.isBlank() ? null : language.strip();
     }
 
