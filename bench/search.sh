@@ -57,7 +57,7 @@ if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
     (cd "$ROOT" && mvn -q -B -DskipTests package)
     (cd "$ROOT" && mvn -q -B -f bench/pom.xml package)
 fi
-APP_JAR=$(ls "$ROOT"/target/regard-*.jar | grep -v original | head -n 1)
+APP_JAR=${BENCH_APP_JAR:-$(ls "$ROOT"/target/regard-*.jar | grep -v original | head -n 1)}
 
 if [[ "$DB" == h2 ]]; then
     URL="jdbc:h2:file:$WORK/regard;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"

@@ -37,7 +37,7 @@ class H2SearchStore extends SearchStore {
     }
 
     @Override
-    List<Match> search(SearchQuery query, Set<Long> teams) {
+    List<Match> search(SearchQuery query, Set<Long> teams, java.time.Instant since, boolean newestOnly) {
         Map<String, Object> params = newParams();
         List<List<String>> words = query.wordTerms();
         StringBuilder perWord = new StringBuilder();
@@ -53,7 +53,7 @@ class H2SearchStore extends SearchStore {
         String sql = "select d.id, d.kind, d.ref_id, d.ticket_id, d.title, d.body, s.score from search_document d join ("
                 + " select doc_id, cast(sum(w) as double precision) as score from (" + perWord + ") x"
                 + " group by doc_id having count(*) = :words) s on s.doc_id = d.id"
-                + " where 1 = 1" + filters(query, teams, params)
+                + " where 1 = 1" + filters(query, teams, since, params)
                 + " order by s.score desc, d.created_at desc, d.id desc limit :limit";
         return jdbc.sql(sql).params(params).query((rs, n) -> match(rs)).list();
     }

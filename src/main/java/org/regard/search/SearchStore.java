@@ -7,6 +7,8 @@ import org.springframework.jdbc.support.KeyHolder;
 
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -99,13 +101,64 @@ abstract class SearchStore {
     }
 
     /**
-     * The best matches of the query that the given teams may see ({@code teams} null: every team), best first.
+     * How far back the first attempts look, in documents: a word in half of all messages cannot be ranked across
+     * millions of rows within a page's time, and the newest matches are what an agent most likely wants. A query that
+     * fills its page from the newest documents stops there; otherwise it looks further back, and finally everywhere
+     * (then the matches are few, so ranking all of them is cheap).
      */
-    abstract List<Match> search(SearchQuery query, Set<Long> teams);
+    static final long[] RECENT_WINDOWS = {20_000, 200_000, 2_000_000};
+    private static final Duration CUTOFF_AGE = Duration.ofMinutes(1);
+
+    private record Cutoffs(long computedAt, List<Instant> since) {
+    }
+
+    private volatile Cutoffs cutoffs = new Cutoffs(Long.MIN_VALUE, List.of());
+
+    /**
+     * The best matches of the query that the given teams may see ({@code teams} null: every team), best first: ranked
+     * among the newest {@link #RECENT_WINDOWS} documents when those alone fill the page.
+     */
+    final List<Match> search(SearchQuery query, Set<Long> teams) {
+        boolean newest = true;
+        for (Instant since : recentCutoffs()) {
+            List<Match> recent = search(query, teams, since, newest);
+            newest = false;
+            if (recent.size() >= query.limit()) {
+                return recent;
+            }
+        }
+        return search(query, teams, null, false);
+    }
+
+    /** When the newest N documents begin, for each window the index is larger than; refreshed every minute. */
+    private List<Instant> recentCutoffs() {
+        Cutoffs known = cutoffs;
+        long now = System.nanoTime();
+        if (known.computedAt() != Long.MIN_VALUE && now - known.computedAt() < CUTOFF_AGE.toNanos()) {
+            return known.since();
+        }
+        List<Instant> since = new java.util.ArrayList<>();
+        for (long window : RECENT_WINDOWS) {
+            jdbc.sql("select created_at from search_document order by created_at desc limit 1 offset ?").param(window)
+                    .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional().ifPresent(since::add);
+        }
+        cutoffs = new Cutoffs(now, List.copyOf(since));
+        return since;
+    }
+
+    /**
+     * The best matches among documents created at or after {@code since} (null: all). {@code newestOnly}: the first,
+     * smallest window, where reading the newest documents one by one beats looking the words up in the index.
+     */
+    abstract List<Match> search(SearchQuery query, Set<Long> teams, Instant since, boolean newestOnly);
 
     /** The filters and visibility, as SQL on alias {@code d} with named parameters. */
-    protected static String filters(SearchQuery q, Set<Long> teams, Map<String, Object> params) {
+    protected static String filters(SearchQuery q, Set<Long> teams, Instant since, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder();
+        if (since != null) {
+            sql.append(" and d.created_at >= :since");
+            params.put("since", Timestamp.from(since));
+        }
         if (teams != null) {
             if (teams.isEmpty()) {
                 sql.append(" and d.kind = 'CUSTOMER'");

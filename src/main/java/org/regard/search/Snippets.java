@@ -38,7 +38,7 @@ final class Snippets {
             return "";
         }
         int startWord = first < 0 ? 0 : Math.max(0, first - WORDS_BEFORE);
-        int start = words.isEmpty() ? 0 : words.get(startWord).start();
+        int start = words.isEmpty() || startWord == 0 ? 0 : words.get(startWord).start();
         if (first >= 0 && words.get(first).end() - start > MAX_CHARS) {
             start = words.get(first).start();
         }

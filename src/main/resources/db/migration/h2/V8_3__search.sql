@@ -18,6 +18,7 @@ create table search_document (
 );
 create index search_document_ticket on search_document (ticket_id);
 create index search_document_customer on search_document (customer_id);
+create index search_document_created on search_document (created_at);
 
 create table search_token (
     token  varchar(100) not null,

@@ -19,3 +19,4 @@ create table search_document (
 create index search_document_tsv on search_document using gin (tsv);
 create index search_document_ticket on search_document (ticket_id);
 create index search_document_customer on search_document (customer_id);
+create index search_document_created on search_document (created_at);

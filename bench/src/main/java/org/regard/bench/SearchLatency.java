@@ -23,7 +23,7 @@ import java.util.Map;
  * <p>
  * Usage: {@code java -cp regard-bench.jar org.regard.bench.SearchLatency --base=http://127.0.0.1:8080 --token=rgd_...
  * [--url=jdbc:postgresql://127.0.0.1:5432/regard_bench --user=postgres] [--requests=200] [--warmup=30]
- * [--wait-seconds=3600] [--seconds=600]}
+ * [--wait-seconds=3600] [--seconds=60]} (seconds: the time limit of each kind of query)
  */
 public final class SearchLatency {
     private static final Map<String, String> QUERIES = new LinkedHashMap<>();
@@ -50,7 +50,7 @@ public final class SearchLatency {
         String token = args.require("token");
         int requests = args.integer("requests", 200);
         int warmup = args.integer("warmup", 30);
-        long deadline = System.nanoTime() + Duration.ofSeconds(args.integer("seconds", 600)).toNanos();
+        long perKind = Duration.ofSeconds(args.integer("seconds", 60)).toNanos();
         String url = args.get("url", null);
         if (url != null) {
             waitForIndex(url, args.get("user", "postgres"), args.integer("wait-seconds", 3600));
@@ -59,6 +59,7 @@ public final class SearchLatency {
         for (Map.Entry<String, String> q : QUERIES.entrySet()) {
             Latencies latencies = new Latencies();
             int hits = -1;
+            long deadline = System.nanoTime() + perKind;
             for (int i = 0; i < warmup + requests && System.nanoTime() < deadline; i++) {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/search?limit=25&" + q.getValue()))
                         .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).GET().build();
