@@ -29,10 +29,11 @@ public class Customers {
     private final JdbcClient jdbc;
     private final TransactionTemplate requiresNew;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Customers(CustomerRepository customers, OrganizationRepository organizations, CustomerNoteRepository notes,
               TierSettings tiers, JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager txManager,
-              Clock clock) {
+              Clock clock, org.springframework.context.ApplicationEventPublisher events) {
         this.customers = customers;
         this.organizations = organizations;
         this.notes = notes;
@@ -41,6 +42,12 @@ public class Customers {
         this.requiresNew = new TransactionTemplate(txManager);
         this.requiresNew.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
         this.clock = clock;
+        this.events = events;
+    }
+
+    private CustomerView changed(CustomerView view) {
+        events.publishEvent(new CustomerChanged(view.id()));
+        return view;
     }
 
     /** A customer as other modules and pages see them. */
@@ -163,7 +170,7 @@ public class Customers {
         }
         String displayName = name == null || name.isBlank() ? normalized.substring(0, normalized.indexOf('@') > 0 ? normalized.indexOf('@') : normalized.length()) : name;
         try {
-            return requiresNew.execute(s -> view(customers.save(new Customer(displayName, normalized, tiers.defaultTier(), clock.instant()))));
+            return requiresNew.execute(s -> changed(view(customers.save(new Customer(displayName, normalized, tiers.defaultTier(), clock.instant())))));
         } catch (DataIntegrityViolationException raced) {
             return customerByEmail(normalized).orElseThrow(() -> raced);
         }
@@ -178,7 +185,7 @@ public class Customers {
         emails.forEach(this::requireFree);
         Customer customer = new Customer(cmd.name(), null, tier, now);
         customer.describe(cmd.name(), cmd.language(), organizationIdFor(cmd.organizationName()), tier, cmd.preferences(), emails, now);
-        return view(saveChecked(customer));
+        return changed(view(saveChecked(customer)));
     }
 
     /**
@@ -199,7 +206,7 @@ public class Customers {
                     throw new EmailTaken(email);
                 }));
         customer.describe(cmd.name(), cmd.language(), organizationIdFor(cmd.organizationName()), tier, cmd.preferences(), emails, clock.instant());
-        return view(saveChecked(customer));
+        return changed(view(saveChecked(customer)));
     }
 
     /**
@@ -250,6 +257,7 @@ public class Customers {
         customers.findById(id).ifPresent(c -> {
             c.speaks(language, clock.instant());
             customers.save(c);
+            events.publishEvent(new CustomerChanged(id));
         });
     }
 
@@ -313,7 +321,9 @@ public class Customers {
         if (!customers.existsById(customerId)) {
             throw new java.util.NoSuchElementException("No customer " + customerId);
         }
-        return notes.save(new CustomerNote(customerId, body, pinned, authorAgentId, clock.instant())).view();
+        NoteView note = notes.save(new CustomerNote(customerId, body, pinned, authorAgentId, clock.instant())).view();
+        events.publishEvent(new CustomerChanged(customerId));
+        return note;
     }
 
     /** Pins or unpins a note of this customer; returns false when the note is not theirs. */

@@ -245,8 +245,11 @@ public class Tickets {
                 Instant now = clock.instant();
                 TicketStatus before = ticket.getStatus();
                 List<Ticket.Change> changes = new ArrayList<>();
+                boolean renamed = false;
                 if (cmd.subject() != null) {
-                    changes.addAll(ticket.rename(cmd.subject(), now));
+                    List<Ticket.Change> renaming = ticket.rename(cmd.subject(), now);
+                    renamed = !renaming.isEmpty();
+                    changes.addAll(renaming);
                 }
                 if (cmd.priority() != null) {
                     changes.addAll(ticket.prioritize(cmd.priority(), now));
@@ -292,6 +295,9 @@ public class Tickets {
                 }
                 if (reassigned) {
                     events.publishEvent(new TicketAssigned(ticketId, ticket.getTeamId(), ticket.getAssigneeId(), actor.id(), now));
+                }
+                if (renamed) {
+                    events.publishEvent(new TicketRenamed(ticketId, ticket.getTeamId(), actor.id(), now));
                 }
             });
         } catch (OptimisticLockingFailureException e) {
