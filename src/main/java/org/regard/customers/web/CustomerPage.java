@@ -7,6 +7,9 @@ import org.springframework.ui.Model;
 /** Fills the model of the customer page, which the edit form and the notes both render again on an error. */
 @Component
 class CustomerPage {
+    /** The region zones offered while typing a time zone (any IANA id is accepted). */
+    private static final java.util.List<String> TIME_ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
+            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
     private final Customers customers;
 
     CustomerPage(Customers customers) {
@@ -36,5 +39,7 @@ class CustomerPage {
         model.addAttribute("tiers", customers.tiers());
         model.addAttribute("languages", CustomerForm.LANGUAGES);
         model.addAttribute("organizations", customers.organizations());
+        model.addAttribute("channels", org.regard.customers.PreferredChannel.values());
+        model.addAttribute("timeZones", TIME_ZONES);
     }
 }
