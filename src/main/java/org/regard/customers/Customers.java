@@ -28,13 +28,15 @@ public class Customers {
     private final OrganizationRepository organizations;
     private final CustomerNoteRepository notes;
     private final TierSettings tiers;
+    private final Preferences preferences;
     private final JdbcClient jdbc;
     private final TransactionTemplate requiresNew;
     private final Clock clock;
 
     Customers(CustomerRepository customers, OrganizationRepository organizations, CustomerNoteRepository notes,
-              TierSettings tiers, JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager txManager,
-              Clock clock) {
+              TierSettings tiers, Preferences preferences, JdbcClient jdbc,
+              org.springframework.transaction.PlatformTransactionManager txManager, Clock clock) {
+        this.preferences = preferences;
         this.customers = customers;
         this.organizations = organizations;
         this.notes = notes;
@@ -80,7 +82,8 @@ public class Customers {
      * when their time zone is known, the time it is for them now.
      */
     public record PersonCard(CustomerView customer, Optional<OrganizationView> organization, List<NoteView> pinnedNotes,
-                             List<FailingAddress> failingAddresses, Optional<ZonedDateTime> localNow) {
+                             List<FailingAddress> failingAddresses, Optional<ZonedDateTime> localNow,
+                             List<Preferences.Value> preferenceValues) {
     }
 
     /**
@@ -167,7 +170,7 @@ public class Customers {
             List<NoteView> pinned = notes.findByCustomer(id).stream().map(CustomerNote::view).filter(NoteView::pinned).toList();
             Optional<ZonedDateTime> localNow = Optional.ofNullable(view.facts().timeZone())
                     .filter(Customers::isTimeZone).map(zone -> ZonedDateTime.now(clock.withZone(ZoneId.of(zone))));
-            return new PersonCard(view, org, pinned, failingAddresses(view.emails()), localNow);
+            return new PersonCard(view, org, pinned, failingAddresses(view.emails()), localNow, preferences.valuesOf(id));
         });
     }
 
@@ -209,6 +212,32 @@ public class Customers {
         } catch (DataIntegrityViolationException raced) {
             return customerByEmail(normalized).orElseThrow(() -> raced);
         }
+    }
+
+    /**
+     * Creates a customer with values for preference fields (key to value, checked before anything is written).
+     *
+     * @throws Preferences.InvalidPreference when a value does not fit its field
+     */
+    @Transactional
+    public CustomerView create(NewCustomer cmd, Map<String, ?> preferenceValues) {
+        preferences.check(preferenceValues);
+        CustomerView created = create(cmd);
+        preferences.change(created.id(), preferenceValues);
+        return created;
+    }
+
+    /**
+     * Applies an edit and merges changes of preference values (null removes one) in one transaction.
+     *
+     * @throws Preferences.InvalidPreference when a value does not fit its field; nothing is changed then
+     */
+    @Transactional
+    public CustomerView update(long id, CustomerChanges cmd, Map<String, ?> preferenceChanges) {
+        preferences.check(preferenceChanges);
+        CustomerView changed = update(id, cmd);
+        preferences.change(id, preferenceChanges);
+        return changed;
     }
 
     @Transactional

@@ -12,6 +12,7 @@ import org.regard.customers.Customers;
 import org.regard.customers.Customers.CustomerChanges;
 import org.regard.customers.Customers.PersonFacts;
 import org.regard.customers.PreferredChannel;
+import org.regard.customers.Preferences;
 import org.regard.customers.Customers.CustomerView;
 import org.regard.customers.Customers.NewCustomer;
 import org.springframework.http.HttpStatus;
@@ -65,6 +66,11 @@ final class CustomerRequests {
         return new PersonFacts(addressAs, timeZone, channel);
     }
 
+    /** A preference value that does not fit, as a 400 naming {@code preferenceValues.<key>}. */
+    static InvalidField invalid(Preferences.InvalidPreference e) {
+        return new InvalidField("preferenceValues." + e.key(), e.problem());
+    }
+
     @Schema(name = "NewCustomer", description = "A customer to create.")
     record NewCustomerRequest(
             @NotBlank @Size(max = MAX_NAME) String name,
@@ -77,7 +83,12 @@ final class CustomerRequests {
             @Schema(nullable = true) @Size(max = MAX_PREFERENCES) String preferences,
             @Schema(description = "How to address the person, e.g. Mme Lefèvre", nullable = true) @Size(max = MAX_NAME) String addressAs,
             @Schema(description = "IANA time zone id, e.g. Asia/Ho_Chi_Minh", nullable = true) String timeZone,
-            @Schema(allowableValues = {"email", "phone", "visit", "web"}, nullable = true) String preferredChannel) {
+            @Schema(allowableValues = {"email", "phone", "visit", "web"}, nullable = true) String preferredChannel,
+            @Schema(description = "Values of preference fields by key", nullable = true) Map<String, Object> preferenceValues) {
+
+        Map<String, Object> preferenceMap() {
+            return preferenceValues == null ? Map.of() : preferenceValues;
+        }
 
         NewCustomer toCommand() {
             return new NewCustomer(name, emails == null ? List.of() : emails, language, organization, tier, preferences,
@@ -109,6 +120,7 @@ final class CustomerRequests {
         private String addressAs;
         private String timeZone;
         private String preferredChannel;
+        private Map<String, Object> preferenceValues;
         private final Set<String> sent = new LinkedHashSet<>();
         private final Set<String> unknown = new LinkedHashSet<>();
 
@@ -209,6 +221,24 @@ final class CustomerRequests {
             preferredChannel = value;
         }
 
+        @Schema(description = "Merged into the customer's preference values by key: keys left out keep their value, "
+                + "null removes one", nullable = true)
+        public Map<String, Object> getPreferenceValues() {
+            return preferenceValues;
+        }
+
+        @JsonSetter("preferenceValues")
+        void preferenceValues(Map<String, Object> value) {
+            sent.add("preferenceValues");
+            preferenceValues = value;
+        }
+
+        /** The preference values to merge; empty when none were sent. */
+        @JsonIgnore
+        Map<String, Object> preferenceChanges() {
+            return preferenceValues == null ? Map.of() : preferenceValues;
+        }
+
         @JsonAnySetter
         void unknownField(String field, Object ignored) {
             unknown.add(field);
@@ -220,7 +250,7 @@ final class CustomerRequests {
             if (!unknown.isEmpty()) {
                 throw new InvalidField(unknown.iterator().next(),
                         "is not a field of a customer (send name, emails, language, organization, tier, preferences, "
-                                + "addressAs, timeZone or preferredChannel)");
+                                + "addressAs, timeZone, preferredChannel or preferenceValues)");
             }
             requireValue("name", name);
             requireValue("emails", emails);

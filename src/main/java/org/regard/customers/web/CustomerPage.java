@@ -11,9 +11,11 @@ class CustomerPage {
     private static final java.util.List<String> TIME_ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
             .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
     private final Customers customers;
+    private final org.regard.customers.Preferences preferences;
 
-    CustomerPage(Customers customers) {
+    CustomerPage(Customers customers, org.regard.customers.Preferences preferences) {
         this.customers = customers;
+        this.preferences = preferences;
     }
 
     /** The customer page of this customer; keeps a form already in the model (the editor's input). */
@@ -23,6 +25,13 @@ class CustomerPage {
         }
         model.addAttribute("card", customers.card(id).orElseThrow());
         model.addAttribute("notes", customers.notesOf(id));
+        model.addAttribute("preferenceFields", preferences.activeFields());
+        if (!model.containsAttribute("preferenceInput")) {
+            java.util.Map<String, String> input = new java.util.HashMap<>();
+            preferences.valuesOf(id).forEach(v -> input.put(v.key(), v.text()));
+            model.addAttribute("preferenceInput", input);
+            model.addAttribute("preferenceErrors", java.util.Map.of());
+        }
         formChoices(model);
         return "customers/show";
     }
