@@ -29,14 +29,16 @@ public class Customers {
     private final CustomerNoteRepository notes;
     private final TierSettings tiers;
     private final Preferences preferences;
+    private final Promises promises;
     private final JdbcClient jdbc;
     private final TransactionTemplate requiresNew;
     private final Clock clock;
 
     Customers(CustomerRepository customers, OrganizationRepository organizations, CustomerNoteRepository notes,
-              TierSettings tiers, Preferences preferences, JdbcClient jdbc,
+              TierSettings tiers, Preferences preferences, Promises promises, JdbcClient jdbc,
               org.springframework.transaction.PlatformTransactionManager txManager, Clock clock) {
         this.preferences = preferences;
+        this.promises = promises;
         this.customers = customers;
         this.organizations = organizations;
         this.notes = notes;
@@ -83,7 +85,7 @@ public class Customers {
      */
     public record PersonCard(CustomerView customer, Optional<OrganizationView> organization, List<NoteView> pinnedNotes,
                              List<FailingAddress> failingAddresses, Optional<ZonedDateTime> localNow,
-                             List<Preferences.Value> preferenceValues) {
+                             List<Preferences.Value> preferenceValues, List<Promises.PromiseView> openPromises) {
     }
 
     /**
@@ -170,7 +172,8 @@ public class Customers {
             List<NoteView> pinned = notes.findByCustomer(id).stream().map(CustomerNote::view).filter(NoteView::pinned).toList();
             Optional<ZonedDateTime> localNow = Optional.ofNullable(view.facts().timeZone())
                     .filter(Customers::isTimeZone).map(zone -> ZonedDateTime.now(clock.withZone(ZoneId.of(zone))));
-            return new PersonCard(view, org, pinned, failingAddresses(view.emails()), localNow, preferences.valuesOf(id));
+            return new PersonCard(view, org, pinned, failingAddresses(view.emails()), localNow, preferences.valuesOf(id),
+                    promises.openOf(id));
         });
     }
 

@@ -44,7 +44,8 @@ class OpenApiDocumentIntegrationTest {
                 "/api/v1/tickets/{ticketId}/messages/{messageId}", "/api/v1/customers", "/api/v1/customers/{id}",
                 "/api/v1/attachments/{id}",
                 // customer memory
-                "/api/v1/preference-fields", "/api/v1/preference-fields/{id}");
+                "/api/v1/preference-fields", "/api/v1/preference-fields/{id}",
+                "/api/v1/customers/{customerId}/promises", "/api/v1/customers/{customerId}/promises/{promiseId}");
         assertThat(paths.get("/api/v1/tickets").propertyNames()).containsExactlyInAnyOrder("get", "post");
         assertThat(paths.get("/api/v1/tickets/{id}").propertyNames()).containsExactlyInAnyOrder("get", "patch");
         assertThat(paths.get("/api/v1/customers/{id}").propertyNames()).containsExactlyInAnyOrder("get", "patch");
