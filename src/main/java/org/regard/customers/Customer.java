@@ -113,6 +113,18 @@ class Customer {
         this.updatedAt = now;
     }
 
+    /** Gives up every address (this customer is being merged into another). */
+    void dropAddresses(Instant now) {
+        this.emails = new ArrayList<>();
+        this.updatedAt = now;
+    }
+
+    /** Takes these addresses, in this order (a merge adds the duplicate's after the customer's own). */
+    void takeAddresses(List<String> addresses, Instant now) {
+        this.emails = new ArrayList<>(addresses.stream().map(Customer::normalizeEmail).distinct().map(CustomerEmail::new).toList());
+        this.updatedAt = now;
+    }
+
     void speaks(String newLanguage, Instant now) {
         this.language = newLanguage == null || newLanguage.isBlank() ? null : newLanguage.strip().toLowerCase(Locale.ROOT);
         this.updatedAt = now;

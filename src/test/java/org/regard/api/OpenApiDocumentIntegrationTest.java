@@ -45,7 +45,8 @@ class OpenApiDocumentIntegrationTest {
                 "/api/v1/attachments/{id}",
                 // customer memory
                 "/api/v1/preference-fields", "/api/v1/preference-fields/{id}",
-                "/api/v1/customers/{customerId}/promises", "/api/v1/customers/{customerId}/promises/{promiseId}");
+                "/api/v1/customers/{customerId}/promises", "/api/v1/customers/{customerId}/promises/{promiseId}",
+                "/api/v1/customers/{id}/duplicates", "/api/v1/customers/{id}/merge");
         assertThat(paths.get("/api/v1/tickets").propertyNames()).containsExactlyInAnyOrder("get", "post");
         assertThat(paths.get("/api/v1/tickets/{id}").propertyNames()).containsExactlyInAnyOrder("get", "patch");
         assertThat(paths.get("/api/v1/customers/{id}").propertyNames()).containsExactlyInAnyOrder("get", "patch");

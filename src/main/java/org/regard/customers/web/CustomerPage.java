@@ -12,10 +12,12 @@ class CustomerPage {
             .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
     private final Customers customers;
     private final org.regard.customers.Preferences preferences;
+    private final org.regard.customers.Merges merges;
 
-    CustomerPage(Customers customers, org.regard.customers.Preferences preferences) {
+    CustomerPage(Customers customers, org.regard.customers.Preferences preferences, org.regard.customers.Merges merges) {
         this.customers = customers;
         this.preferences = preferences;
+        this.merges = merges;
     }
 
     /** The customer page of this customer; keeps a form already in the model (the editor's input). */
@@ -26,6 +28,9 @@ class CustomerPage {
         model.addAttribute("card", customers.card(id).orElseThrow());
         model.addAttribute("notes", customers.notesOf(id));
         model.addAttribute("preferenceFields", preferences.activeFields());
+        model.addAttribute("customer", customers.customer(id).orElseThrow());
+        model.addAttribute("duplicates", merges.duplicatesOf(id));
+        model.addAttribute("merges", merges.mergesInto(id));
         if (!model.containsAttribute("preferenceInput")) {
             java.util.Map<String, String> input = new java.util.HashMap<>();
             preferences.valuesOf(id).forEach(v -> input.put(v.key(), v.text()));

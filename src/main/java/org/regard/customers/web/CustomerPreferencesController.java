@@ -56,7 +56,7 @@ class CustomerPreferencesController {
         if (errors.isEmpty()) {
             preferences.change(id, typed);
             redirect.addFlashAttribute("preferencesSaved", true);
-            return "redirect:/customers/" + id + "#customer-preferences";
+            return "redirect:/customers/" + id + "#customer-preference-values";
         }
         model.addAttribute("preferenceInput", typed);
         model.addAttribute("preferenceErrors", errors);
