@@ -19,6 +19,9 @@ class Customer {
     private Long organizationId;
     private String tier;
     private String preferences;
+    private String addressAs;
+    private String timeZone;
+    private PreferredChannel preferredChannel;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -67,6 +70,18 @@ class Customer {
         return preferences;
     }
 
+    String getAddressAs() {
+        return addressAs;
+    }
+
+    String getTimeZone() {
+        return timeZone;
+    }
+
+    PreferredChannel getPreferredChannel() {
+        return preferredChannel;
+    }
+
     int getVersion() {
         return version;
     }
@@ -87,6 +102,26 @@ class Customer {
         this.tier = newTier;
         this.preferences = newPreferences == null || newPreferences.isBlank() ? null : newPreferences.strip();
         this.emails = new ArrayList<>(newEmails.stream().map(Customer::normalizeEmail).distinct().map(CustomerEmail::new).toList());
+        this.updatedAt = now;
+    }
+
+    /** How to address this person, their time zone (an IANA id, already checked) and how they like to be reached. */
+    void knowAsPerson(String newAddressAs, String newTimeZone, PreferredChannel newChannel, Instant now) {
+        this.addressAs = newAddressAs == null || newAddressAs.isBlank() ? null : newAddressAs.strip();
+        this.timeZone = newTimeZone == null || newTimeZone.isBlank() ? null : newTimeZone.strip();
+        this.preferredChannel = newChannel;
+        this.updatedAt = now;
+    }
+
+    /** Gives up every address (this customer is being merged into another). */
+    void dropAddresses(Instant now) {
+        this.emails = new ArrayList<>();
+        this.updatedAt = now;
+    }
+
+    /** Takes these addresses, in this order (a merge adds the duplicate's after the customer's own). */
+    void takeAddresses(List<String> addresses, Instant now) {
+        this.emails = new ArrayList<>(addresses.stream().map(Customer::normalizeEmail).distinct().map(CustomerEmail::new).toList());
         this.updatedAt = now;
     }
 

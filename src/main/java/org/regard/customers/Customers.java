@@ -10,6 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -26,14 +28,19 @@ public class Customers {
     private final OrganizationRepository organizations;
     private final CustomerNoteRepository notes;
     private final TierSettings tiers;
+    private final Preferences preferences;
+    private final Promises promises;
     private final JdbcClient jdbc;
     private final TransactionTemplate requiresNew;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     Customers(CustomerRepository customers, OrganizationRepository organizations, CustomerNoteRepository notes,
-              TierSettings tiers, JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager txManager,
-              Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+              TierSettings tiers, Preferences preferences, Promises promises, JdbcClient jdbc,
+              org.springframework.transaction.PlatformTransactionManager txManager, Clock clock,
+              org.springframework.context.ApplicationEventPublisher events) {
+        this.preferences = preferences;
+        this.promises = promises;
         this.customers = customers;
         this.organizations = organizations;
         this.notes = notes;
@@ -52,7 +59,13 @@ public class Customers {
 
     /** A customer as other modules and pages see them. */
     public record CustomerView(long id, String name, List<String> emails, String language, Long organizationId,
-                               String organizationName, String tier, String preferences, int version, Instant createdAt) {
+                               String organizationName, String tier, String preferences, int version, Instant createdAt,
+                               PersonFacts facts) {
+
+        /** How agents address the person: the preferred form when known, otherwise the name. */
+        public String addressedAs() {
+            return facts.addressAs() == null ? name : facts.addressAs();
+        }
 
         /** Where replies go: the first address, if any. */
         public Optional<String> primaryEmail() {
@@ -74,9 +87,28 @@ public class Customers {
     public record NoteView(long id, String body, boolean pinned, Long authorAgentId, Instant createdAt) {
     }
 
-    /** What the agent sees first on a ticket: the person, their organization and the notes pinned about them. */
+    /**
+     * What the agent sees first on a ticket: the person, their organization, the notes pinned about them and,
+     * when their time zone is known, the time it is for them now.
+     */
     public record PersonCard(CustomerView customer, Optional<OrganizationView> organization, List<NoteView> pinnedNotes,
-                             List<FailingAddress> failingAddresses) {
+                             List<FailingAddress> failingAddresses, Optional<ZonedDateTime> localNow,
+                             List<Preferences.Value> preferenceValues, List<Promises.PromiseView> openPromises) {
+    }
+
+    /**
+     * The person behind the record: how to address them (e.g. "Mme Lefèvre"), their IANA time zone and the
+     * channel they prefer; each may be null when not known.
+     */
+    public record PersonFacts(String addressAs, String timeZone, PreferredChannel preferredChannel) {
+        public static final PersonFacts UNKNOWN = new PersonFacts(null, null, null);
+    }
+
+    /** Raised for a time zone that is not an IANA zone id such as Europe/Paris. */
+    public static class InvalidTimeZone extends IllegalArgumentException {
+        public InvalidTimeZone(String zone) {
+            super("Not a time zone id (such as Europe/Paris): " + zone);
+        }
     }
 
     /** An address mail to which came back undelivered, and the receiving server's reason. */
@@ -85,12 +117,26 @@ public class Customers {
 
     /** The facts for a new customer. */
     public record NewCustomer(String name, List<String> emails, String language, String organizationName,
-                              String tier, String preferences) {
+                              String tier, String preferences, PersonFacts facts) {
+        public NewCustomer(String name, List<String> emails, String language, String organizationName, String tier,
+                           String preferences) {
+            this(name, emails, language, organizationName, tier, preferences, PersonFacts.UNKNOWN);
+        }
     }
 
     /** An edit of a customer, made against the version the editor saw. */
     public record CustomerChanges(String name, List<String> emails, String language, String organizationName,
-                                  String tier, String preferences, int expectedVersion) {
+                                  String tier, String preferences, int expectedVersion, PersonFacts facts) {
+        /** A change that keeps the person facts as they are ({@code facts} null). */
+        public CustomerChanges(String name, List<String> emails, String language, String organizationName, String tier,
+                               String preferences, int expectedVersion) {
+            this(name, emails, language, organizationName, tier, preferences, expectedVersion, null);
+        }
+    }
+
+    /** Whether this is an IANA time zone id this server knows (offsets such as +07:00 are not). */
+    public static boolean isTimeZone(String zone) {
+        return zone != null && ZoneId.getAvailableZoneIds().contains(zone.strip());
     }
 
     /** Raised when an address already belongs to another customer. */
@@ -132,7 +178,10 @@ public class Customers {
             Optional<OrganizationView> org = Optional.ofNullable(c.getOrganizationId())
                     .flatMap(organizations::findById).map(Organization::view);
             List<NoteView> pinned = notes.findByCustomer(id).stream().map(CustomerNote::view).filter(NoteView::pinned).toList();
-            return new PersonCard(view, org, pinned, failingAddresses(view.emails()));
+            Optional<ZonedDateTime> localNow = Optional.ofNullable(view.facts().timeZone())
+                    .filter(Customers::isTimeZone).map(zone -> ZonedDateTime.now(clock.withZone(ZoneId.of(zone))));
+            return new PersonCard(view, org, pinned, failingAddresses(view.emails()), localNow, preferences.valuesOf(id),
+                    promises.openOf(id));
         });
     }
 
@@ -176,6 +225,32 @@ public class Customers {
         }
     }
 
+    /**
+     * Creates a customer with values for preference fields (key to value, checked before anything is written).
+     *
+     * @throws Preferences.InvalidPreference when a value does not fit its field
+     */
+    @Transactional
+    public CustomerView create(NewCustomer cmd, Map<String, ?> preferenceValues) {
+        preferences.check(preferenceValues);
+        CustomerView created = create(cmd);
+        preferences.change(created.id(), preferenceValues);
+        return created;
+    }
+
+    /**
+     * Applies an edit and merges changes of preference values (null removes one) in one transaction.
+     *
+     * @throws Preferences.InvalidPreference when a value does not fit its field; nothing is changed then
+     */
+    @Transactional
+    public CustomerView update(long id, CustomerChanges cmd, Map<String, ?> preferenceChanges) {
+        preferences.check(preferenceChanges);
+        CustomerView changed = update(id, cmd);
+        preferences.change(id, preferenceChanges);
+        return changed;
+    }
+
     @Transactional
     public CustomerView create(NewCustomer cmd) {
         String tier = cmd.tier() == null || cmd.tier().isBlank() ? tiers.defaultTier() : cmd.tier();
@@ -185,6 +260,7 @@ public class Customers {
         emails.forEach(this::requireFree);
         Customer customer = new Customer(cmd.name(), null, tier, now);
         customer.describe(cmd.name(), cmd.language(), organizationIdFor(cmd.organizationName()), tier, cmd.preferences(), emails, now);
+        applyFacts(customer, cmd.facts(), now);
         return changed(view(saveChecked(customer)));
     }
 
@@ -206,6 +282,7 @@ public class Customers {
                     throw new EmailTaken(email);
                 }));
         customer.describe(cmd.name(), cmd.language(), organizationIdFor(cmd.organizationName()), tier, cmd.preferences(), emails, clock.instant());
+        applyFacts(customer, cmd.facts(), clock.instant());
         return changed(view(saveChecked(customer)));
     }
 
@@ -340,6 +417,16 @@ public class Customers {
         }).orElse(false);
     }
 
+    private static void applyFacts(Customer customer, PersonFacts facts, Instant now) {
+        if (facts == null) {
+            return;
+        }
+        if (facts.timeZone() != null && !facts.timeZone().isBlank() && !isTimeZone(facts.timeZone())) {
+            throw new InvalidTimeZone(facts.timeZone());
+        }
+        customer.knowAsPerson(facts.addressAs(), facts.timeZone(), facts.preferredChannel(), now);
+    }
+
     private Customer saveChecked(Customer customer) {
         try {
             return customers.save(customer);
@@ -390,6 +477,7 @@ public class Customers {
 
     private static CustomerView view(Customer c, String orgName) {
         return new CustomerView(c.getId(), c.getName(), c.emails(), c.getLanguage(), c.getOrganizationId(), orgName,
-                c.getTier(), c.getPreferences(), c.getVersion(), c.getCreatedAt());
+                c.getTier(), c.getPreferences(), c.getVersion(), c.getCreatedAt(),
+                new PersonFacts(c.getAddressAs(), c.getTimeZone(), c.getPreferredChannel()));
     }
 }

@@ -118,6 +118,50 @@ public class TicketQueries {
     private record Key(Instant at, long id) {
     }
 
+    /**
+     * One interaction with a customer on any of their tickets, for the customer's timeline: what kind, on which
+     * channel and ticket, by whom, and the start of what was said.
+     */
+    public record TimelineEntry(long messageId, long ticketId, String subject, MessageKind kind, Channel channel,
+                                TouchDirection touch, String authorName, String excerpt, Instant at) {
+    }
+
+    /** How much of a message the timeline shows. */
+    static final int TIMELINE_EXCERPT = 300;
+
+    /**
+     * Every message on the customer's tickets that the agent may see, newest first, one page at a time: pass the
+     * time and id of the last entry seen as {@code before} and {@code beforeId} for the next page.
+     */
+    public List<TimelineEntry> timelineOf(long customerId, Instant before, Long beforeId, int limit, AgentPrincipal agent) {
+        Set<Long> myTeams = agent.isAdmin() ? null : accounts.teamIdsOf(agent.id());
+        if (myTeams != null && myTeams.isEmpty()) {
+            return List.of();
+        }
+        Instant cursorAt = before == null ? Instant.parse("9999-12-31T00:00:00Z") : before;
+        long cursorId = beforeId == null ? Long.MAX_VALUE : beforeId;
+        return jdbc.sql("""
+                        select m.id, t.id, t.subject, m.kind, m.channel, m.touch, a.display_name, m.body, m.created_at
+                        from message m join ticket t on t.id = m.ticket_id left join agent a on a.id = m.author_agent_id
+                        where t.customer_id = :customer
+                          and (cast(:teams as varchar) is null or t.team_id in (:teamIds))
+                          and (m.created_at < :at or (m.created_at = :at and m.id < :id))
+                        order by m.created_at desc, m.id desc limit :limit""")
+                .param("customer", customerId)
+                .param("teams", myTeams == null ? null : "some")
+                .param("teamIds", myTeams == null ? List.of(-1L) : List.copyOf(myTeams))
+                .param("at", java.sql.Timestamp.from(cursorAt)).param("id", cursorId)
+                .param("limit", Math.min(Math.max(limit, 1), MAX_PAGE))
+                .query((rs, n) -> {
+                    String body = rs.getString(8);
+                    String excerpt = body.length() > TIMELINE_EXCERPT ? body.substring(0, TIMELINE_EXCERPT) + "…" : body;
+                    String touch = rs.getString(6);
+                    return new TimelineEntry(rs.getLong(1), rs.getLong(2), rs.getString(3), MessageKind.valueOf(rs.getString(4)),
+                            Channel.valueOf(rs.getString(5)), touch == null ? null : TouchDirection.valueOf(touch),
+                            rs.getString(7), excerpt, rs.getTimestamp(9).toInstant());
+                }).list();
+    }
+
     public Page list(ListQuery q, AgentPrincipal agent) {
         StringBuilder sql = new StringBuilder("select * from ticket t where 1 = 1");
         Map<String, Object> params = new HashMap<>();

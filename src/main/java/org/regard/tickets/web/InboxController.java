@@ -3,6 +3,7 @@ package org.regard.tickets.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.regard.accounts.Accounts;
 import org.regard.accounts.AgentPrincipal;
+import org.regard.customers.Promises;
 import org.regard.tickets.Priority;
 import org.regard.tickets.TicketQueries;
 import org.regard.tickets.TicketQueries.Sort;
@@ -23,10 +24,12 @@ class InboxController {
 
     private final TicketQueries queries;
     private final Accounts accounts;
+    private final Promises promises;
 
-    InboxController(TicketQueries queries, Accounts accounts) {
+    InboxController(TicketQueries queries, Accounts accounts, Promises promises) {
         this.queries = queries;
         this.accounts = accounts;
+        this.promises = promises;
     }
 
     @GetMapping("/inbox")
@@ -46,6 +49,9 @@ class InboxController {
         model.addAttribute("sorts", Sort.values());
         model.addAttribute("teams", accounts.visibleTeams(agent));
         model.addAttribute("fragmentOnly", htmx.wantsFragment());
+        if (!htmx.wantsFragment()) {
+            model.addAttribute("overduePromises", promises.overdueFor(agent.id(), accounts.teamIdsOf(agent.id()), 20));
+        }
         response.addHeader("Vary", HtmxRequest.HEADER);
         return htmx.wantsFragment() ? "tickets/inbox :: update" : "tickets/inbox";
     }
