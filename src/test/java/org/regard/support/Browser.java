@@ -65,7 +65,9 @@ public final class Browser {
     }
 
     public void waitUntil(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+        // an element found just before the page reloads goes stale: look again rather than fail
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     /** Takes the focus away from any field, as a user does by clicking an empty spot. */
