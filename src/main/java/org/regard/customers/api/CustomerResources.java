@@ -21,12 +21,27 @@ final class CustomerResources {
             String tier,
             @Schema(description = "How the customer likes to be served, in the team's words", nullable = true) String preferences,
             @Schema(description = "Changes with every edit; send it back in If-Match to edit safely (also the ETag)") int version,
-            Instant createdAt) {
+            Instant createdAt,
+            @Schema(description = "Where the language came from: auto (detected from what the customer wrote; filled when "
+                    + "unknown) or agent (set by hand; detection never changes it). Setting language makes it agent.")
+            LanguageSource languageSource) {
 
         static CustomerResource of(CustomerView c) {
             return new CustomerResource(c.id(), c.name(), c.emails(), c.language(),
                     c.organizationId() == null ? null : new OrganizationRef(c.organizationId(), c.organizationName()),
-                    c.tier(), c.preferences(), c.version(), c.createdAt());
+                    c.tier(), c.preferences(), c.version(), c.createdAt(),
+                    c.languageSetByAgent() ? LanguageSource.AGENT : LanguageSource.AUTO);
+        }
+    }
+
+    /** Where a customer's language came from; lower-case in JSON. */
+    @Schema(name = "LanguageSource", description = "auto: detected; agent: set by hand")
+    enum LanguageSource {
+        AUTO, AGENT;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        String json() {
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
