@@ -131,6 +131,39 @@ class ReplyTemplatesIntegrationTest {
         assertThat(document.get("components").get("schemas").get("TemplateVariant").get("properties").has("stale")).isTrue();
     }
 
+    @Test
+    void anAdminManagesTemplatesOnThePagesAndAnAgentInsertsOneInTheComposer() {
+        TeamView team = data.team("tpl-page");
+        var admin = data.agent(Role.ADMIN, team);
+        var agent = data.agent(Role.AGENT, "en", team);
+        var adminSession = org.regard.support.WebSession.signedIn(port, admin.email(), admin.password());
+        String name = TestData.unique("Received");
+
+        var created = adminSession.post("/templates", "name", name, "sourceLanguage", "en");
+        assertThat(created.status()).isEqualTo(302);
+        String editPath = created.redirectPath();
+        var version = templates.all().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow().version();
+        var saved = adminSession.post(editPath, "name", name, "sourceLanguage", "en", "version", Integer.toString(version),
+                "category", "", "variant.en", "We received your message, {{customer.name}}.",
+                "variant.de", "Wir haben Ihre Nachricht erhalten, {{customer.name}}.", "variant.fr", "", "variant.vi", "");
+        assertThat(saved.status()).isEqualTo(302);
+        assertThat(adminSession.get("/templates").body()).contains(name);
+        assertThat(adminSession.get(editPath).body()).contains("Wir haben Ihre Nachricht erhalten");
+        assertThat(org.regard.support.WebSession.signedIn(port, agent.email(), agent.password()).get("/templates").status()).isEqualTo(403);
+
+        long templateId = Long.parseLong(editPath.substring(editPath.lastIndexOf('/') + 1));
+        var customer = data.customer("Lena <Weber>");
+        long ticket = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Bestellung", "Hallo, meine Bestellung ist nicht angekommen.",
+                Channel.EMAIL, team.id(), null, null, null), agent.principal());
+        var agentSession = org.regard.support.WebSession.signedIn(port, agent.email(), agent.password());
+        assertThat(agentSession.get("/tickets/" + ticket).body()).contains("id=\"composer-template\"").contains(name);
+        var inserted = agentSession.htmxGet("/tickets/" + ticket + "/template?template=" + templateId + "&body=Hallo");
+        assertThat(inserted.status()).isEqualTo(200);
+        assertThat(inserted.body()).contains("id=\"composer-body\"")
+                .contains("Hallo\n\nWir haben Ihre Nachricht erhalten, Lena &lt;Weber&gt;.")
+                .contains("Template inserted in German.");
+    }
+
     private static Map<String, String> variants(String... pairs) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
