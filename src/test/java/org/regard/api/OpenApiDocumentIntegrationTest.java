@@ -42,7 +42,8 @@ class OpenApiDocumentIntegrationTest {
         assertThat(paths.propertyNames()).containsExactlyInAnyOrder(
                 "/api/v1/tickets", "/api/v1/tickets/{id}", "/api/v1/tickets/{ticketId}/messages",
                 "/api/v1/tickets/{ticketId}/messages/{messageId}", "/api/v1/customers", "/api/v1/customers/{id}",
-                "/api/v1/attachments/{id}");
+                "/api/v1/attachments/{id}", "/api/v1/templates", "/api/v1/templates/{id}",
+                "/api/v1/templates/{id}/variants/{language}", "/api/v1/templates/{id}/render");
         assertThat(paths.get("/api/v1/tickets").propertyNames()).containsExactlyInAnyOrder("get", "post");
         assertThat(paths.get("/api/v1/tickets/{id}").propertyNames()).containsExactlyInAnyOrder("get", "patch");
         assertThat(paths.get("/api/v1/customers/{id}").propertyNames()).containsExactlyInAnyOrder("get", "patch");
