@@ -12,10 +12,16 @@ import java.util.Locale;
 
 @Table("customer")
 class Customer {
+    /** The language was detected from what the customer wrote; a later detection may fill it when cleared. */
+    static final String LANGUAGE_AUTO = "AUTO";
+    /** An agent set the language by hand; detection never changes it. */
+    static final String LANGUAGE_AGENT = "AGENT";
+
     @Id
     private Long id;
     private String name;
     private String language;
+    private String languageSource = LANGUAGE_AUTO;
     private Long organizationId;
     private String tier;
     private String preferences;
@@ -58,6 +64,10 @@ class Customer {
         return language;
     }
 
+    String getLanguageSource() {
+        return languageSource;
+    }
+
     Long getOrganizationId() {
         return organizationId;
     }
@@ -97,7 +107,7 @@ class Customer {
     void describe(String newName, String newLanguage, Long newOrganizationId, String newTier, String newPreferences,
                   List<String> newEmails, Instant now) {
         this.name = newName.strip();
-        this.language = newLanguage == null || newLanguage.isBlank() ? null : newLanguage.strip().toLowerCase(Locale.ROOT);
+        speaks(newLanguage, now);
         this.organizationId = newOrganizationId;
         this.tier = newTier;
         this.preferences = newPreferences == null || newPreferences.isBlank() ? null : newPreferences.strip();
@@ -125,8 +135,18 @@ class Customer {
         this.updatedAt = now;
     }
 
+    /**
+     * An agent states the customer's language. Only a change counts as setting it by hand (saving a form that shows
+     * the detected language keeps it detected); clearing it lets detection fill it again.
+     */
     void speaks(String newLanguage, Instant now) {
-        this.language = newLanguage == null || newLanguage.isBlank() ? null : newLanguage.strip().toLowerCase(Locale.ROOT);
+        String normalized = newLanguage == null || newLanguage.isBlank() ? null : newLanguage.strip().toLowerCase(Locale.ROOT);
+        if (normalized == null) {
+            this.languageSource = LANGUAGE_AUTO;
+        } else if (!normalized.equals(language)) {
+            this.languageSource = LANGUAGE_AGENT;
+        }
+        this.language = normalized;
         this.updatedAt = now;
     }
 

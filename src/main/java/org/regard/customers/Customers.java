@@ -60,7 +60,12 @@ public class Customers {
     /** A customer as other modules and pages see them. */
     public record CustomerView(long id, String name, List<String> emails, String language, Long organizationId,
                                String organizationName, String tier, String preferences, int version, Instant createdAt,
-                               PersonFacts facts) {
+                               PersonFacts facts, String languageSource) {
+
+        /** Whether an agent set the language by hand (detection then never changes it). */
+        public boolean languageSetByAgent() {
+            return "AGENT".equals(languageSource);
+        }
 
         /** How agents address the person: the preferred form when known, otherwise the name. */
         public String addressedAs() {
@@ -328,7 +333,22 @@ public class Customers {
         return emails.stream().map(e -> failing.get(Customer.normalizeEmail(e))).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** Sets the language replies to this customer are written in. */
+    /**
+     * The language detected in what the customer wrote becomes theirs when they have none yet and no agent chose
+     * one. Joins the caller's transaction (the customer's message and their language are saved together) and bumps
+     * the version, so an editor holding the old form is told rather than overwriting it.
+     */
+    @Transactional
+    public boolean learnLanguage(long id, String language) {
+        if (language == null || language.isBlank()) {
+            return false;
+        }
+        return jdbc.sql("update customer set language = ?, language_source = 'AUTO', version = version + 1, updated_at = ? "
+                        + "where id = ? and language is null and language_source = 'AUTO'")
+                .params(language.strip().toLowerCase(Locale.ROOT), java.sql.Timestamp.from(clock.instant()), id).update() == 1;
+    }
+
+    /** Sets the language replies to this customer are written in, by hand (an agent's choice). */
     @Transactional
     public void setLanguage(long id, String language) {
         customers.findById(id).ifPresent(c -> {
@@ -478,6 +498,6 @@ public class Customers {
     private static CustomerView view(Customer c, String orgName) {
         return new CustomerView(c.getId(), c.getName(), c.emails(), c.getLanguage(), c.getOrganizationId(), orgName,
                 c.getTier(), c.getPreferences(), c.getVersion(), c.getCreatedAt(),
-                new PersonFacts(c.getAddressAs(), c.getTimeZone(), c.getPreferredChannel()));
+                new PersonFacts(c.getAddressAs(), c.getTimeZone(), c.getPreferredChannel()), c.getLanguageSource());
     }
 }

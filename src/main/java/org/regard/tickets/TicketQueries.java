@@ -67,13 +67,20 @@ public class TicketQueries {
 
     /** A list request; null filters do not filter. An empty status set means the active statuses. */
     public record ListQuery(View view, Set<TicketStatus> statuses, Priority priority, Long teamId, Long assigneeId,
-                            Long customerId, Sort sort, String cursor, int limit) {
+                            Long customerId, Sort sort, String cursor, int limit, String language) {
 
         public ListQuery {
             view = view == null ? View.ALL : view;
             statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
             sort = sort == null ? Sort.UPDATED_DESC : sort;
             limit = Math.max(1, Math.min(limit <= 0 ? 25 : limit, MAX_PAGE));
+            language = language == null || language.isBlank() ? null : language.strip().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** A request that does not filter by the customer's language. */
+        public ListQuery(View view, Set<TicketStatus> statuses, Priority priority, Long teamId, Long assigneeId,
+                         Long customerId, Sort sort, String cursor, int limit) {
+            this(view, statuses, priority, teamId, assigneeId, customerId, sort, cursor, limit, null);
         }
     }
 
@@ -99,7 +106,14 @@ public class TicketQueries {
     /** One message; {@code authorName} is the agent's or the customer's name. */
     public record MessageView(long id, MessageKind kind, Channel channel, TouchDirection touch, Long authorAgentId,
                               Long authorCustomerId, String authorName, String body, Instant createdAt,
-                              List<AttachmentView> attachments) {
+                              List<AttachmentView> attachments, String language) {
+
+        /** A message without a detected language (an agent's, a note, an automatic one). */
+        public MessageView(long id, MessageKind kind, Channel channel, TouchDirection touch, Long authorAgentId,
+                           Long authorCustomerId, String authorName, String body, Instant createdAt,
+                           List<AttachmentView> attachments) {
+            this(id, kind, channel, touch, authorAgentId, authorCustomerId, authorName, body, createdAt, attachments, null);
+        }
     }
 
     /** A message's own facts, for the modules that carry it (no names resolved, no visibility check). */
@@ -204,7 +218,12 @@ public class TicketQueries {
             sql.append(" and t.customer_id = :customer");
             params.put("customer", q.customerId());
         }
-        boolean byCreated = q.sort() == Sort.CREATED_ASC || q.sort() == Sort.CREATED_DESC;
+        if (q.language() != null) {
+            // the customer's language as it stands now, so a customer whose language was corrected moves with it
+            sql.append(" and exists (select 1 from customer c where c.id = t.customer_id and c.language = :language)");
+            params.put("language", q.language());
+        }
+                boolean byCreated = q.sort() == Sort.CREATED_ASC || q.sort() == Sort.CREATED_DESC;
         boolean descending = q.sort() == Sort.UPDATED_DESC || q.sort() == Sort.CREATED_DESC;
         Optional<Key> after = decode(q.cursor());
         String cmp = descending ? "<" : ">";
@@ -275,7 +294,7 @@ public class TicketQueries {
         List<MessageView> messageViews = msgs.stream().map(m -> new MessageView(m.getId(), m.getKind(), m.getChannel(), m.getTouch(),
                 m.getAuthorAgentId(), m.getAuthorCustomerId(),
                 m.getKind() == MessageKind.CUSTOMER || m.getKind() == MessageKind.AUTOMATED ? customerName : agentNames.getOrDefault(m.getAuthorAgentId(), "?"),
-                m.getBody(), m.getCreatedAt(), files.getOrDefault(m.getId(), List.of()))).toList();
+                m.getBody(), m.getCreatedAt(), files.getOrDefault(m.getId(), List.of()), m.getLanguage())).toList();
         List<ChangeView> changeViews = rawChanges.stream().map(c -> new ChangeView(c.at(), c.actor(),
                 c.actor() == null ? customerName : agentNames.getOrDefault(c.actor(), "?"), c.field(),
                 display(c.field(), c.oldValue(), agentNames, teamNames, categoryNames),

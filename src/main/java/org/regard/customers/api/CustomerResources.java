@@ -28,14 +28,29 @@ final class CustomerResources {
             @Schema(description = "Values of the team's preference fields, by key: text, number, date (yyyy-mm-dd) or boolean, as the field's type says")
             Map<String, Object> preferenceValues,
             @Schema(description = "Changes with every edit; send it back in If-Match to edit safely (also the ETag)") int version,
-            Instant createdAt) {
+            Instant createdAt,
+            @Schema(description = "Where the language came from: auto (detected from what the customer wrote; filled when "
+                    + "unknown) or agent (set by hand; detection never changes it). Setting language makes it agent.")
+            LanguageSource languageSource) {
 
         static CustomerResource of(CustomerView c, List<Preferences.Value> values) {
             return new CustomerResource(c.id(), c.name(), c.emails(), c.language(),
                     c.organizationId() == null ? null : new OrganizationRef(c.organizationId(), c.organizationName()),
                     c.tier(), c.preferences(), c.facts().addressAs(), c.facts().timeZone(),
                     c.facts().preferredChannel() == null ? null : c.facts().preferredChannel().value(),
-                    Preferences.asObject(values), c.version(), c.createdAt());
+                    Preferences.asObject(values), c.version(), c.createdAt(),
+                    c.languageSetByAgent() ? LanguageSource.AGENT : LanguageSource.AUTO);
+        }
+    }
+
+    /** Where a customer's language came from; lower-case in JSON. */
+    @Schema(name = "LanguageSource", description = "auto: detected; agent: set by hand")
+    enum LanguageSource {
+        AUTO, AGENT;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        String json() {
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
