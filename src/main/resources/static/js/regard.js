@@ -58,7 +58,9 @@
             event.preventDefault();
             return;
         }
-        const target = document.querySelector('[data-shortcut="' + CSS.escape(key) + '"]');
+        // a page's own field wins over the top bar's (on the customer list, "/" searches customers)
+        const selector = '[data-shortcut="' + CSS.escape(key) + '"]';
+        const target = document.querySelector("main " + selector) || document.querySelector(selector);
         if (!target) {
             return;
         }

@@ -51,6 +51,14 @@ public class Accounts {
         return teams.findById(id).map(Team::view);
     }
 
+    /**
+     * Whether new tickets of this team without an assignee go to the active member who speaks the customer's
+     * language and has the fewest open tickets (the team's opt-in).
+     */
+    public boolean assignsByLanguage(long teamId) {
+        return teams.findById(teamId).map(Team::isAssignByLanguage).orElse(false);
+    }
+
     public Optional<TeamView> teamByName(String name) {
         return teams.findByName(name.strip()).map(Team::view);
     }

@@ -124,6 +124,13 @@ public class AgentAdministration {
         return teams.save(new Team(name, clock.instant())).view();
     }
 
+    /** Turns routing by the customer's language on or off for a team's new tickets. */
+    public void assignByLanguage(long teamId, boolean enabled) {
+        Team team = teams.findById(teamId).orElseThrow(() -> new IllegalArgumentException("No team " + teamId));
+        team.assignByLanguage(enabled);
+        teams.save(team);
+    }
+
     public TeamView renameTeam(long teamId, String name) {
         Team team = teams.findById(teamId).orElseThrow(() -> new IllegalArgumentException("No team " + teamId));
         teams.findByName(name.strip()).filter(other -> !other.getId().equals(team.getId()))

@@ -11,6 +11,7 @@ class Team {
     private Long id;
     private String name;
     private Instant createdAt;
+    private boolean assignByLanguage;
 
     Team() {
     }
@@ -26,6 +27,14 @@ class Team {
 
     String getName() {
         return name;
+    }
+
+    boolean isAssignByLanguage() {
+        return assignByLanguage;
+    }
+
+    void assignByLanguage(boolean enabled) {
+        this.assignByLanguage = enabled;
     }
 
     void rename(String newName) {

@@ -12,13 +12,22 @@ import java.util.Locale;
 
 @Table("customer")
 class Customer {
+    /** The language was detected from what the customer wrote; a later detection may fill it when cleared. */
+    static final String LANGUAGE_AUTO = "AUTO";
+    /** An agent set the language by hand; detection never changes it. */
+    static final String LANGUAGE_AGENT = "AGENT";
+
     @Id
     private Long id;
     private String name;
     private String language;
+    private String languageSource = LANGUAGE_AUTO;
     private Long organizationId;
     private String tier;
     private String preferences;
+    private String addressAs;
+    private String timeZone;
+    private PreferredChannel preferredChannel;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -55,6 +64,10 @@ class Customer {
         return language;
     }
 
+    String getLanguageSource() {
+        return languageSource;
+    }
+
     Long getOrganizationId() {
         return organizationId;
     }
@@ -65,6 +78,18 @@ class Customer {
 
     String getPreferences() {
         return preferences;
+    }
+
+    String getAddressAs() {
+        return addressAs;
+    }
+
+    String getTimeZone() {
+        return timeZone;
+    }
+
+    PreferredChannel getPreferredChannel() {
+        return preferredChannel;
     }
 
     int getVersion() {
@@ -82,7 +107,7 @@ class Customer {
     void describe(String newName, String newLanguage, Long newOrganizationId, String newTier, String newPreferences,
                   List<String> newEmails, Instant now) {
         this.name = newName.strip();
-        this.language = newLanguage == null || newLanguage.isBlank() ? null : newLanguage.strip().toLowerCase(Locale.ROOT);
+        speaks(newLanguage, now);
         this.organizationId = newOrganizationId;
         this.tier = newTier;
         this.preferences = newPreferences == null || newPreferences.isBlank() ? null : newPreferences.strip();
@@ -90,8 +115,38 @@ class Customer {
         this.updatedAt = now;
     }
 
+    /** How to address this person, their time zone (an IANA id, already checked) and how they like to be reached. */
+    void knowAsPerson(String newAddressAs, String newTimeZone, PreferredChannel newChannel, Instant now) {
+        this.addressAs = newAddressAs == null || newAddressAs.isBlank() ? null : newAddressAs.strip();
+        this.timeZone = newTimeZone == null || newTimeZone.isBlank() ? null : newTimeZone.strip();
+        this.preferredChannel = newChannel;
+        this.updatedAt = now;
+    }
+
+    /** Gives up every address (this customer is being merged into another). */
+    void dropAddresses(Instant now) {
+        this.emails = new ArrayList<>();
+        this.updatedAt = now;
+    }
+
+    /** Takes these addresses, in this order (a merge adds the duplicate's after the customer's own). */
+    void takeAddresses(List<String> addresses, Instant now) {
+        this.emails = new ArrayList<>(addresses.stream().map(Customer::normalizeEmail).distinct().map(CustomerEmail::new).toList());
+        this.updatedAt = now;
+    }
+
+    /**
+     * An agent states the customer's language. Only a change counts as setting it by hand (saving a form that shows
+     * the detected language keeps it detected); clearing it lets detection fill it again.
+     */
     void speaks(String newLanguage, Instant now) {
-        this.language = newLanguage == null || newLanguage.isBlank() ? null : newLanguage.strip().toLowerCase(Locale.ROOT);
+        String normalized = newLanguage == null || newLanguage.isBlank() ? null : newLanguage.strip().toLowerCase(Locale.ROOT);
+        if (normalized == null) {
+            this.languageSource = LANGUAGE_AUTO;
+        } else if (!normalized.equals(language)) {
+            this.languageSource = LANGUAGE_AGENT;
+        }
+        this.language = normalized;
         this.updatedAt = now;
     }
 

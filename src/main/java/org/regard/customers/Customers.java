@@ -10,6 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -26,13 +28,19 @@ public class Customers {
     private final OrganizationRepository organizations;
     private final CustomerNoteRepository notes;
     private final TierSettings tiers;
+    private final Preferences preferences;
+    private final Promises promises;
     private final JdbcClient jdbc;
     private final TransactionTemplate requiresNew;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Customers(CustomerRepository customers, OrganizationRepository organizations, CustomerNoteRepository notes,
-              TierSettings tiers, JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager txManager,
-              Clock clock) {
+              TierSettings tiers, Preferences preferences, Promises promises, JdbcClient jdbc,
+              org.springframework.transaction.PlatformTransactionManager txManager, Clock clock,
+              org.springframework.context.ApplicationEventPublisher events) {
+        this.preferences = preferences;
+        this.promises = promises;
         this.customers = customers;
         this.organizations = organizations;
         this.notes = notes;
@@ -41,11 +49,28 @@ public class Customers {
         this.requiresNew = new TransactionTemplate(txManager);
         this.requiresNew.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
         this.clock = clock;
+        this.events = events;
+    }
+
+    private CustomerView changed(CustomerView view) {
+        events.publishEvent(new CustomerChanged(view.id()));
+        return view;
     }
 
     /** A customer as other modules and pages see them. */
     public record CustomerView(long id, String name, List<String> emails, String language, Long organizationId,
-                               String organizationName, String tier, String preferences, int version, Instant createdAt) {
+                               String organizationName, String tier, String preferences, int version, Instant createdAt,
+                               PersonFacts facts, String languageSource) {
+
+        /** Whether an agent set the language by hand (detection then never changes it). */
+        public boolean languageSetByAgent() {
+            return "AGENT".equals(languageSource);
+        }
+
+        /** How agents address the person: the preferred form when known, otherwise the name. */
+        public String addressedAs() {
+            return facts.addressAs() == null ? name : facts.addressAs();
+        }
 
         /** Where replies go: the first address, if any. */
         public Optional<String> primaryEmail() {
@@ -67,9 +92,28 @@ public class Customers {
     public record NoteView(long id, String body, boolean pinned, Long authorAgentId, Instant createdAt) {
     }
 
-    /** What the agent sees first on a ticket: the person, their organization and the notes pinned about them. */
+    /**
+     * What the agent sees first on a ticket: the person, their organization, the notes pinned about them and,
+     * when their time zone is known, the time it is for them now.
+     */
     public record PersonCard(CustomerView customer, Optional<OrganizationView> organization, List<NoteView> pinnedNotes,
-                             List<FailingAddress> failingAddresses) {
+                             List<FailingAddress> failingAddresses, Optional<ZonedDateTime> localNow,
+                             List<Preferences.Value> preferenceValues, List<Promises.PromiseView> openPromises) {
+    }
+
+    /**
+     * The person behind the record: how to address them (e.g. "Mme Lefèvre"), their IANA time zone and the
+     * channel they prefer; each may be null when not known.
+     */
+    public record PersonFacts(String addressAs, String timeZone, PreferredChannel preferredChannel) {
+        public static final PersonFacts UNKNOWN = new PersonFacts(null, null, null);
+    }
+
+    /** Raised for a time zone that is not an IANA zone id such as Europe/Paris. */
+    public static class InvalidTimeZone extends IllegalArgumentException {
+        public InvalidTimeZone(String zone) {
+            super("Not a time zone id (such as Europe/Paris): " + zone);
+        }
     }
 
     /** An address mail to which came back undelivered, and the receiving server's reason. */
@@ -78,12 +122,26 @@ public class Customers {
 
     /** The facts for a new customer. */
     public record NewCustomer(String name, List<String> emails, String language, String organizationName,
-                              String tier, String preferences) {
+                              String tier, String preferences, PersonFacts facts) {
+        public NewCustomer(String name, List<String> emails, String language, String organizationName, String tier,
+                           String preferences) {
+            this(name, emails, language, organizationName, tier, preferences, PersonFacts.UNKNOWN);
+        }
     }
 
     /** An edit of a customer, made against the version the editor saw. */
     public record CustomerChanges(String name, List<String> emails, String language, String organizationName,
-                                  String tier, String preferences, int expectedVersion) {
+                                  String tier, String preferences, int expectedVersion, PersonFacts facts) {
+        /** A change that keeps the person facts as they are ({@code facts} null). */
+        public CustomerChanges(String name, List<String> emails, String language, String organizationName, String tier,
+                               String preferences, int expectedVersion) {
+            this(name, emails, language, organizationName, tier, preferences, expectedVersion, null);
+        }
+    }
+
+    /** Whether this is an IANA time zone id this server knows (offsets such as +07:00 are not). */
+    public static boolean isTimeZone(String zone) {
+        return zone != null && ZoneId.getAvailableZoneIds().contains(zone.strip());
     }
 
     /** Raised when an address already belongs to another customer. */
@@ -125,7 +183,10 @@ public class Customers {
             Optional<OrganizationView> org = Optional.ofNullable(c.getOrganizationId())
                     .flatMap(organizations::findById).map(Organization::view);
             List<NoteView> pinned = notes.findByCustomer(id).stream().map(CustomerNote::view).filter(NoteView::pinned).toList();
-            return new PersonCard(view, org, pinned, failingAddresses(view.emails()));
+            Optional<ZonedDateTime> localNow = Optional.ofNullable(view.facts().timeZone())
+                    .filter(Customers::isTimeZone).map(zone -> ZonedDateTime.now(clock.withZone(ZoneId.of(zone))));
+            return new PersonCard(view, org, pinned, failingAddresses(view.emails()), localNow, preferences.valuesOf(id),
+                    promises.openOf(id));
         });
     }
 
@@ -163,10 +224,36 @@ public class Customers {
         }
         String displayName = name == null || name.isBlank() ? normalized.substring(0, normalized.indexOf('@') > 0 ? normalized.indexOf('@') : normalized.length()) : name;
         try {
-            return requiresNew.execute(s -> view(customers.save(new Customer(displayName, normalized, tiers.defaultTier(), clock.instant()))));
+            return requiresNew.execute(s -> changed(view(customers.save(new Customer(displayName, normalized, tiers.defaultTier(), clock.instant())))));
         } catch (DataIntegrityViolationException raced) {
             return customerByEmail(normalized).orElseThrow(() -> raced);
         }
+    }
+
+    /**
+     * Creates a customer with values for preference fields (key to value, checked before anything is written).
+     *
+     * @throws Preferences.InvalidPreference when a value does not fit its field
+     */
+    @Transactional
+    public CustomerView create(NewCustomer cmd, Map<String, ?> preferenceValues) {
+        preferences.check(preferenceValues);
+        CustomerView created = create(cmd);
+        preferences.change(created.id(), preferenceValues);
+        return created;
+    }
+
+    /**
+     * Applies an edit and merges changes of preference values (null removes one) in one transaction.
+     *
+     * @throws Preferences.InvalidPreference when a value does not fit its field; nothing is changed then
+     */
+    @Transactional
+    public CustomerView update(long id, CustomerChanges cmd, Map<String, ?> preferenceChanges) {
+        preferences.check(preferenceChanges);
+        CustomerView changed = update(id, cmd);
+        preferences.change(id, preferenceChanges);
+        return changed;
     }
 
     @Transactional
@@ -178,7 +265,8 @@ public class Customers {
         emails.forEach(this::requireFree);
         Customer customer = new Customer(cmd.name(), null, tier, now);
         customer.describe(cmd.name(), cmd.language(), organizationIdFor(cmd.organizationName()), tier, cmd.preferences(), emails, now);
-        return view(saveChecked(customer));
+        applyFacts(customer, cmd.facts(), now);
+        return changed(view(saveChecked(customer)));
     }
 
     /**
@@ -199,7 +287,8 @@ public class Customers {
                     throw new EmailTaken(email);
                 }));
         customer.describe(cmd.name(), cmd.language(), organizationIdFor(cmd.organizationName()), tier, cmd.preferences(), emails, clock.instant());
-        return view(saveChecked(customer));
+        applyFacts(customer, cmd.facts(), clock.instant());
+        return changed(view(saveChecked(customer)));
     }
 
     /**
@@ -244,12 +333,28 @@ public class Customers {
         return emails.stream().map(e -> failing.get(Customer.normalizeEmail(e))).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** Sets the language replies to this customer are written in. */
+    /**
+     * The language detected in what the customer wrote becomes theirs when they have none yet and no agent chose
+     * one. Joins the caller's transaction (the customer's message and their language are saved together) and bumps
+     * the version, so an editor holding the old form is told rather than overwriting it.
+     */
+    @Transactional
+    public boolean learnLanguage(long id, String language) {
+        if (language == null || language.isBlank()) {
+            return false;
+        }
+        return jdbc.sql("update customer set language = ?, language_source = 'AUTO', version = version + 1, updated_at = ? "
+                        + "where id = ? and language is null and language_source = 'AUTO'")
+                .params(language.strip().toLowerCase(Locale.ROOT), java.sql.Timestamp.from(clock.instant()), id).update() == 1;
+    }
+
+    /** Sets the language replies to this customer are written in, by hand (an agent's choice). */
     @Transactional
     public void setLanguage(long id, String language) {
         customers.findById(id).ifPresent(c -> {
             c.speaks(language, clock.instant());
             customers.save(c);
+            events.publishEvent(new CustomerChanged(id));
         });
     }
 
@@ -313,7 +418,9 @@ public class Customers {
         if (!customers.existsById(customerId)) {
             throw new java.util.NoSuchElementException("No customer " + customerId);
         }
-        return notes.save(new CustomerNote(customerId, body, pinned, authorAgentId, clock.instant())).view();
+        NoteView note = notes.save(new CustomerNote(customerId, body, pinned, authorAgentId, clock.instant())).view();
+        events.publishEvent(new CustomerChanged(customerId));
+        return note;
     }
 
     /** Pins or unpins a note of this customer; returns false when the note is not theirs. */
@@ -328,6 +435,16 @@ public class Customers {
             notes.save(n);
             return true;
         }).orElse(false);
+    }
+
+    private static void applyFacts(Customer customer, PersonFacts facts, Instant now) {
+        if (facts == null) {
+            return;
+        }
+        if (facts.timeZone() != null && !facts.timeZone().isBlank() && !isTimeZone(facts.timeZone())) {
+            throw new InvalidTimeZone(facts.timeZone());
+        }
+        customer.knowAsPerson(facts.addressAs(), facts.timeZone(), facts.preferredChannel(), now);
     }
 
     private Customer saveChecked(Customer customer) {
@@ -380,6 +497,7 @@ public class Customers {
 
     private static CustomerView view(Customer c, String orgName) {
         return new CustomerView(c.getId(), c.getName(), c.emails(), c.getLanguage(), c.getOrganizationId(), orgName,
-                c.getTier(), c.getPreferences(), c.getVersion(), c.getCreatedAt());
+                c.getTier(), c.getPreferences(), c.getVersion(), c.getCreatedAt(),
+                new PersonFacts(c.getAddressAs(), c.getTimeZone(), c.getPreferredChannel()), c.getLanguageSource());
     }
 }

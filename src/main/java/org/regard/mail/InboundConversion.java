@@ -120,7 +120,9 @@ class InboundConversion {
             if (customer == null) {
                 customer = customers.findOrCreate(sender.address(), sender.name());
             }
-            acknowledge(ticketId, mailbox, sender.address(), customer.language());
+            // read again inside this transaction: opening the ticket may just have learned the customer's language
+            String language = customers.customer(customer.id()).map(CustomerView::language).orElse(customer.language());
+            acknowledge(ticketId, mailbox, sender.address(), language);
         }
         return new Converted(ticketId, messageId, newTicket);
     }

@@ -19,6 +19,7 @@ class Message {
     private String body;
     private Instant createdAt;
     private String submissionKey;
+    private String language;
 
     Message() {
     }
@@ -70,5 +71,15 @@ class Message {
 
     Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** The language the customer wrote this message in, when detected (customer messages only). */
+    String getLanguage() {
+        return language;
+    }
+
+    Message writtenIn(String detectedLanguage) {
+        this.language = detectedLanguage;
+        return this;
     }
 }

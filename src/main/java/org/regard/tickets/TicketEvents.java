@@ -50,4 +50,8 @@ public final class TicketEvents {
     /** Published when a ticket gets another assignee (null: unassigned) or team. */
     public record TicketAssigned(long ticketId, long teamId, Long assigneeId, Long agentId, Instant at) {
     }
+
+    /** Published when a ticket's subject changes. */
+    public record TicketRenamed(long ticketId, long teamId, Long agentId, Instant at) {
+    }
 }

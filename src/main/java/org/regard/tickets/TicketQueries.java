@@ -67,13 +67,20 @@ public class TicketQueries {
 
     /** A list request; null filters do not filter. An empty status set means the active statuses. */
     public record ListQuery(View view, Set<TicketStatus> statuses, Priority priority, Long teamId, Long assigneeId,
-                            Long customerId, Sort sort, String cursor, int limit) {
+                            Long customerId, Sort sort, String cursor, int limit, String language) {
 
         public ListQuery {
             view = view == null ? View.ALL : view;
             statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
             sort = sort == null ? Sort.UPDATED_DESC : sort;
             limit = Math.max(1, Math.min(limit <= 0 ? 25 : limit, MAX_PAGE));
+            language = language == null || language.isBlank() ? null : language.strip().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** A request that does not filter by the customer's language. */
+        public ListQuery(View view, Set<TicketStatus> statuses, Priority priority, Long teamId, Long assigneeId,
+                         Long customerId, Sort sort, String cursor, int limit) {
+            this(view, statuses, priority, teamId, assigneeId, customerId, sort, cursor, limit, null);
         }
     }
 
@@ -99,7 +106,14 @@ public class TicketQueries {
     /** One message; {@code authorName} is the agent's or the customer's name. */
     public record MessageView(long id, MessageKind kind, Channel channel, TouchDirection touch, Long authorAgentId,
                               Long authorCustomerId, String authorName, String body, Instant createdAt,
-                              List<AttachmentView> attachments) {
+                              List<AttachmentView> attachments, String language) {
+
+        /** A message without a detected language (an agent's, a note, an automatic one). */
+        public MessageView(long id, MessageKind kind, Channel channel, TouchDirection touch, Long authorAgentId,
+                           Long authorCustomerId, String authorName, String body, Instant createdAt,
+                           List<AttachmentView> attachments) {
+            this(id, kind, channel, touch, authorAgentId, authorCustomerId, authorName, body, createdAt, attachments, null);
+        }
     }
 
     /** A message's own facts, for the modules that carry it (no names resolved, no visibility check). */
@@ -116,6 +130,50 @@ public class TicketQueries {
     }
 
     private record Key(Instant at, long id) {
+    }
+
+    /**
+     * One interaction with a customer on any of their tickets, for the customer's timeline: what kind, on which
+     * channel and ticket, by whom, and the start of what was said.
+     */
+    public record TimelineEntry(long messageId, long ticketId, String subject, MessageKind kind, Channel channel,
+                                TouchDirection touch, String authorName, String excerpt, Instant at) {
+    }
+
+    /** How much of a message the timeline shows. */
+    static final int TIMELINE_EXCERPT = 300;
+
+    /**
+     * Every message on the customer's tickets that the agent may see, newest first, one page at a time: pass the
+     * time and id of the last entry seen as {@code before} and {@code beforeId} for the next page.
+     */
+    public List<TimelineEntry> timelineOf(long customerId, Instant before, Long beforeId, int limit, AgentPrincipal agent) {
+        Set<Long> myTeams = agent.isAdmin() ? null : accounts.teamIdsOf(agent.id());
+        if (myTeams != null && myTeams.isEmpty()) {
+            return List.of();
+        }
+        Instant cursorAt = before == null ? Instant.parse("9999-12-31T00:00:00Z") : before;
+        long cursorId = beforeId == null ? Long.MAX_VALUE : beforeId;
+        return jdbc.sql("""
+                        select m.id, t.id, t.subject, m.kind, m.channel, m.touch, a.display_name, m.body, m.created_at
+                        from message m join ticket t on t.id = m.ticket_id left join agent a on a.id = m.author_agent_id
+                        where t.customer_id = :customer
+                          and (cast(:teams as varchar) is null or t.team_id in (:teamIds))
+                          and (m.created_at < :at or (m.created_at = :at and m.id < :id))
+                        order by m.created_at desc, m.id desc limit :limit""")
+                .param("customer", customerId)
+                .param("teams", myTeams == null ? null : "some")
+                .param("teamIds", myTeams == null ? List.of(-1L) : List.copyOf(myTeams))
+                .param("at", java.sql.Timestamp.from(cursorAt)).param("id", cursorId)
+                .param("limit", Math.min(Math.max(limit, 1), MAX_PAGE))
+                .query((rs, n) -> {
+                    String body = rs.getString(8);
+                    String excerpt = body.length() > TIMELINE_EXCERPT ? body.substring(0, TIMELINE_EXCERPT) + "…" : body;
+                    String touch = rs.getString(6);
+                    return new TimelineEntry(rs.getLong(1), rs.getLong(2), rs.getString(3), MessageKind.valueOf(rs.getString(4)),
+                            Channel.valueOf(rs.getString(5)), touch == null ? null : TouchDirection.valueOf(touch),
+                            rs.getString(7), excerpt, rs.getTimestamp(9).toInstant());
+                }).list();
     }
 
     public Page list(ListQuery q, AgentPrincipal agent) {
@@ -160,7 +218,12 @@ public class TicketQueries {
             sql.append(" and t.customer_id = :customer");
             params.put("customer", q.customerId());
         }
-        boolean byCreated = q.sort() == Sort.CREATED_ASC || q.sort() == Sort.CREATED_DESC;
+        if (q.language() != null) {
+            // the customer's language as it stands now, so a customer whose language was corrected moves with it
+            sql.append(" and exists (select 1 from customer c where c.id = t.customer_id and c.language = :language)");
+            params.put("language", q.language());
+        }
+                boolean byCreated = q.sort() == Sort.CREATED_ASC || q.sort() == Sort.CREATED_DESC;
         boolean descending = q.sort() == Sort.UPDATED_DESC || q.sort() == Sort.CREATED_DESC;
         Optional<Key> after = decode(q.cursor());
         String cmp = descending ? "<" : ">";
@@ -231,7 +294,7 @@ public class TicketQueries {
         List<MessageView> messageViews = msgs.stream().map(m -> new MessageView(m.getId(), m.getKind(), m.getChannel(), m.getTouch(),
                 m.getAuthorAgentId(), m.getAuthorCustomerId(),
                 m.getKind() == MessageKind.CUSTOMER || m.getKind() == MessageKind.AUTOMATED ? customerName : agentNames.getOrDefault(m.getAuthorAgentId(), "?"),
-                m.getBody(), m.getCreatedAt(), files.getOrDefault(m.getId(), List.of()))).toList();
+                m.getBody(), m.getCreatedAt(), files.getOrDefault(m.getId(), List.of()), m.getLanguage())).toList();
         List<ChangeView> changeViews = rawChanges.stream().map(c -> new ChangeView(c.at(), c.actor(),
                 c.actor() == null ? customerName : agentNames.getOrDefault(c.actor(), "?"), c.field(),
                 display(c.field(), c.oldValue(), agentNames, teamNames, categoryNames),

@@ -4,6 +4,8 @@ import org.regard.accounts.AgentPrincipal;
 import org.regard.accounts.AgentView;
 import org.regard.accounts.Accounts;
 import org.regard.customers.Customers;
+import org.regard.languages.Detection;
+import org.regard.languages.Languages;
 import org.regard.tickets.TicketCommands.CustomerMessage;
 import org.regard.tickets.TicketCommands.OpenTicket;
 import org.regard.tickets.TicketCommands.UpdateTicket;
@@ -46,10 +48,14 @@ public class Tickets {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Languages languages;
+    private final LanguageRouting routing;
 
     Tickets(TicketRepository tickets, MessageRepository messages, CategoryRepository categories, Accounts accounts,
             Customers customers, JdbcClient jdbc, ApplicationEventPublisher events, PlatformTransactionManager txManager,
-            Clock clock) {
+            Clock clock, Languages languages, LanguageRouting routing) {
+        this.languages = languages;
+        this.routing = routing;
         this.tickets = tickets;
         this.messages = messages;
         this.categories = categories;
@@ -82,6 +88,7 @@ public class Tickets {
             throw new IllegalArgumentException("No category " + cmd.categoryId());
         }
         String key = scopedKey(cmd.submissionKey(), actor);
+        Optional<Detection> detected = cmd.automated() ? Optional.empty() : languages.detect(cmd.body());
         return retrying(() -> {
             if (key != null) {
                 Optional<Long> existing = jdbc.sql("select ticket_id from ticket_submission where submission_key = ?")
@@ -96,21 +103,28 @@ public class Tickets {
                 ticket.categorize(cmd.categoryId(), now);
             }
             ticket.followUpOf(cmd.followUpOf());
+            Optional<Long> routedTo = learnLanguage(cmd.customerId(), detected).flatMap(language -> routing.assigneeFor(teamId, language));
+            List<Ticket.Change> routed = routedTo.isPresent() ? ticket.assignTo(routedTo.get(), now) : List.of();
             if (cmd.automated()) {
                 ticket.noteActivity(now);
             } else {
                 ticket.recordTouch(TouchDirection.INBOUND, now);
             }
             ticket = tickets.save(ticket);
+            record(ticket.getId(), null, routed, now);
             if (key != null) {
                 // a concurrent twin fails here on the primary key, rolls back, and its retry finds this ticket
                 jdbc.sql("insert into ticket_submission (submission_key, ticket_id) values (?, ?)").params(key, ticket.getId()).update();
             }
             Message first = messages.save(new Message(ticket.getId(), cmd.automated() ? MessageKind.AUTOMATED : MessageKind.CUSTOMER,
                     cmd.channel(), cmd.automated() ? null : TouchDirection.INBOUND,
-                    actor == null ? null : actor.id(), cmd.customerId(), cmd.body(), now, key));
+                    actor == null ? null : actor.id(), cmd.customerId(), cmd.body(), now, key)
+                    .writtenIn(detected.map(Detection::language).orElse(null)));
             saveAttachments(first.getId(), cmd.attachments());
             events.publishEvent(new TicketOpened(ticket.getId(), cmd.customerId(), teamId, cmd.channel(), now));
+            if (ticket.getAssigneeId() != null) {
+                events.publishEvent(new TicketAssigned(ticket.getId(), teamId, ticket.getAssigneeId(), null, now));
+            }
             if (cmd.automated()) {
                 events.publishEvent(new AutomatedMessageReceived(ticket.getId(), teamId, first.getId(), cmd.channel(), now));
             } else {
@@ -185,6 +199,7 @@ public class Tickets {
     public Written customerWrote(CustomerMessage cmd) {
         requireText(cmd.body(), MAX_BODY, "body");
         long ticketId = cmd.ticketId();
+        Optional<Detection> detected = cmd.automated() ? Optional.empty() : languages.detect(cmd.body());
         return write(ticketId, null, cmd.submissionKey(), cmd.attachments(), (ticket, now, key) -> {
             List<Ticket.Change> changes;
             if (cmd.automated()) {
@@ -193,9 +208,11 @@ public class Tickets {
             } else {
                 ticket.recordTouch(TouchDirection.INBOUND, now);
                 changes = ticket.customerWrote(now);
+                learnLanguage(ticket.getCustomerId(), detected);
             }
             return new Draft(new Message(ticketId, cmd.automated() ? MessageKind.AUTOMATED : MessageKind.CUSTOMER, cmd.channel(),
-                    cmd.automated() ? null : TouchDirection.INBOUND, null, ticket.getCustomerId(), cmd.body(), now, key), changes);
+                    cmd.automated() ? null : TouchDirection.INBOUND, null, ticket.getCustomerId(), cmd.body(), now, key)
+                    .writtenIn(detected.map(Detection::language).orElse(null)), changes);
         }, (ticket, m, now) -> events.publishEvent(cmd.automated()
                 ? new AutomatedMessageReceived(ticketId, ticket.getTeamId(), m.getId(), cmd.channel(), now)
                 : new CustomerWrote(ticketId, ticket.getTeamId(), ticket.getCustomerId(), m.getId(), cmd.channel(), now)));
@@ -245,8 +262,11 @@ public class Tickets {
                 Instant now = clock.instant();
                 TicketStatus before = ticket.getStatus();
                 List<Ticket.Change> changes = new ArrayList<>();
+                boolean renamed = false;
                 if (cmd.subject() != null) {
-                    changes.addAll(ticket.rename(cmd.subject(), now));
+                    List<Ticket.Change> renaming = ticket.rename(cmd.subject(), now);
+                    renamed = !renaming.isEmpty();
+                    changes.addAll(renaming);
                 }
                 if (cmd.priority() != null) {
                     changes.addAll(ticket.prioritize(cmd.priority(), now));
@@ -292,6 +312,9 @@ public class Tickets {
                 }
                 if (reassigned) {
                     events.publishEvent(new TicketAssigned(ticketId, ticket.getTeamId(), ticket.getAssigneeId(), actor.id(), now));
+                }
+                if (renamed) {
+                    events.publishEvent(new TicketRenamed(ticketId, ticket.getTeamId(), actor.id(), now));
                 }
             });
         } catch (OptimisticLockingFailureException e) {
@@ -363,6 +386,15 @@ public class Tickets {
             }
         }
         throw last;
+    }
+
+    /**
+     * Lets a confident detection become the customer's language when they have none yet (never over one an agent
+     * set); returns the customer's language afterwards, if any.
+     */
+    private Optional<String> learnLanguage(long customerId, Optional<Detection> detected) {
+        detected.filter(Detection::confident).ifPresent(d -> customers.learnLanguage(customerId, d.language()));
+        return customers.customer(customerId).map(Customers.CustomerView::language);
     }
 
     private void saveAttachments(long messageId, List<NewAttachment> attachments) {

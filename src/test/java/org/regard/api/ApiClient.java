@@ -54,6 +54,14 @@ public final class ApiClient {
         return new Call("PATCH", path);
     }
 
+    public Call put(String path) {
+        return new Call("PUT", path);
+    }
+
+    public Call delete(String path) {
+        return new Call("DELETE", path);
+    }
+
     /** One request being put together. */
     public final class Call {
         private final String method;

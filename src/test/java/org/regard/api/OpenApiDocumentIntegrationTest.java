@@ -42,7 +42,12 @@ class OpenApiDocumentIntegrationTest {
         assertThat(paths.propertyNames()).containsExactlyInAnyOrder(
                 "/api/v1/tickets", "/api/v1/tickets/{id}", "/api/v1/tickets/{ticketId}/messages",
                 "/api/v1/tickets/{ticketId}/messages/{messageId}", "/api/v1/customers", "/api/v1/customers/{id}",
-                "/api/v1/attachments/{id}");
+                "/api/v1/attachments/{id}", "/api/v1/search", "/api/v1/templates", "/api/v1/templates/{id}",
+                "/api/v1/templates/{id}/variants/{language}", "/api/v1/templates/{id}/render",
+                // customer memory
+                "/api/v1/preference-fields", "/api/v1/preference-fields/{id}",
+                "/api/v1/customers/{customerId}/promises", "/api/v1/customers/{customerId}/promises/{promiseId}",
+                "/api/v1/customers/{id}/duplicates", "/api/v1/customers/{id}/merge");
         assertThat(paths.get("/api/v1/tickets").propertyNames()).containsExactlyInAnyOrder("get", "post");
         assertThat(paths.get("/api/v1/tickets/{id}").propertyNames()).containsExactlyInAnyOrder("get", "patch");
         assertThat(paths.get("/api/v1/customers/{id}").propertyNames()).containsExactlyInAnyOrder("get", "patch");

@@ -42,7 +42,7 @@ public final class ChildRegard implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Xmx512m");
+        command.add("-Xmx768m"); // room for the language models, loaded on the first message
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-cp");
         command.add(applicationClassPath());

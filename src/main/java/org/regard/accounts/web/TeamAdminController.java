@@ -73,6 +73,15 @@ class TeamAdminController {
         return page(model);
     }
 
+    /** Turns routing by the customer's language on or off for the team's new tickets. */
+    @PostMapping("/admin/teams/{id}/routing")
+    String routing(@PathVariable long id, @RequestParam(defaultValue = "false") boolean assignByLanguage,
+                   RedirectAttributes redirect) {
+        TeamView team = accounts.team(id).orElseThrow();
+        administration.assignByLanguage(id, assignByLanguage);
+        return done(redirect, assignByLanguage ? "admin.teams.byLanguageOn" : "admin.teams.byLanguageOff", team.name());
+    }
+
     private static String problemWith(String name) {
         if (name.isBlank()) {
             return "admin.error.name.required";
@@ -92,6 +101,8 @@ class TeamAdminController {
                 t -> accounts.activeMembersOf(t.id()).size()));
         model.addAttribute("teams", teams);
         model.addAttribute("memberCounts", members);
+        model.addAttribute("byLanguage", teams.stream().map(TeamView::id).filter(accounts::assignsByLanguage)
+                .collect(Collectors.toSet()));
         return "admin/teams";
     }
 }

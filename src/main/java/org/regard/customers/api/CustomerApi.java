@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.regard.customers.Customers;
 import org.regard.customers.Customers.CustomerView;
+import org.regard.customers.Preferences;
 import org.regard.customers.api.CustomerRequests.CustomerChangesRequest;
 import org.regard.customers.api.CustomerRequests.NewCustomerRequest;
 import org.regard.customers.api.CustomerResources.CustomerPage;
@@ -40,6 +41,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /** Customers over HTTP: find, read, create and change them. Any signed-in agent may. */
@@ -50,9 +52,11 @@ class CustomerApi {
     private static final int MAX_PAGE = 200;
 
     private final Customers customers;
+    private final Preferences preferences;
 
-    CustomerApi(Customers customers) {
+    CustomerApi(Customers customers, Preferences preferences) {
         this.customers = customers;
+        this.preferences = preferences;
     }
 
     @GetMapping
@@ -64,7 +68,9 @@ class CustomerApi {
         List<CustomerView> rows = customers.page(q, decode(cursor), limit + 1);
         boolean more = rows.size() > limit;
         List<CustomerView> page = more ? rows.subList(0, limit) : rows;
-        return new CustomerPage(page.stream().map(CustomerResource::of).toList(), more ? encode(page.getLast().id()) : null);
+        Map<Long, List<Preferences.Value>> values = preferences.valuesOf(page.stream().map(CustomerView::id).toList());
+        return new CustomerPage(page.stream().map(c -> CustomerResource.of(c, values.getOrDefault(c.id(), List.of()))).toList(),
+                more ? encode(page.getLast().id()) : null);
     }
 
     @GetMapping("/{id}")
@@ -72,7 +78,7 @@ class CustomerApi {
     @ApiResponse(responseCode = "200", description = "The customer",
             headers = @Header(name = HttpHeaders.ETAG, description = "The customer's version, for If-Match"))
     ResponseEntity<CustomerResource> customer(@PathVariable long id) {
-        return withVersion(ResponseEntity.ok(), CustomerResource.of(existing(id)));
+        return withVersion(ResponseEntity.ok(), resource(existing(id)));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -83,10 +89,15 @@ class CustomerApi {
     @ApiResponse(responseCode = "409", description = "An address already belongs to another customer",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<CustomerResource> create(@Valid @RequestBody NewCustomerRequest request) {
-        CustomerView created = customers.create(request.toCommand());
+        CustomerView created;
+        try {
+            created = customers.create(request.toCommand(), request.preferenceMap());
+        } catch (Preferences.InvalidPreference e) {
+            throw CustomerRequests.invalid(e);
+        }
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/customers/{id}")
                 .buildAndExpand(created.id()).toUri();
-        return withVersion(ResponseEntity.created(location), CustomerResource.of(created));
+        return withVersion(ResponseEntity.created(location), resource(created));
     }
 
     @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
@@ -105,14 +116,21 @@ class CustomerApi {
         CustomerView current = existing(id);
         Integer expected = expectedVersion(ifMatch);
         try {
-            CustomerView changed = customers.update(id, changes.applyTo(current, expected == null ? current.version() : expected));
-            return withVersion(ResponseEntity.ok(), CustomerResource.of(changed));
+            CustomerView changed = customers.update(id, changes.applyTo(current, expected == null ? current.version() : expected),
+                    changes.preferenceChanges());
+            return withVersion(ResponseEntity.ok(), resource(changed));
+        } catch (Preferences.InvalidPreference e) {
+            throw CustomerRequests.invalid(e);
         } catch (OptimisticLockingFailureException conflict) {
             if (expected == null) {
                 throw conflict;
             }
             throw stale(id, expected, conflict);
         }
+    }
+
+    private CustomerResource resource(CustomerView customer) {
+        return CustomerResource.of(customer, preferences.valuesOf(customer.id()));
     }
 
     private CustomerView existing(long id) {

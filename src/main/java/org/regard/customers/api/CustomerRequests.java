@@ -8,7 +8,11 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.regard.customers.Customers;
 import org.regard.customers.Customers.CustomerChanges;
+import org.regard.customers.Customers.PersonFacts;
+import org.regard.customers.PreferredChannel;
+import org.regard.customers.Preferences;
 import org.regard.customers.Customers.CustomerView;
 import org.regard.customers.Customers.NewCustomer;
 import org.springframework.http.HttpStatus;
@@ -49,6 +53,24 @@ final class CustomerRequests {
         }
     }
 
+    /** The person facts as sent, checked: an unknown time zone or channel is a 400 naming the field. */
+    static PersonFacts facts(String addressAs, String timeZone, String preferredChannel) {
+        if (timeZone != null && !Customers.isTimeZone(timeZone)) {
+            throw new InvalidField("timeZone", "must be an IANA time zone id such as Europe/Paris");
+        }
+        PreferredChannel channel = null;
+        if (preferredChannel != null) {
+            channel = PreferredChannel.parse(preferredChannel).orElseThrow(
+                    () -> new InvalidField("preferredChannel", "must be one of email, phone, visit, web"));
+        }
+        return new PersonFacts(addressAs, timeZone, channel);
+    }
+
+    /** A preference value that does not fit, as a 400 naming {@code preferenceValues.<key>}. */
+    static InvalidField invalid(Preferences.InvalidPreference e) {
+        return new InvalidField("preferenceValues." + e.key(), e.problem());
+    }
+
     @Schema(name = "NewCustomer", description = "A customer to create.")
     record NewCustomerRequest(
             @NotBlank @Size(max = MAX_NAME) String name,
@@ -58,10 +80,19 @@ final class CustomerRequests {
             @Pattern(regexp = LANGUAGE, message = "must be a language code such as en, fr or pt-BR") String language,
             @Schema(description = "The organization's name; created when new", nullable = true) @Size(max = MAX_NAME) String organization,
             @Schema(description = "One of the configured tiers; by default the first", nullable = true) String tier,
-            @Schema(nullable = true) @Size(max = MAX_PREFERENCES) String preferences) {
+            @Schema(nullable = true) @Size(max = MAX_PREFERENCES) String preferences,
+            @Schema(description = "How to address the person, e.g. Mme Lefèvre", nullable = true) @Size(max = MAX_NAME) String addressAs,
+            @Schema(description = "IANA time zone id, e.g. Asia/Ho_Chi_Minh", nullable = true) String timeZone,
+            @Schema(allowableValues = {"email", "phone", "visit", "web"}, nullable = true) String preferredChannel,
+            @Schema(description = "Values of preference fields by key", nullable = true) Map<String, Object> preferenceValues) {
+
+        Map<String, Object> preferenceMap() {
+            return preferenceValues == null ? Map.of() : preferenceValues;
+        }
 
         NewCustomer toCommand() {
-            return new NewCustomer(name, emails == null ? List.of() : emails, language, organization, tier, preferences);
+            return new NewCustomer(name, emails == null ? List.of() : emails, language, organization, tier, preferences,
+                    facts(addressAs, timeZone, preferredChannel));
         }
     }
 
@@ -85,6 +116,11 @@ final class CustomerRequests {
         private String tier;
         @Size(max = MAX_PREFERENCES)
         private String preferences;
+        @Size(max = MAX_NAME)
+        private String addressAs;
+        private String timeZone;
+        private String preferredChannel;
+        private Map<String, Object> preferenceValues;
         private final Set<String> sent = new LinkedHashSet<>();
         private final Set<String> unknown = new LinkedHashSet<>();
 
@@ -152,6 +188,57 @@ final class CustomerRequests {
             preferences = value;
         }
 
+        @Schema(description = "How to address the person, e.g. Mme Lefèvre", nullable = true)
+        public String getAddressAs() {
+            return addressAs;
+        }
+
+        @JsonSetter("addressAs")
+        void addressAs(String value) {
+            sent.add("addressAs");
+            addressAs = value;
+        }
+
+        @Schema(description = "IANA time zone id, e.g. Asia/Ho_Chi_Minh", nullable = true)
+        public String getTimeZone() {
+            return timeZone;
+        }
+
+        @JsonSetter("timeZone")
+        void timeZone(String value) {
+            sent.add("timeZone");
+            timeZone = value;
+        }
+
+        @Schema(allowableValues = {"email", "phone", "visit", "web"}, nullable = true)
+        public String getPreferredChannel() {
+            return preferredChannel;
+        }
+
+        @JsonSetter("preferredChannel")
+        void preferredChannel(String value) {
+            sent.add("preferredChannel");
+            preferredChannel = value;
+        }
+
+        @Schema(description = "Merged into the customer's preference values by key: keys left out keep their value, "
+                + "null removes one", nullable = true)
+        public Map<String, Object> getPreferenceValues() {
+            return preferenceValues;
+        }
+
+        @JsonSetter("preferenceValues")
+        void preferenceValues(Map<String, Object> value) {
+            sent.add("preferenceValues");
+            preferenceValues = value;
+        }
+
+        /** The preference values to merge; empty when none were sent. */
+        @JsonIgnore
+        Map<String, Object> preferenceChanges() {
+            return preferenceValues == null ? Map.of() : preferenceValues;
+        }
+
         @JsonAnySetter
         void unknownField(String field, Object ignored) {
             unknown.add(field);
@@ -162,7 +249,8 @@ final class CustomerRequests {
         CustomerChanges applyTo(CustomerView current, int expectedVersion) {
             if (!unknown.isEmpty()) {
                 throw new InvalidField(unknown.iterator().next(),
-                        "is not a field of a customer (send name, emails, language, organization, tier or preferences)");
+                        "is not a field of a customer (send name, emails, language, organization, tier, preferences, "
+                                + "addressAs, timeZone, preferredChannel or preferenceValues)");
             }
             requireValue("name", name);
             requireValue("emails", emails);
@@ -174,7 +262,11 @@ final class CustomerRequests {
                     sent.contains("organization") ? organization : current.organizationName(),
                     sent.contains("tier") ? tier : current.tier(),
                     sent.contains("preferences") ? preferences : current.preferences(),
-                    expectedVersion);
+                    expectedVersion,
+                    facts(sent.contains("addressAs") ? addressAs : current.facts().addressAs(),
+                            sent.contains("timeZone") ? timeZone : current.facts().timeZone(),
+                            sent.contains("preferredChannel") ? preferredChannel
+                                    : current.facts().preferredChannel() == null ? null : current.facts().preferredChannel().value()));
         }
 
         private void requireValue(String field, Object value) {

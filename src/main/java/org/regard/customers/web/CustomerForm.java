@@ -1,6 +1,7 @@
 package org.regard.customers.web;
 
 import org.regard.customers.Customers;
+import org.regard.customers.PreferredChannel;
 import org.springframework.validation.Errors;
 
 import java.util.Arrays;
@@ -24,6 +25,9 @@ class CustomerForm {
     private String organization = "";
     private String tier = "";
     private String preferences = "";
+    private String addressAs = "";
+    private String timeZone = "";
+    private String preferredChannel = "";
     private String note = "";
     private boolean pinNote;
     private int version;
@@ -42,6 +46,10 @@ class CustomerForm {
         form.organization = customer.organizationName() == null ? "" : customer.organizationName();
         form.tier = customer.tier();
         form.preferences = customer.preferences() == null ? "" : customer.preferences();
+        Customers.PersonFacts facts = customer.facts();
+        form.addressAs = facts.addressAs() == null ? "" : facts.addressAs();
+        form.timeZone = facts.timeZone() == null ? "" : facts.timeZone();
+        form.preferredChannel = facts.preferredChannel() == null ? "" : facts.preferredChannel().value();
         form.version = customer.version();
         return form;
     }
@@ -87,6 +95,15 @@ class CustomerForm {
         if (preferences.strip().length() > 4000) {
             errors.rejectValue("preferences", "customers.error.tooLong", new Object[]{4000}, null);
         }
+        if (addressAs.strip().length() > 200) {
+            errors.rejectValue("addressAs", "customers.error.tooLong", new Object[]{200}, null);
+        }
+        if (!timeZone.isBlank() && !Customers.isTimeZone(timeZone)) {
+            errors.rejectValue("timeZone", "customers.error.timeZone", new Object[]{timeZone.strip()}, null);
+        }
+        if (!preferredChannel.isBlank() && PreferredChannel.parse(preferredChannel).isEmpty()) {
+            errors.rejectValue("preferredChannel", "customers.error.channel");
+        }
         if (withNote && note.strip().length() > CustomerNoteController.MAX_NOTE_LENGTH) {
             errors.rejectValue("note", "customers.error.tooLong", new Object[]{CustomerNoteController.MAX_NOTE_LENGTH}, null);
         }
@@ -94,12 +111,40 @@ class CustomerForm {
 
     Customers.NewCustomer toNewCustomer() {
         return new Customers.NewCustomer(name.strip(), emailList(), languageCode(), organization.strip(), tier,
-                preferences);
+                preferences, facts());
     }
 
     Customers.CustomerChanges toChanges() {
         return new Customers.CustomerChanges(name.strip(), emailList(), languageCode(), organization.strip(), tier,
-                preferences, version);
+                preferences, version, facts());
+    }
+
+    private Customers.PersonFacts facts() {
+        return new Customers.PersonFacts(addressAs.strip(), timeZone.strip(), PreferredChannel.parse(preferredChannel).orElse(null));
+    }
+
+    public String getAddressAs() {
+        return addressAs;
+    }
+
+    public void setAddressAs(String addressAs) {
+        this.addressAs = addressAs == null ? "" : addressAs;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone == null ? "" : timeZone;
+    }
+
+    public String getPreferredChannel() {
+        return preferredChannel;
+    }
+
+    public void setPreferredChannel(String preferredChannel) {
+        this.preferredChannel = preferredChannel == null ? "" : preferredChannel.strip();
     }
 
     public String getName() {

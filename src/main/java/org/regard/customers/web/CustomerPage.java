@@ -7,10 +7,17 @@ import org.springframework.ui.Model;
 /** Fills the model of the customer page, which the edit form and the notes both render again on an error. */
 @Component
 class CustomerPage {
+    /** The region zones offered while typing a time zone (any IANA id is accepted). */
+    private static final java.util.List<String> TIME_ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
+            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
     private final Customers customers;
+    private final org.regard.customers.Preferences preferences;
+    private final org.regard.customers.Merges merges;
 
-    CustomerPage(Customers customers) {
+    CustomerPage(Customers customers, org.regard.customers.Preferences preferences, org.regard.customers.Merges merges) {
         this.customers = customers;
+        this.preferences = preferences;
+        this.merges = merges;
     }
 
     /** The customer page of this customer; keeps a form already in the model (the editor's input). */
@@ -20,6 +27,16 @@ class CustomerPage {
         }
         model.addAttribute("card", customers.card(id).orElseThrow());
         model.addAttribute("notes", customers.notesOf(id));
+        model.addAttribute("preferenceFields", preferences.activeFields());
+        model.addAttribute("customer", customers.customer(id).orElseThrow());
+        model.addAttribute("duplicates", merges.duplicatesOf(id));
+        model.addAttribute("merges", merges.mergesInto(id));
+        if (!model.containsAttribute("preferenceInput")) {
+            java.util.Map<String, String> input = new java.util.HashMap<>();
+            preferences.valuesOf(id).forEach(v -> input.put(v.key(), v.text()));
+            model.addAttribute("preferenceInput", input);
+            model.addAttribute("preferenceErrors", java.util.Map.of());
+        }
         formChoices(model);
         return "customers/show";
     }
@@ -36,5 +53,7 @@ class CustomerPage {
         model.addAttribute("tiers", customers.tiers());
         model.addAttribute("languages", CustomerForm.LANGUAGES);
         model.addAttribute("organizations", customers.organizations());
+        model.addAttribute("channels", org.regard.customers.PreferredChannel.values());
+        model.addAttribute("timeZones", TIME_ZONES);
     }
 }

@@ -106,7 +106,11 @@ final class TicketResources {
             @Schema(description = "Files of the message, in order")
             List<AttachmentResource> attachments,
             @Schema(description = "For a reply sent by email, where its delivery stands; null otherwise", nullable = true)
-            DeliveryResource delivery) {
+            DeliveryResource delivery,
+            @Schema(description = "The language the customer wrote this message in (ISO 639-1, among the configured "
+                    + "languages), as detected; null for agents' messages, notes, automatic messages and text without words",
+                    nullable = true, example = "fr")
+            String language) {
 
         static MessageResource of(MessageView m, Envelope envelope) {
             Author author = m.kind() == MessageKind.CUSTOMER || m.authorAgentId() == null
@@ -116,7 +120,7 @@ final class TicketResources {
             if (envelope == null) {
                 return new MessageResource(m.id(), Vocabulary.Kind.of(m.kind()), Vocabulary.Channel.of(m.channel()),
                         Vocabulary.Direction.of(m.kind(), m.touch()), author, m.body(), m.createdAt(), null, null, null,
-                        m.body(), false, false, files, null);
+                        m.body(), false, false, files, null, m.language());
             }
             Delivery d = envelope.delivery();
             return new MessageResource(m.id(), Vocabulary.Kind.of(m.kind()), Vocabulary.Channel.of(m.channel()),
@@ -124,7 +128,8 @@ final class TicketResources {
                     new MailSender(envelope.fromName(), envelope.fromAddress()),
                     new MailRecipients(envelope.to(), envelope.cc()), envelope.externalId(), m.body(),
                     envelope.autoReply(), envelope.bounce(), files,
-                    d == null ? null : new DeliveryResource(Vocabulary.DeliveryState.of(d.state()), d.reason(), d.attempts(), d.sentAt()));
+                    d == null ? null : new DeliveryResource(Vocabulary.DeliveryState.of(d.state()), d.reason(), d.attempts(), d.sentAt()),
+                    m.language());
         }
     }
 

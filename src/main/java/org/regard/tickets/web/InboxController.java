@@ -2,7 +2,9 @@ package org.regard.tickets.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.regard.accounts.Accounts;
+import org.regard.languages.Languages;
 import org.regard.accounts.AgentPrincipal;
+import org.regard.customers.Promises;
 import org.regard.tickets.Priority;
 import org.regard.tickets.TicketQueries;
 import org.regard.tickets.TicketQueries.Sort;
@@ -22,11 +24,17 @@ class InboxController {
     static final int PAGE_SIZE = 25;
 
     private final TicketQueries queries;
-    private final Accounts accounts;
+    private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?");
 
-    InboxController(TicketQueries queries, Accounts accounts) {
+    private final Accounts accounts;
+    private final Promises promises;
+    private final Languages languages;
+
+    InboxController(TicketQueries queries, Accounts accounts, Promises promises, Languages languages) {
         this.queries = queries;
         this.accounts = accounts;
+        this.promises = promises;
+        this.languages = languages;
     }
 
     @GetMapping("/inbox")
@@ -36,8 +44,11 @@ class InboxController {
                  @RequestParam(name = "team", required = false) Long teamId,
                  @RequestParam(required = false) Sort sort,
                  @RequestParam(required = false) String cursor,
+                 @RequestParam(required = false) String language,
                  @AuthenticationPrincipal AgentPrincipal agent, HtmxRequest htmx, Model model, HttpServletResponse response) {
-        InboxFilter filter = new InboxFilter(view, statuses, priority, teamId, sort, cursor);
+        // a language that is no language code filters nothing rather than hiding every ticket
+        String lang = language == null || !LANGUAGE.matcher(language.strip()).matches() ? null : language;
+        InboxFilter filter = new InboxFilter(view, statuses, priority, teamId, sort, cursor, lang);
         model.addAttribute("filter", filter);
         model.addAttribute("page", queries.list(filter.query(PAGE_SIZE), agent));
         model.addAttribute("views", View.values());
@@ -45,7 +56,11 @@ class InboxController {
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("sorts", Sort.values());
         model.addAttribute("teams", accounts.visibleTeams(agent));
+        model.addAttribute("languages", languages.configured());
         model.addAttribute("fragmentOnly", htmx.wantsFragment());
+        if (!htmx.wantsFragment()) {
+            model.addAttribute("overduePromises", promises.overdueFor(agent.id(), accounts.teamIdsOf(agent.id()), 20));
+        }
         response.addHeader("Vary", HtmxRequest.HEADER);
         return htmx.wantsFragment() ? "tickets/inbox :: update" : "tickets/inbox";
     }

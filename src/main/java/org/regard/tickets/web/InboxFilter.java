@@ -14,7 +14,8 @@ import java.util.Set;
  * What the agent chose to look at in the inbox: a view (tab), filters, an order and a position. Knows
  * the links that keep these choices: the tabs, the next page and the first page.
  */
-public record InboxFilter(View view, Set<TicketStatus> statuses, Priority priority, Long teamId, Sort sort, String cursor) {
+public record InboxFilter(View view, Set<TicketStatus> statuses, Priority priority, Long teamId, Sort sort, String cursor,
+                          String language) {
     /** The statuses shown when the agent chose none: everything that still needs the team. */
     public static final Set<TicketStatus> ACTIVE = EnumSet.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.WAITING);
 
@@ -23,10 +24,16 @@ public record InboxFilter(View view, Set<TicketStatus> statuses, Priority priori
         statuses = statuses == null || statuses.isEmpty() ? ACTIVE : EnumSet.copyOf(statuses);
         sort = sort == null ? Sort.UPDATED_DESC : sort;
         cursor = cursor == null || cursor.isBlank() ? null : cursor;
+        language = language == null || language.isBlank() ? null : language.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Filters that do not narrow by the customer's language. */
+    public InboxFilter(View view, Set<TicketStatus> statuses, Priority priority, Long teamId, Sort sort, String cursor) {
+        this(view, statuses, priority, teamId, sort, cursor, null);
     }
 
     ListQuery query(int limit) {
-        return new ListQuery(view, statuses, priority, teamId, null, null, sort, cursor, limit);
+        return new ListQuery(view, statuses, priority, teamId, null, null, sort, cursor, limit, language);
     }
 
     public boolean shows(TicketStatus status) {
@@ -60,6 +67,9 @@ public record InboxFilter(View view, Set<TicketStatus> statuses, Priority priori
         }
         if (teamId != null) {
             b.queryParam("team", teamId);
+        }
+        if (language != null) {
+            b.queryParam("language", language);
         }
         if (sort != Sort.UPDATED_DESC) {
             b.queryParam("sort", sort.name());

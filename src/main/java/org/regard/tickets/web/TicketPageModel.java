@@ -47,15 +47,17 @@ class TicketPageModel {
     private final Clock clock;
     private final DataSize maxFileSize;
     private final DataSize maxRequestSize;
+    private final org.regard.tickets.ReplyTemplates replyTemplates;
 
     TicketPageModel(TicketQueries queries, Customers customers, Accounts accounts, Categories categories, Envelopes envelopes,
-                    Clock clock, @Value("${spring.servlet.multipart.max-file-size:25MB}") DataSize maxFileSize,
+                    org.regard.tickets.ReplyTemplates replyTemplates, Clock clock, @Value("${spring.servlet.multipart.max-file-size:25MB}") DataSize maxFileSize,
                     @Value("${spring.servlet.multipart.max-request-size:30MB}") DataSize maxRequestSize) {
         this.queries = queries;
         this.customers = customers;
         this.accounts = accounts;
         this.categories = categories;
         this.envelopes = envelopes;
+        this.replyTemplates = replyTemplates;
         this.clock = clock;
         this.maxFileSize = maxFileSize;
         this.maxRequestSize = maxRequestSize;
@@ -82,6 +84,7 @@ class TicketPageModel {
         model.addAttribute("card", customers.card(ticket.customerId()).orElseThrow());
         model.addAttribute("nextTicketId", queries.nextAfter(ticketId, agent).orElse(null));
         model.addAttribute("recordedBy", recorders(detail));
+        model.addAttribute("replyTemplates", replyTemplates.all());
         model.addAttribute("envelopes", envelopes.of(ticketId));
         model.addAttribute("now", clock.instant());
         model.addAttribute("maxFileBytes", maxFileBytes());

@@ -1,0 +1,10 @@
+package org.regard.search;
+
+/**
+ * One result: what it is, its id (the ticket's, the message's or the customer's), the ticket it belongs to (null for
+ * a customer), a title (the ticket's subject or the customer's name), a snippet of the matching text as HTML (the
+ * text escaped, the matching words in {@code <mark>}), and its relevance (higher is better; comparable within one
+ * search only).
+ */
+public record SearchHit(SearchKind type, long id, Long ticketId, String title, String snippet, double score) {
+}

@@ -1,0 +1,120 @@
+package org.regard.search;
+
+import org.regard.customers.CustomerChanged;
+import org.regard.customers.Customers;
+import org.regard.customers.Customers.CustomerView;
+import org.regard.tickets.TicketEvents.AgentAddedNote;
+import org.regard.tickets.TicketEvents.AgentLoggedContact;
+import org.regard.tickets.TicketEvents.AgentReplied;
+import org.regard.tickets.TicketEvents.AutomatedMessageReceived;
+import org.regard.tickets.TicketEvents.CustomerWrote;
+import org.regard.tickets.TicketEvents.ReplyWithdrawn;
+import org.regard.tickets.TicketEvents.TicketAssigned;
+import org.regard.tickets.TicketEvents.TicketOpened;
+import org.regard.tickets.TicketEvents.TicketRenamed;
+import org.regard.tickets.TicketEvents.TicketStatusChanged;
+import org.regard.tickets.TicketQueries;
+import org.regard.tickets.TicketQueries.TicketRow;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Keeps the search index in step with every write, synchronously and inside the writer's transaction: a reply is
+ * found by a search right after it is saved, and a write that rolls back leaves no trace in the index.
+ */
+@Component
+class SearchIndexer {
+    private final SearchStore store;
+    private final TicketQueries tickets;
+    private final Customers customers;
+
+    SearchIndexer(SearchStore store, TicketQueries tickets, Customers customers) {
+        this.store = store;
+        this.tickets = tickets;
+        this.customers = customers;
+    }
+
+    @EventListener
+    void on(TicketOpened event) {
+        indexTicket(event.ticketId());
+    }
+
+    @EventListener
+    void on(TicketRenamed event) {
+        indexTicket(event.ticketId());
+    }
+
+    @EventListener
+    void on(CustomerWrote event) {
+        indexMessage(event.messageId());
+    }
+
+    @EventListener
+    void on(AgentReplied event) {
+        indexMessage(event.messageId());
+    }
+
+    @EventListener
+    void on(AutomatedMessageReceived event) {
+        indexMessage(event.messageId());
+    }
+
+    @EventListener
+    void on(AgentAddedNote event) {
+        indexMessage(event.messageId());
+    }
+
+    @EventListener
+    void on(AgentLoggedContact event) {
+        indexMessage(event.messageId());
+    }
+
+    @EventListener
+    void on(ReplyWithdrawn event) {
+        store.remove(SearchKind.MESSAGE, event.messageId());
+    }
+
+    @EventListener
+    void on(TicketStatusChanged event) {
+        store.ticketMoved(event.ticketId(), event.teamId(), event.to().name());
+    }
+
+    @EventListener
+    void on(TicketAssigned event) {
+        tickets.ticket(event.ticketId()).ifPresent(t -> store.ticketMoved(t.id(), t.teamId(), t.status().name()));
+    }
+
+    @EventListener
+    void on(CustomerChanged event) {
+        customers.customer(event.customerId()).ifPresent(c -> {
+            store.put(customerDocument(c));
+            store.customerSpeaks(c.id(), c.language());
+        });
+    }
+
+    private void indexTicket(long ticketId) {
+        tickets.ticket(ticketId).ifPresent(t -> store.put(new SearchDocument(SearchKind.TICKET, t.id(), t.id(), t.teamId(),
+                t.customerId(), t.status().name(), languageOf(t.customerId()), t.createdAt(), t.subject(), "")));
+    }
+
+    private void indexMessage(long messageId) {
+        tickets.message(messageId).ifPresent(m -> {
+            Optional<TicketRow> ticket = tickets.ticket(m.ticketId());
+            ticket.ifPresent(t -> store.put(new SearchDocument(SearchKind.MESSAGE, m.id(), t.id(), t.teamId(), t.customerId(),
+                    t.status().name(), languageOf(t.customerId()), m.createdAt(), t.subject(), m.body())));
+        });
+    }
+
+    private String languageOf(long customerId) {
+        return customers.customer(customerId).map(CustomerView::language).orElse(null);
+    }
+
+    private SearchDocument customerDocument(CustomerView c) {
+        StringBuilder body = new StringBuilder(String.join(" ", c.emails()));
+        customers.notesOf(c.id()).forEach(n -> body.append('\n').append(n.body()));
+        return new SearchDocument(SearchKind.CUSTOMER, c.id(), null, null, c.id(), null, c.language(), c.createdAt(),
+                c.name(), body.toString());
+    }
+}

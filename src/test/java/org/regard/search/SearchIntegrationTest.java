@@ -1,0 +1,265 @@
+package org.regard.search;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.regard.accounts.Role;
+import org.regard.accounts.TeamView;
+import org.regard.api.ApiClient;
+import org.regard.customers.Customers;
+import org.regard.support.IntegrationTest;
+import org.regard.support.TestData;
+import org.regard.support.TestData.TestAgent;
+import org.regard.support.WebSession;
+import org.regard.tickets.Channel;
+import org.regard.tickets.InvalidInput;
+import org.regard.tickets.Priority;
+import org.regard.tickets.TicketCommands.OpenTicket;
+import org.regard.tickets.TicketCommands.UpdateTicket;
+import org.regard.tickets.TicketStatus;
+import org.regard.tickets.Tickets;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.regard.api.ApiClient.bearer;
+
+@IntegrationTest
+class SearchIntegrationTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestData data;
+    @Autowired
+    Tickets tickets;
+    @Autowired
+    Customers customers;
+    @Autowired
+    Search search;
+
+    TeamView team;
+    TeamView otherTeam;
+    TestAgent agent;
+    TestAgent admin;
+
+    @BeforeEach
+    void setUp() {
+        team = data.team("search");
+        otherTeam = data.team("search-other");
+        agent = data.agent(Role.AGENT, team);
+        admin = data.agent(Role.ADMIN);
+    }
+
+    /** A word no other test writes: letters and digits only, so it stays one word. */
+    private static String word() {
+        return "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    private long open(TeamView in, String subject, String body) {
+        long customerId = data.customer("Customer " + word()).id();
+        return open(in, customerId, subject, body);
+    }
+
+    private long open(TeamView in, long customerId, String subject, String body) {
+        return open(agent, in, customerId, subject, body);
+    }
+
+    private long open(TestAgent by, TeamView in, long customerId, String subject, String body) {
+        return tickets.open(new OpenTicket(customerId, subject, body, Channel.PHONE, in.id(), Priority.NORMAL, null, null),
+                by.principal());
+    }
+
+    private List<SearchHit> find(String text, TestAgent who) {
+        return search.search(SearchQuery.of(text), who.principal());
+    }
+
+    @Test
+    void ticketsAndMessagesAreFoundRankedWithHighlightedSnippets() {
+        String w = word();
+        long inBody = open(team, "Printer trouble", "The printer " + w + " on the second floor jams again.");
+        long inSubject = open(team, "Invoice " + w + " missing", "Where is my invoice?");
+
+        List<SearchHit> hits = find(w, agent);
+
+        assertThat(hits).extracting(SearchHit::type, SearchHit::ticketId).contains(
+                org.assertj.core.groups.Tuple.tuple(SearchKind.TICKET, inSubject),
+                org.assertj.core.groups.Tuple.tuple(SearchKind.MESSAGE, inBody));
+        assertThat(hits.getFirst().type()).as("a subject outranks a body").isEqualTo(SearchKind.TICKET);
+        assertThat(hits.getFirst().id()).isEqualTo(inSubject);
+        SearchHit message = hits.stream().filter(h -> h.type() == SearchKind.MESSAGE).findFirst().orElseThrow();
+        assertThat(message.title()).isEqualTo("Printer trouble");
+        assertThat(message.snippet()).contains("The printer <mark>" + w + "</mark> on the second floor");
+        assertThat(hits).allSatisfy(h -> assertThat(h.score()).isPositive());
+    }
+
+    @Test
+    void accentsUmlautsAndInflectionsDoNotGetInTheWay() {
+        String w = word();
+        long ticket = open(team, "Café " + w, "Bestellung " + w + " von Frau Müller aus Hà Nội, die Rechnungen fehlen.");
+
+        for (String query : List.of("cafe " + w, "CAFÉ " + w, "mueller " + w, "muller " + w, "ha noi " + w, "Hà Nội " + w,
+                "rechnung " + w)) {
+            assertThat(find(query, agent)).as(query).extracting(SearchHit::ticketId).contains(ticket);
+        }
+        assertThat(find("miller " + w, agent)).isEmpty();
+    }
+
+    @Test
+    void aReplyIsFoundRightAfterItIsWritten() {
+        long ticket = open(team, "Shipping question", "When will it arrive?");
+        String w = word();
+
+        var reply = tickets.reply(ticket, "Your parcel " + w + " leaves today.", TicketStatus.WAITING, null, agent.principal());
+
+        assertThat(find(w, agent)).singleElement().satisfies(h -> {
+            assertThat(h.type()).isEqualTo(SearchKind.MESSAGE);
+            assertThat(h.id()).isEqualTo(reply.messageId());
+            assertThat(h.ticketId()).isEqualTo(ticket);
+        });
+    }
+
+    @Test
+    void anotherTeamsTicketIsNotFoundButCustomersAre() {
+        String w = word();
+        var customer = customers.findOrCreate(TestData.unique("nga") + "@example.test", "Nguyễn Thị Nga " + w);
+        TestAgent member = data.agent(Role.AGENT, otherTeam);
+        long hidden = open(member, otherTeam, customer.id(), "Secret " + w, "Only the other team sees " + w);
+
+        assertThat(find(w, agent)).extracting(SearchHit::type).containsExactly(SearchKind.CUSTOMER);
+        assertThat(find(w, admin)).extracting(SearchHit::ticketId).contains(hidden);
+        assertThat(find(w, member)).extracting(SearchHit::ticketId).contains(hidden);
+    }
+
+    @Test
+    void customersAreFoundByNameAddressAndNotes() {
+        String w = word();
+        var customer = customers.findOrCreate(w + "@example.test", "Jörg Müller");
+        customers.addNote(customer.id(), "Prefers calls about the " + w + "contract", false, agent.id());
+        String note = word();
+        customers.addNote(customer.id(), "Allergic to " + note, false, agent.id());
+
+        assertThat(find("mueller " + w, agent)).extracting(SearchHit::type, SearchHit::id)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SearchKind.CUSTOMER, customer.id()));
+        assertThat(find("joerg " + note, agent)).singleElement().satisfies(h -> {
+            assertThat(h.title()).isEqualTo("Jörg Müller");
+            assertThat(h.snippet()).contains("<mark>" + note + "</mark>");
+        });
+    }
+
+    @Test
+    void filtersNarrowTheHits() {
+        String w = word();
+        var customer = customers.findOrCreate(TestData.unique("anne") + "@example.test", "Anne " + w);
+        long ticket = open(team, customer.id(), "Question " + w, "About " + w);
+        customers.setLanguage(customer.id(), "fr");
+        tickets.update(ticket, new UpdateTicket(TicketStatus.RESOLVED, null, null, null, null, null, null), agent.principal());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+        assertThat(hits(w, SearchKind.CUSTOMER, null, null, null, null, null)).extracting(SearchHit::type).containsExactly(SearchKind.CUSTOMER);
+        assertThat(hits(w, SearchKind.MESSAGE, null, null, null, null, null)).extracting(SearchHit::type).containsExactly(SearchKind.MESSAGE);
+        assertThat(hits(w, null, TicketStatus.RESOLVED, null, null, null, null)).extracting(SearchHit::type)
+                .containsExactlyInAnyOrder(SearchKind.TICKET, SearchKind.MESSAGE);
+        assertThat(hits(w, null, TicketStatus.OPEN, null, null, null, null)).isEmpty();
+        assertThat(hits(w, null, null, team.id(), null, null, null)).hasSize(2);
+        assertThat(hits(w, null, null, otherTeam.id(), null, null, null)).isEmpty();
+        assertThat(hits(w, SearchKind.TICKET, null, null, null, null, "fr")).extracting(SearchHit::id).containsExactly(ticket);
+        assertThat(hits(w, null, null, null, null, null, "de")).isEmpty();
+        assertThat(hits(w, null, null, null, today, today, null)).hasSize(3);
+        assertThat(hits(w, null, null, null, today.plusDays(1), null, null)).isEmpty();
+        assertThat(hits(w, null, null, null, null, today.minusDays(1), null)).isEmpty();
+    }
+
+    private List<SearchHit> hits(String text, SearchKind kind, TicketStatus status, Long teamId, LocalDate from, LocalDate to,
+                                 String language) {
+        return search.search(new SearchQuery(text, kind, status, teamId, from, to, language, 50), admin.principal());
+    }
+
+    @Test
+    void aRenamedTicketAndAMovedOneFollow() {
+        String before = word();
+        String after = word();
+        long ticket = open(team, "Subject " + before, "Body");
+
+        tickets.update(ticket, new UpdateTicket(null, null, null, null, null, "Subject " + after, null), agent.principal());
+        assertThat(find(before, agent)).isEmpty();
+        assertThat(find(after, agent)).extracting(SearchHit::id).containsExactly(ticket);
+
+        tickets.update(ticket, new UpdateTicket(null, null, otherTeam.id(), null, null, null, null), agent.principal());
+        assertThat(find(after, agent)).as("moved to a team the agent is not in").isEmpty();
+    }
+
+    @Test
+    void aQueryWithoutWordsIsRefusedNamingQ() {
+        assertThatThrownBy(() -> SearchQuery.of("  ")).isInstanceOf(InvalidInput.class).extracting("field").isEqualTo("q");
+        assertThatThrownBy(() -> SearchQuery.of("?!")).isInstanceOf(InvalidInput.class).extracting("field").isEqualTo("q");
+    }
+
+    @Test
+    void theApiAnswersRankedHitsAndProblemsForBadQueries() {
+        String token = data.apiToken(agent);
+        ApiClient api = new ApiClient(port);
+        String w = word();
+        long ticket = open(team, "Router " + w, "The router " + w + " blinks red.");
+
+        var ok = api.get("/api/v1/search?q=" + w + "&type=ticket").auth(bearer(token)).send();
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        JsonNode hit = ok.json().get("hits").get(0);
+        assertThat(hit.get("type").asString()).isEqualTo("ticket");
+        assertThat(hit.get("id").asLong()).isEqualTo(ticket);
+        assertThat(hit.get("ticketId").asLong()).isEqualTo(ticket);
+        assertThat(hit.get("title").asString()).isEqualTo("Router " + w);
+        assertThat(hit.get("snippet").asString()).isEqualTo("Router <mark>" + w + "</mark>");
+        assertThat(ok.json().get("hits")).hasSize(1);
+
+        var empty = api.get("/api/v1/search?q=").auth(bearer(token)).send();
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.header("Content-Type")).hasValueSatisfying(c -> assertThat(c).startsWith("application/problem+json"));
+        assertThat(empty.json().get("errors").get(0).get("field").asString()).isEqualTo("q");
+        var missing = api.get("/api/v1/search").auth(bearer(token)).send();
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("q");
+        var badStatus = api.get("/api/v1/search?q=x&status=sleeping").auth(bearer(token)).send();
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(badStatus.json().get("errors").get(0).get("field").asString()).isEqualTo("status");
+        var badDate = api.get("/api/v1/search?q=x&from=yesterday").auth(bearer(token)).send();
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.json().get("errors").get(0).get("field").asString()).isEqualTo("from");
+        var tooMany = api.get("/api/v1/search?q=x&limit=1000").auth(bearer(token)).send();
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.json().get("errors").get(0).get("field").asString()).isEqualTo("limit");
+
+        var docs = api.get("/v3/api-docs").send();
+        assertThat(docs.json().get("paths").get("/api/v1/search").get("get").get("operationId").asString()).isEqualTo("search");
+    }
+
+    @Test
+    void theSearchPageShowsEscapedSnippetsAndTheBoxIsInTheTopBar() {
+        String w = word();
+        long ticket = open(team, "Markup <b>" + w + "</b>", "Body with <script>alert(1)</script> and " + w);
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
+
+        var page = session.get("/search?q=" + w);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"topbar-search\"");
+        assertThat(page.body()).contains("id=\"hit-ticket-" + ticket + "\"");
+        assertThat(page.body()).contains("Markup &lt;b&gt;<mark>" + w + "</mark>&lt;/b&gt;");
+        assertThat(page.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt; and <mark>" + w + "</mark>");
+        assertThat(page.body()).doesNotContain("<script>alert(1)");
+        assertThat(page.body()).contains("href=\"/tickets/" + ticket + "\"");
+
+        var nothing = session.get("/search?q=" + word());
+        assertThat(nothing.body()).contains("id=\"search-empty\"");
+        var invalid = session.get("/search?q=" + w + "&from=2026-02-02&to=2026-01-01");
+        assertThat(invalid.status()).isEqualTo(200);
+        assertThat(invalid.body()).contains("id=\"search-invalid\"");
+        var french = WebSession.signedIn(port, agent.email(), agent.password(), "fr").get("/search?q=" + w);
+        assertThat(french.body()).contains("Recherche");
+    }
+}

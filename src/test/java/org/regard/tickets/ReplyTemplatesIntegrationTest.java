@@ -1,0 +1,174 @@
+package org.regard.tickets;
+
+import org.junit.jupiter.api.Test;
+import org.regard.accounts.Role;
+import org.regard.accounts.TeamView;
+import org.regard.api.ApiClient;
+import org.regard.customers.Customers;
+import org.regard.support.IntegrationTest;
+import org.regard.support.TestData;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.regard.api.ApiClient.bearer;
+
+/** Reply templates: variants per language, the stale flag, rendering in the customer's language, the API. */
+@IntegrationTest
+class ReplyTemplatesIntegrationTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    ReplyTemplates templates;
+    @Autowired
+    Tickets tickets;
+    @Autowired
+    Customers customers;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestData data;
+
+    @Test
+    void aVariantOlderThanTheSourceIsStaleUntilItIsRewritten() {
+        var admin = data.agent(Role.ADMIN);
+        var t = templates.create(new ReplyTemplates.TemplateChanges(TestData.unique("Thanks"), null, "en",
+                variants("en", "Thank you, {{customer.name}}.", "fr", "Merci, {{customer.name}}.")), admin.principal());
+        assertThat(t.variants()).extracting(ReplyTemplates.VariantView::stale).containsExactly(false, false);
+        // the French text was written a while ago; then the English source changes
+        jdbc.sql("update reply_template_variant set updated_at = ? where template_id = ? and language = 'fr'")
+                .params(Timestamp.from(Instant.now().minusSeconds(3600)), t.id()).update();
+
+        var changed = templates.putVariant(t.id(), "en", "Thank you very much, {{customer.name}}.", admin.principal());
+        assertThat(changed.variant("fr").orElseThrow().stale()).isTrue();
+        assertThat(changed.variant("en").orElseThrow().stale()).isFalse();
+
+        var rewritten = templates.putVariant(t.id(), "fr", "Merci beaucoup, {{customer.name}}.", admin.principal());
+        assertThat(rewritten.variant("fr").orElseThrow().stale()).isFalse();
+    }
+
+    @Test
+    void renderingUsesTheCustomersLanguageElseTheSourceMarkedAsFallback() {
+        TeamView team = data.team("tpl");
+        var agent = data.named("Sam Agent", Role.AGENT, null, team);
+        var admin = data.agent(Role.ADMIN);
+        var t = templates.create(new ReplyTemplates.TemplateChanges(TestData.unique("Received"), null, "en",
+                variants("en", "Hello {{customer.preferredName}}, ticket {{ticket.id}} is with {{agent.name}}.",
+                        "fr", "Bonjour {{customer.name}}, le ticket {{ticket.id}} est chez {{agent.name}}.")), admin.principal());
+        var french = data.customer("{{agent.name}} Élodie");
+        long frTicket = tickets.open(new TicketCommands.OpenTicket(french.id(), "Commande", "Bonjour, ma commande n'est pas arrivée.",
+                Channel.EMAIL, team.id(), null, null, null), agent.principal());
+        var german = data.customer("Lena");
+        long deTicket = tickets.open(new TicketCommands.OpenTicket(german.id(), "Bestellung", "Hallo, meine Bestellung ist nicht angekommen.",
+                Channel.EMAIL, team.id(), null, null, null), agent.principal());
+
+        var fr = templates.render(t.id(), frTicket, agent.principal());
+        assertThat(fr.language()).isEqualTo("fr");
+        assertThat(fr.fallback()).isFalse();
+        assertThat(fr.body()).isEqualTo("Bonjour {{agent.name}} Élodie, le ticket " + frTicket + " est chez Sam Agent.");
+
+        var de = templates.render(t.id(), deTicket, agent.principal());
+        assertThat(de.language()).isEqualTo("en");
+        assertThat(de.fallback()).isTrue();
+        assertThat(de.body()).isEqualTo("Hello Lena, ticket " + deTicket + " is with Sam Agent.");
+    }
+
+    @Test
+    void onlyAdministratorsChangeTemplatesAndBadInputIsNamed() {
+        var agent = data.agent(Role.AGENT);
+        var admin = data.agent(Role.ADMIN);
+        assertThatThrownBy(() -> templates.create(new ReplyTemplates.TemplateChanges("x", null, "en", variants("en", "x")), agent.principal()))
+                .isInstanceOf(ReplyTemplates.TemplateForbidden.class);
+        assertThatThrownBy(() -> templates.create(new ReplyTemplates.TemplateChanges(TestData.unique("x"), null, "xx", variants()), admin.principal()))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("sourceLanguage");
+        String name = TestData.unique("Dup");
+        templates.create(new ReplyTemplates.TemplateChanges(name, null, "en", variants("en", "x")), admin.principal());
+        assertThatThrownBy(() -> templates.create(new ReplyTemplates.TemplateChanges(name, null, "en", variants()), admin.principal()))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("name");
+    }
+
+    @Test
+    void theApiCreatesReadsRendersAndDeletesTemplates() {
+        TeamView team = data.team("tpl-api");
+        var admin = data.agent(Role.ADMIN, team);
+        var agent = data.agent(Role.AGENT, team);
+        ApiClient api = new ApiClient(port);
+        String adminToken = data.apiToken(admin);
+        String agentToken = data.apiToken(agent);
+        Map<String, Object> body = Map.of("name", TestData.unique("Api template"), "sourceLanguage", "en",
+                "variants", List.of(Map.of("language", "en", "body", "Hi {{customer.name}}"), Map.of("language", "vi", "body", "Chào {{customer.name}}")));
+
+        assertThat(api.post("/api/v1/templates").auth(bearer(agentToken)).json(body).send().status()).isEqualTo(403);
+        var created = api.post("/api/v1/templates").auth(bearer(adminToken)).json(body).send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        assertThat(created.json().get("variants")).hasSize(2);
+
+        var customer = data.customer("An");
+        long ticket = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Máy in", "Xin chào, máy in của tôi không hoạt động.",
+                Channel.EMAIL, team.id(), null, null, null), agent.principal());
+        JsonNode rendered = api.get("/api/v1/templates/" + id + "/render?ticket=" + ticket).auth(bearer(agentToken)).send().json();
+        assertThat(rendered.get("language").asString()).isEqualTo("vi");
+        assertThat(rendered.get("body").asString()).isEqualTo("Chào An");
+        assertThat(rendered.get("fallback").asBoolean()).isFalse();
+
+        var bad = api.put("/api/v1/templates/" + id + "/variants/xx").auth(bearer(adminToken)).json(Map.of("body", "?")).send();
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(api.delete("/api/v1/templates/" + id).auth(bearer(adminToken)).send().status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/templates/" + id).auth(bearer(agentToken)).send().status()).isEqualTo(404);
+
+        JsonNode document = api.get("/v3/api-docs").send().json();
+        assertThat(document.get("paths").has("/api/v1/templates/{id}/render")).isTrue();
+        assertThat(document.get("components").get("schemas").get("TemplateVariant").get("properties").has("stale")).isTrue();
+    }
+
+    @Test
+    void anAdminManagesTemplatesOnThePagesAndAnAgentInsertsOneInTheComposer() {
+        TeamView team = data.team("tpl-page");
+        var admin = data.agent(Role.ADMIN, team);
+        var agent = data.agent(Role.AGENT, "en", team);
+        var adminSession = org.regard.support.WebSession.signedIn(port, admin.email(), admin.password());
+        String name = TestData.unique("Received");
+
+        var created = adminSession.post("/templates", "name", name, "sourceLanguage", "en");
+        assertThat(created.status()).isEqualTo(302);
+        String editPath = created.redirectPath();
+        var version = templates.all().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow().version();
+        var saved = adminSession.post(editPath, "name", name, "sourceLanguage", "en", "version", Integer.toString(version),
+                "category", "", "variant.en", "We received your message, {{customer.name}}.",
+                "variant.de", "Wir haben Ihre Nachricht erhalten, {{customer.name}}.", "variant.fr", "", "variant.vi", "");
+        assertThat(saved.status()).isEqualTo(302);
+        assertThat(adminSession.get("/templates").body()).contains(name);
+        assertThat(adminSession.get(editPath).body()).contains("Wir haben Ihre Nachricht erhalten");
+        assertThat(org.regard.support.WebSession.signedIn(port, agent.email(), agent.password()).get("/templates").status()).isEqualTo(403);
+
+        long templateId = Long.parseLong(editPath.substring(editPath.lastIndexOf('/') + 1));
+        var customer = data.customer("Lena <Weber>");
+        long ticket = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Bestellung", "Hallo, meine Bestellung ist nicht angekommen.",
+                Channel.EMAIL, team.id(), null, null, null), agent.principal());
+        var agentSession = org.regard.support.WebSession.signedIn(port, agent.email(), agent.password());
+        assertThat(agentSession.get("/tickets/" + ticket).body()).contains("id=\"composer-template\"").contains(name);
+        var inserted = agentSession.htmxGet("/tickets/" + ticket + "/template?template=" + templateId + "&body=Hallo");
+        assertThat(inserted.status()).isEqualTo(200);
+        assertThat(inserted.body()).contains("id=\"composer-body\"")
+                .contains("Hallo\n\nWir haben Ihre Nachricht erhalten, Lena &lt;Weber&gt;.")
+                .contains("Template inserted in German.");
+    }
+
+    private static Map<String, String> variants(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}
