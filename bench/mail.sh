@@ -23,14 +23,8 @@ ADMIN=admin@bench.example.com
 ADMIN_PASSWORD=bench-admin-password
 ADDRESS=support@bench.example.com
 
-if [[ -z "${JAVA:-}" ]]; then
-    for candidate in "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
-        [[ -x "$candidate" ]] || continue
-        major=$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-        if [[ "${major%%.*}" -ge 21 ]]; then JAVA=$candidate; break; fi
-    done
-fi
-[[ -n "${JAVA:-}" ]] || { echo "no Java 21+ found; set JAVA=" >&2; exit 2; }
+# a JDK 21 or newer (the default java may be older)
+source "$ROOT/bench/java.sh"
 
 WORK=$(mktemp -d /tmp/regard-mail-bench.XXXXXX)
 RESULTS="$ROOT/bench/results/$(date -u +%Y%m%d-%H%M%S)-mail-$DB"

@@ -30,14 +30,7 @@ export REGARD_ADMIN_EMAIL=${REGARD_ADMIN_EMAIL:-admin@bench.example.com}
 export REGARD_ADMIN_PASSWORD=${REGARD_ADMIN_PASSWORD:-bench-admin-password}
 
 # a JDK 21 or newer (the default java may be older)
-if [[ -z "${JAVA:-}" ]]; then
-    for candidate in "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
-        [[ -x "$candidate" ]] || continue
-        major=$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-        if [[ "${major%%.*}" -ge 21 ]]; then JAVA=$candidate; break; fi
-    done
-fi
-[[ -n "${JAVA:-}" ]] || { echo "no Java 21+ found; set JAVA=" >&2; exit 2; }
+source "$ROOT/bench/java.sh"
 
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 WORK=$(mktemp -d /tmp/regard-bench.XXXXXX)
