@@ -12,14 +12,12 @@ import org.regard.mail.Mailbox;
 import org.regard.mail.Mailboxes;
 import org.regard.support.Browser;
 import org.regard.support.BrowserTest;
+import static org.regard.support.Eventually.await;
 import org.regard.support.TestData;
 import org.regard.support.TestMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -64,7 +62,7 @@ class MailStoryBrowserTest {
         Transport.send(mail);
 
         long ticketId = await(() -> jdbc.sql("select ticket_id from mail_message where rfc_message_id = ?").param(messageId)
-                .query(Long.class).optional());
+                .query(Long.class).optional(), "the mail to become a ticket");
 
         browser.signIn(agent.email(), agent.password());
         browser.open("/tickets/" + ticketId);
@@ -85,22 +83,11 @@ class MailStoryBrowserTest {
         browser.waitUntil(d -> browser.findAll("#messages [data-kind='REPLY']").size() == 1);
         browser.waitUntil(d -> !browser.findAll("#messages [data-kind='REPLY'] .delivery[data-state='SENT']").isEmpty());
 
-        MimeMessage arrived = await(() -> java.util.Arrays.stream(TestMailServer.get().getReceivedMessagesForDomain(customerDomain)).findFirst());
+        MimeMessage arrived = await(() -> java.util.Arrays.stream(TestMailServer.get().getReceivedMessagesForDomain(customerDomain)).findFirst(), "the reply to reach the customer");
         assertThat(arrived.getSubject()).contains("Máy in không hoạt động").contains("[#" + ticketId + "]");
         assertThat(arrived.getHeader("In-Reply-To", null)).isEqualTo("<" + messageId + ">");
         assertThat(arrived.getContent().toString()).isNotEmpty();
         assertThat(TestMailServer.get().getReceivedMessagesForDomain(customerDomain)).hasSize(1);
     }
 
-    private static <T> T await(java.util.function.Supplier<Optional<T>> probe) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Timed out");
-    }
 }

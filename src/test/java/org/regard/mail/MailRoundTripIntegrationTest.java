@@ -11,6 +11,7 @@ import org.regard.customers.Customers;
 import org.regard.mail.Mailbox.ClosedReply;
 import org.regard.mail.Mailbox.Source;
 import org.regard.support.IntegrationTest;
+import static org.regard.support.Eventually.await;
 import org.regard.support.TestData;
 import org.regard.support.TestMailServer;
 import org.regard.tickets.TicketQueries;
@@ -19,14 +20,11 @@ import org.regard.tickets.Tickets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -201,15 +199,4 @@ class MailRoundTripIntegrationTest {
         return Arrays.stream(TestMailServer.get().getReceivedMessagesForDomain(address.substring(address.indexOf('@') + 1))).toList();
     }
 
-    private static <T> T await(Supplier<Optional<T>> probe, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Timed out waiting for " + what);
-    }
 }

@@ -393,13 +393,7 @@ class MailSendingIntegrationTest {
     }
 
     static void await(Supplier<Boolean> condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (!condition.get()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Gave up waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
+        org.regard.support.Eventually.until(condition, what);
     }
 
     /** What GreenMail received for this address. */

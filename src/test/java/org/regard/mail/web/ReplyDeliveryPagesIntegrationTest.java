@@ -19,8 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.time.Duration;
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -154,12 +152,6 @@ class ReplyDeliveryPagesIntegrationTest {
     }
 
     private void awaitState(long messageId, String wanted) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!state(messageId).equals(wanted)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Gave up waiting for " + wanted + "; state is " + state(messageId));
-            }
-            Thread.sleep(100);
-        }
+        org.regard.support.Eventually.until(() -> state(messageId).equals(wanted), "state " + wanted + " of reply " + messageId);
     }
 }
