@@ -2,7 +2,8 @@
 # Search latency at scale: a fresh database, N bulk-loaded tickets, Regard indexes them in the background after its
 # start, then GET /api/v1/search is timed for several kinds of query (SearchLatency). Only talks to 127.0.0.1.
 # usage: bench/search.sh h2|postgresql [tickets]     knobs: BENCH_SEARCH_REQUESTS=200 BENCH_WARMUP=30 BENCH_KEEP=1
-#        BENCH_SKIP_BUILD=1 BENCH_PG_DB=regard_bench_search
+#        BENCH_SKIP_BUILD=1 BENCH_PG_DB=regard_bench_search BENCH_EXTRA_MESSAGES=0 (hundredths of a message per
+#        ticket on top of the usual 4: 103 gives 5 per ticket) BENCH_WAIT_SECONDS=7200 (for the background indexing)
 set -euo pipefail
 
 DB=${1:-}
@@ -85,13 +86,13 @@ stop_regard
 
 TOKEN="rgd_bench_$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 log "bulk load: $N tickets"
-tool BulkLoad --url="$URL" --user="$DBUSER" --tickets="$N" --token-secret="$TOKEN" | tee "$RESULTS/bulk-load.txt"
+tool BulkLoad --url="$URL" --user="$DBUSER" --tickets="$N" --token-secret="$TOKEN" --extra-messages="${BENCH_EXTRA_MESSAGES:-0}" | tee "$RESULTS/bulk-load.txt"
 
 log "starting Regard: it fills the search index in the background"
 start_regard
 log "search latency: GET /api/v1/search, one client"
 tool SearchLatency --base="http://127.0.0.1:$PORT" --token="$TOKEN" --url="$URL" --user="$DBUSER" \
-    --requests="$REQUESTS" --warmup="$WARMUP" | tee "$RESULTS/search-latency.txt"
+    --requests="$REQUESTS" --warmup="$WARMUP" --wait-seconds="${BENCH_WAIT_SECONDS:-7200}" | tee "$RESULTS/search-latency.txt"
 grep -h "Search index filled" "$RESULTS/regard-console.log" | tail -n 1 | tee -a "$RESULTS/search-latency.txt" || true
 if [[ "$DB" == postgresql ]]; then
     psql -h 127.0.0.1 -U postgres "$PGDB" -Atc "select 'search_document ' || pg_size_pretty(pg_total_relation_size('search_document')) || ', GIN ' || pg_size_pretty(pg_relation_size('search_document_tsv'))" \

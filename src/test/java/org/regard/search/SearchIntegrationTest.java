@@ -42,6 +42,10 @@ class SearchIntegrationTest {
     Customers customers;
     @Autowired
     Search search;
+    @Autowired
+    SearchBackfill backfill;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     TeamView team;
     TeamView otherTeam;
@@ -261,5 +265,28 @@ class SearchIntegrationTest {
         assertThat(invalid.body()).contains("id=\"search-invalid\"");
         var french = WebSession.signedIn(port, agent.email(), agent.password(), "fr").get("/search?q=" + w);
         assertThat(french.body()).contains("Recherche");
+    }
+
+    @Test
+    void theBackfillIndexesWhatIsMissingOnlyOnceAndRecordsThatItFinished() {
+        String w = word();
+        long customerId = data.customer("Backfill " + w).id();
+        long ticket = open(team, customerId, "Stored before search " + w, "A body with " + w);
+        assertThat(find(w, agent)).hasSize(3);
+        // as if these rows were written before the index existed, or a node stopped half-way through the backfill
+        jdbc.sql("delete from search_document where ticket_id = ? or (kind = 'CUSTOMER' and ref_id = ?)").params(ticket, customerId).update();
+        jdbc.sql("delete from search_backfill").update();
+        assertThat(find(w, agent)).isEmpty();
+        assertThat(backfill.finished()).isFalse();
+
+        backfill.run();
+
+        assertThat(find(w, agent)).extracting(SearchHit::type)
+                .containsExactlyInAnyOrder(SearchKind.TICKET, SearchKind.MESSAGE, SearchKind.CUSTOMER);
+        assertThat(backfill.finished()).isTrue();
+        backfill.run();
+        assertThat(jdbc.sql("select count(*) from search_document where ticket_id = ? or (kind = 'CUSTOMER' and ref_id = ?)")
+                .params(ticket, customerId).query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from search_backfill").query(Long.class).single()).isEqualTo(1);
     }
 }

@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
  * <p>
  * Usage: {@code java -cp regard-bench.jar org.regard.bench.BulkLoad --url=JDBC_URL [--user=] [--password=]
  * --tickets=100000 [--customers=N/4] [--days=730] [--chunk=20000] [--seed=42] [--token-secret=rgd_...]
- * [--trust-keys=true]}; with trust-keys (PostgreSQL) the foreign-key triggers are skipped while loading.
+ * [--trust-keys=true] [--extra-messages=0]}; extra-messages: hundredths of a message added to each ticket on
+ * average (103 turns the usual 4 messages per ticket into 5); with trust-keys (PostgreSQL) the foreign-key triggers are skipped while loading.
  */
 public final class BulkLoad {
     private static final String[] TICKET = {"id", "subject", "status", "priority", "channel", "customer_id", "team_id",
@@ -72,7 +73,8 @@ public final class BulkLoad {
             long firstCustomer = load.customers(customers);
             double customerSeconds = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
-            long[] ticketIds = load.tickets(tickets, firstCustomer, customers, args.integer("days", 730), args.integer("chunk", 20_000));
+            long[] ticketIds = load.tickets(tickets, firstCustomer, customers, args.integer("days", 730), args.integer("chunk", 20_000),
+                    args.integer("extra-messages", 0));
             double ticketSeconds = (System.nanoTime() - t1) / 1e9;
             long t2 = System.nanoTime();
             load.restartIdentities();
@@ -184,7 +186,7 @@ public final class BulkLoad {
     }
 
     /** The tickets, oldest first, in chunks of one transaction each; returns the first and last ticket id. */
-    private long[] tickets(int count, long firstCustomer, int customers, int days, int chunk) throws SQLException {
+    private long[] tickets(int count, long firstCustomer, int customers, int days, int chunk, int extraMessages) throws SQLException {
         long firstTicket = single("select coalesce(max(id), 0) + 1 from ticket");
         long nextMessage = single("select coalesce(max(id), 0) + 1 from message");
         long nextChange = single("select coalesce(max(id), 0) + 1 from ticket_change");
@@ -197,7 +199,7 @@ public final class BulkLoad {
             for (int i = from; i < to; i++) {
                 Instant created = start.plusSeconds(spanSeconds * i / count + random.nextLong(Math.max(1, spanSeconds / count)));
                 long customer = firstCustomer + (long) (customers * Math.pow(random.nextDouble(), 2));
-                stories.add(Story.make(firstTicket + i, customer, created, now, random, teamIds, teamMembers, categoryIds));
+                stories.add(Story.make(firstTicket + i, customer, created, now, random, teamIds, teamMembers, categoryIds, extraMessages));
             }
             sink.table("ticket", TICKET);
             for (Story s : stories) {

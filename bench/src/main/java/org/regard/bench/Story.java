@@ -19,8 +19,12 @@ record Story(Object[] ticketRow, List<Object[]> messages, List<Object[]> changes
     private static final int[] PRIORITY_WEIGHTS = {15, 60, 20, 5};
     private static final int[] TEAM_WEIGHTS = {35, 20, 20, 10, 10, 5};
 
+    /**
+     * @param extraPercent hundredths of a message added to each conversation on average (0: the usual 4 per ticket;
+     *                     103: about 5), drawn only when positive so that the default stays reproducible
+     */
     static Story make(long id, long customer, Instant created, Instant now, SplittableRandom random, List<Long> teams,
-                      List<long[]> members, List<Long> categories) {
+                      List<long[]> members, List<Long> categories, int extraPercent) {
         long ageHours = Duration.between(created, now).toHours();
         String status = status(ageHours, random);
         String channel = pick(CHANNELS, CHANNEL_WEIGHTS, random);
@@ -45,6 +49,9 @@ record Story(Object[] ticketRow, List<Object[]> messages, List<Object[]> changes
             case "WAITING" -> 2 + random.nextInt(4);
             default -> 2 + random.nextInt(5);
         };
+        if (extraPercent > 0) {
+            count += extraPercent / 100 + (random.nextInt(100) < extraPercent % 100 ? 1 : 0);
+        }
         List<Object[]> messages = new ArrayList<>(count);
         int in = 0;
         int out = 0;
