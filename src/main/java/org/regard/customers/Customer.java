@@ -123,6 +123,30 @@ class Customer {
         this.updatedAt = now;
     }
 
+    /**
+     * Takes from a duplicate being merged into this customer what this one does not know: language (one an agent set
+     * beats a detected one), organization and tier, how to address them, time zone, preferred channel. Free-text
+     * preferences are combined. Where both know something, this customer's own value stays.
+     */
+    void absorb(Customer duplicate, Instant now) {
+        if (duplicate.language != null && (language == null
+                || LANGUAGE_AUTO.equals(languageSource) && LANGUAGE_AGENT.equals(duplicate.languageSource))) {
+            this.language = duplicate.language;
+            this.languageSource = duplicate.languageSource;
+        }
+        if (organizationId == null && duplicate.organizationId != null) {
+            this.organizationId = duplicate.organizationId;
+            this.tier = tier == null ? duplicate.tier : tier;
+        }
+        if (duplicate.preferences != null && (preferences == null || !preferences.contains(duplicate.preferences))) {
+            this.preferences = preferences == null ? duplicate.preferences : preferences + "\n" + duplicate.preferences;
+        }
+        this.addressAs = addressAs != null ? addressAs : duplicate.addressAs;
+        this.timeZone = timeZone != null ? timeZone : duplicate.timeZone;
+        this.preferredChannel = preferredChannel != null ? preferredChannel : duplicate.preferredChannel;
+        this.updatedAt = now;
+    }
+
     /** Gives up every address (this customer is being merged into another). */
     void dropAddresses(Instant now) {
         this.emails = new ArrayList<>();

@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * Duplicates and merging: suggests customers who are probably the same person (same name ignoring case and
  * accents, or the same organization and a similar address) and merges a duplicate into a survivor. A merge
- * moves addresses, notes, preference values, promises and address failures, asks the other modules to move
+ * moves addresses, notes, preference values, promises and address failures, gives the survivor what only the
+ * duplicate knew (language, organization, how to address them, time zone, channel, free-text preferences), asks the other modules to move
  * what they hold ({@link CustomersMerged}), records what moved and deletes the duplicate, all in one
  * transaction.
  */
@@ -108,6 +109,7 @@ public class Merges {
         List<String> all = new ArrayList<>(survivor.emails());
         addresses.stream().filter(a -> !all.contains(a)).forEach(all::add);
         survivor.takeAddresses(all, now);
+        survivor.absorb(duplicate, now);
         customers.save(survivor);
         int notes = jdbc.sql("update customer_note set customer_id = ? where customer_id = ?").params(survivorId, duplicateId).update();
         int values = preferences.moveValues(duplicateId, survivorId).size();

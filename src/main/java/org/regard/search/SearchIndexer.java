@@ -2,6 +2,7 @@ package org.regard.search;
 
 import org.regard.customers.CustomerChanged;
 import org.regard.customers.Customers;
+import org.regard.customers.CustomersMerged;
 import org.regard.customers.Customers.CustomerView;
 import org.regard.tickets.TicketEvents.AgentAddedNote;
 import org.regard.tickets.TicketEvents.AgentLoggedContact;
@@ -92,6 +93,13 @@ class SearchIndexer {
             store.put(customerDocument(c));
             store.customerSpeaks(c.id(), c.language());
         });
+    }
+
+    /** The duplicate is no longer found; the survivor is found by everything both knew, with its tickets. */
+    @EventListener
+    void on(CustomersMerged event) {
+        store.customerMerged(event.survivorId(), event.mergedId());
+        on(new CustomerChanged(event.survivorId()));
     }
 
     private void indexTicket(long ticketId) {

@@ -96,6 +96,12 @@ abstract class SearchStore {
                 .params(text(language), customerId).update();
     }
 
+    /** A merged customer's document goes; their tickets' and messages' documents now belong to the survivor. */
+    final void customerMerged(long survivorId, long mergedId) {
+        remove(SearchKind.CUSTOMER, mergedId);
+        jdbc.sql("update search_document set customer_id = ? where customer_id = ?").params(survivorId, mergedId).update();
+    }
+
     final boolean isEmpty() {
         return jdbc.sql("select count(*) from (select 1 from search_document limit 1) x").query(Long.class).single() == 0;
     }

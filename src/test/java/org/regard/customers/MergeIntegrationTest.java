@@ -1,6 +1,11 @@
 package org.regard.customers;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.regard.search.Search;
+import org.regard.search.SearchHit;
+import org.regard.search.SearchKind;
+import org.regard.search.SearchQuery;
 import org.regard.accounts.Role;
 import org.regard.api.ApiClient;
 import org.regard.support.IntegrationTest;
@@ -39,6 +44,8 @@ class MergeIntegrationTest {
     Tickets tickets;
     @Autowired
     TicketQueries queries;
+    @Autowired
+    Search search;
 
     @Test
     void anAgentMergesADuplicateWithTheSameNameAndEverythingMovesIncludingTicketsAndTheMergeIsRecorded() {
@@ -47,8 +54,12 @@ class MergeIntegrationTest {
         String mark = TestData.unique("lan");
         String name = "Nguyễn Thị Lan " + mark;
         var survivor = customers.create(new Customers.NewCustomer(name, List.of(mark + "@example.test"), "vi", null, null, null));
+        String org = TestData.unique("Lan Bakery");
         var duplicate = customers.create(new Customers.NewCustomer("NGUYEN THI LAN " + mark.toUpperCase(),
-                List.of(mark + "-work@example.test"), null, null, null, null));
+                List.of(mark + "-work@example.test"), null, org, null, "Calls after 18:00 only",
+                new Customers.PersonFacts("chị Lan", "Asia/Ho_Chi_Minh", null)));
+        assertThat(find(mark + "-work", agent)).extracting(SearchHit::type, SearchHit::id)
+                .contains(Tuple.tuple(SearchKind.CUSTOMER, duplicate.id()));
         customers.addNote(duplicate.id(), "Prefers Zalo messages.", true, agent.id());
         var field = preferences.define(TestData.unique("floor"), "Floor", PreferenceType.NUMBER);
         preferences.change(duplicate.id(), Map.of(field.key(), "3"));
@@ -93,6 +104,21 @@ class MergeIntegrationTest {
         assertThat(after.body()).contains("was merged into this customer",
                 "Merged from NGUYEN THI LAN " + mark.toUpperCase() + " (" + mark + "-work@example.test), by Camille Roux, on ");
         assertThat(session.get("/tickets/" + ticket).body()).contains(name);
+        // what only the duplicate knew, the survivor now knows; its own language stays
+        var kept = customers.customer(survivor.id()).orElseThrow();
+        assertThat(kept.language()).isEqualTo("vi");
+        assertThat(kept.organizationName()).isEqualTo(org);
+        assertThat(kept.preferences()).isEqualTo("Calls after 18:00 only");
+        assertThat(kept.facts().addressAs()).isEqualTo("chị Lan");
+        assertThat(kept.facts().timeZone()).isEqualTo("Asia/Ho_Chi_Minh");
+        // search finds the survivor by the duplicate's address and never the deleted duplicate
+        assertThat(find(mark + "-work", agent)).extracting(SearchHit::type, SearchHit::id)
+                .contains(Tuple.tuple(SearchKind.CUSTOMER, survivor.id()))
+                .doesNotContain(Tuple.tuple(SearchKind.CUSTOMER, duplicate.id()));
+    }
+
+    private List<SearchHit> find(String text, TestData.TestAgent who) {
+        return search.search(SearchQuery.of(text), who.principal());
     }
 
     @Test
