@@ -4,6 +4,8 @@
 # usage: bench/search.sh h2|postgresql [tickets]     knobs: BENCH_SEARCH_REQUESTS=200 BENCH_WARMUP=30 BENCH_KEEP=1
 #        BENCH_SKIP_BUILD=1 BENCH_PG_DB=regard_bench_search BENCH_EXTRA_MESSAGES=0 (hundredths of a message per
 #        ticket on top of the usual 4: 103 gives 5 per ticket) BENCH_WAIT_SECONDS=7200 (for the background indexing)
+#        BENCH_REUSE=1 BENCH_TOKEN=rgd_... (PostgreSQL: a database a run with BENCH_KEEP=1 loaded, with that run's
+#        token; nothing is loaded again) BENCH_REINDEX=1 (with BENCH_REUSE: empty the search index first)
 set -euo pipefail
 
 DB=${1:-}
@@ -59,8 +61,10 @@ if [[ "$DB" == h2 ]]; then
     DBUSER=sa
 else
     PGDB=${BENCH_PG_DB:-regard_bench_search}
-    dropdb -h 127.0.0.1 -U postgres --if-exists "$PGDB"
-    createdb -h 127.0.0.1 -U postgres "$PGDB"
+    if [[ "${BENCH_REUSE:-0}" != 1 ]]; then
+        dropdb -h 127.0.0.1 -U postgres --if-exists "$PGDB"
+        createdb -h 127.0.0.1 -U postgres "$PGDB"
+    fi
     URL="jdbc:postgresql://127.0.0.1:5432/$PGDB"
     DBUSER=postgres
 fi
@@ -80,13 +84,22 @@ start_regard() {
     exit 1
 }
 
-log "first start: Regard migrates the $DB database"
-start_regard
-stop_regard
+if [[ "${BENCH_REUSE:-0}" == 1 && "$DB" == postgresql ]]; then
+    TOKEN=${BENCH_TOKEN:?BENCH_REUSE needs BENCH_TOKEN, the token of the loading run}
+    log "reusing the loaded database $PGDB"
+    if [[ "${BENCH_REINDEX:-0}" == 1 ]]; then
+        psql -h 127.0.0.1 -U postgres "$PGDB" -qc "truncate search_document; truncate search_backfill"
+    fi
+else
+    log "first start: Regard migrates the $DB database"
+    start_regard
+    stop_regard
 
-TOKEN="rgd_bench_$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-log "bulk load: $N tickets"
-tool BulkLoad --url="$URL" --user="$DBUSER" --tickets="$N" --token-secret="$TOKEN" --extra-messages="${BENCH_EXTRA_MESSAGES:-0}" | tee "$RESULTS/bulk-load.txt"
+    TOKEN="rgd_bench_$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+    log "bulk load: $N tickets"
+    tool BulkLoad --url="$URL" --user="$DBUSER" --tickets="$N" --token-secret="$TOKEN" --extra-messages="${BENCH_EXTRA_MESSAGES:-0}" | tee "$RESULTS/bulk-load.txt"
+    echo "token: $TOKEN" >>"$RESULTS/run.log"
+fi
 
 log "starting Regard: it fills the search index in the background"
 start_regard
