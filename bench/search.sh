@@ -4,6 +4,7 @@
 # usage: bench/search.sh h2|postgresql [tickets]     knobs: BENCH_SEARCH_REQUESTS=200 BENCH_WARMUP=30 BENCH_KEEP=1
 #        BENCH_SKIP_BUILD=1 BENCH_PG_DB=regard_bench_search BENCH_EXTRA_MESSAGES=0 (hundredths of a message per
 #        ticket on top of the usual 4: 103 gives 5 per ticket) BENCH_WAIT_SECONDS=7200 (for the background indexing)
+#        BENCH_CLIENTS=8 (the last phase: every kind of query from that many clients at once; 0 skips it)
 #        BENCH_REUSE=1 BENCH_TOKEN=rgd_... (PostgreSQL: a database a run with BENCH_KEEP=1 loaded, with that run's
 #        token; nothing is loaded again) BENCH_REINDEX=1 (with BENCH_REUSE: empty the search index first)
 set -euo pipefail
@@ -105,7 +106,7 @@ log "starting Regard: it fills the search index in the background"
 start_regard
 log "search latency: GET /api/v1/search, one client"
 tool SearchLatency --base="http://127.0.0.1:$PORT" --token="$TOKEN" --url="$URL" --user="$DBUSER" \
-    --requests="$REQUESTS" --warmup="$WARMUP" --wait-seconds="${BENCH_WAIT_SECONDS:-7200}" | tee "$RESULTS/search-latency.txt"
+    --requests="$REQUESTS" --warmup="$WARMUP" --wait-seconds="${BENCH_WAIT_SECONDS:-7200}" --clients="${BENCH_CLIENTS:-8}" | tee "$RESULTS/search-latency.txt"
 grep -h "Search index filled" "$RESULTS/regard-console.log" | tail -n 1 | tee -a "$RESULTS/search-latency.txt" || true
 if [[ "$DB" == postgresql ]]; then
     psql -h 127.0.0.1 -U postgres "$PGDB" -Atc "select 'search_document ' || pg_size_pretty(pg_total_relation_size('search_document')) || ', GIN ' || pg_size_pretty(pg_relation_size('search_document_tsv'))" \

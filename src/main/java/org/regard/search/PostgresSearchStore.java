@@ -40,6 +40,11 @@ class PostgresSearchStore extends SearchStore {
         return params;
     }
 
+    @Override
+    void refreshStatistics() {
+        jdbc.sql("analyze search_document").update();
+    }
+
     /** One multi-row insert per batch; a document a concurrent write indexed meanwhile is kept as it is. */
     @Override
     void putAllNew(List<SearchDocument> docs) {

@@ -101,6 +101,9 @@ class SearchBackfill {
                             rs.getTimestamp("created_at").toInstant(), rs.getString("subject"), rs.getString("body")));
             long seconds = (System.nanoTime() - started) / 1_000_000_000;
             long total = customers + ticketCount + messages;
+            if (total > 0) {
+                store.refreshStatistics();
+            }
             markFinished(total);
             log.info("Search index filled: {} customers, {} tickets, {} messages in {} s ({} documents/s, {} workers)", customers,
                     ticketCount, messages, seconds, seconds == 0 ? total : total / seconds, workers);

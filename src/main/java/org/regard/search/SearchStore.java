@@ -102,6 +102,13 @@ abstract class SearchStore {
         jdbc.sql("update search_document set customer_id = ? where customer_id = ?").params(survivorId, mergedId).update();
     }
 
+    /**
+     * After a bulk fill: lets the database's planner see the table as it now is. Statistics gathered while it was
+     * empty make PostgreSQL scan millions of rows for the newest twenty thousand until its autovacuum catches up.
+     */
+    void refreshStatistics() {
+    }
+
     final boolean isEmpty() {
         return jdbc.sql("select count(*) from (select 1 from search_document limit 1) x").query(Long.class).single() == 0;
     }
@@ -136,20 +143,48 @@ abstract class SearchStore {
         return search(query, teams, null, false);
     }
 
-    /** When the newest N documents begin, for each window the index is larger than; refreshed every minute. */
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * When the newest N documents begin, for each window the index is larger than. Counting two million entries down
+     * an index takes most of a second at millions of documents, so no search waits for it: the cutoffs are refreshed
+     * in the background once they are a minute old, and searches use the known ones meanwhile. Only the very first
+     * search computes the smallest window itself (a few milliseconds).
+     */
     private List<Instant> recentCutoffs() {
         Cutoffs known = cutoffs;
         long now = System.nanoTime();
-        if (known.computedAt() != Long.MIN_VALUE && now - known.computedAt() < CUTOFF_AGE.toNanos()) {
-            return known.since();
+        if (known.computedAt() == Long.MIN_VALUE) {
+            List<Instant> first = new java.util.ArrayList<>();
+            cutoff(RECENT_WINDOWS[0]).ifPresent(first::add);
+            if (first.isEmpty()) { // a small index: every search looks at all of it
+                cutoffs = new Cutoffs(now, List.of());
+                return List.of();
+            }
+            known = new Cutoffs(now - CUTOFF_AGE.toNanos(), List.copyOf(first)); // stale at once: the rest follows
+            cutoffs = known;
         }
-        List<Instant> since = new java.util.ArrayList<>();
-        for (long window : RECENT_WINDOWS) {
-            jdbc.sql("select created_at from search_document order by created_at desc limit 1 offset ?").param(window)
-                    .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional().ifPresent(since::add);
+        if (now - known.computedAt() >= CUTOFF_AGE.toNanos() && refreshing.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("search-cutoffs").start(() -> {
+                try {
+                    List<Instant> since = new java.util.ArrayList<>();
+                    for (long window : RECENT_WINDOWS) {
+                        cutoff(window).ifPresent(since::add);
+                    }
+                    cutoffs = new Cutoffs(System.nanoTime(), List.copyOf(since));
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(SearchStore.class).warn("Could not refresh the search windows", e);
+                } finally {
+                    refreshing.set(false);
+                }
+            });
         }
-        cutoffs = new Cutoffs(now, List.copyOf(since));
-        return since;
+        return known.since();
+    }
+
+    private java.util.Optional<Instant> cutoff(long window) {
+        return jdbc.sql("select created_at from search_document order by created_at desc limit 1 offset ?").param(window)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
     }
 
     /**

@@ -23,7 +23,9 @@ import java.util.Map;
  * <p>
  * Usage: {@code java -cp regard-bench.jar org.regard.bench.SearchLatency --base=http://127.0.0.1:8080 --token=rgd_...
  * [--url=jdbc:postgresql://127.0.0.1:5432/regard_bench --user=postgres] [--requests=200] [--warmup=30]
- * [--wait-seconds=3600] [--seconds=60]} (seconds: the time limit of each kind of query)
+ * [--wait-seconds=3600] [--seconds=60] [--clients=0] [--mixed-seconds=30]} (seconds: the time limit of each kind of
+ * query). With {@code clients} above 0, a last phase sends every kind of query in turn from that many clients at once
+ * for {@code mixed-seconds}: several agents searching at the same time.
  */
 public final class SearchLatency {
     private static final Map<String, String> QUERIES = new LinkedHashMap<>();
@@ -77,6 +79,46 @@ public final class SearchLatency {
             System.out.println(latencies.line(q.getKey()) + "  hits=" + hits);
             System.out.println("RESULT\tsearch\t" + latencies.tsv("search " + q.getKey()));
         }
+        int clients = args.integer("clients", 0);
+        if (clients > 0) {
+            mixed(http, base, token, clients, Duration.ofSeconds(args.integer("mixed-seconds", 30)));
+        }
+    }
+
+    /** Every kind of query in turn, from several clients at once; each client starts at another kind. */
+    private static void mixed(HttpClient http, String base, String token, int clients, Duration length) throws Exception {
+        java.util.List<String> queries = java.util.List.copyOf(QUERIES.values());
+        Latencies latencies = new Latencies();
+        long until = System.nanoTime() + length.toNanos();
+        java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int first = c;
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int i = first; System.nanoTime() < until; i++) {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/search?limit=25&" + queries.get(i % queries.size())))
+                            .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).GET().build();
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                        if (response.statusCode() == 200) {
+                            latencies.add(System.nanoTime() - start);
+                        } else {
+                            failures.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        String name = "mixed, " + clients + " clients at once";
+        System.out.printf(java.util.Locale.ROOT, "%s  %.0f searches/s  failures=%d%n", latencies.line(name),
+                latencies.count() / (double) length.toSeconds(), failures.get());
+        System.out.println("RESULT\tsearch\t" + latencies.tsv("search " + name));
     }
 
     private static int count(String json) {
