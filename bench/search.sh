@@ -5,8 +5,9 @@
 #        BENCH_SKIP_BUILD=1 BENCH_PG_DB=regard_bench_search BENCH_EXTRA_MESSAGES=0 (hundredths of a message per
 #        ticket on top of the usual 4: 103 gives 5 per ticket) BENCH_WAIT_SECONDS=7200 (for the background indexing)
 #        BENCH_CLIENTS=8 (the last phase: every kind of query from that many clients at once; 0 skips it)
-#        BENCH_REUSE=1 BENCH_TOKEN=rgd_... (PostgreSQL: a database a run with BENCH_KEEP=1 loaded, with that run's
-#        token; nothing is loaded again) BENCH_REINDEX=1 (with BENCH_REUSE: empty the search index first)
+#        BENCH_REUSE=1 BENCH_TOKEN=rgd_... (a database a run with BENCH_KEEP=1 loaded, with that run's token, and
+#        for H2 BENCH_WORK=the kept directory; nothing is loaded again) BENCH_REINDEX=1 (with BENCH_REUSE, PostgreSQL:
+#        empty the search index first)
 set -euo pipefail
 
 DB=${1:-}
@@ -24,7 +25,11 @@ export REGARD_ADMIN_PASSWORD=${REGARD_ADMIN_PASSWORD:-bench-admin-password}
 # a JDK 21 or newer (the default java may be older)
 source "$ROOT/bench/java.sh"
 
-WORK=$(mktemp -d /tmp/regard-search-bench.XXXXXX)
+if [[ "${BENCH_REUSE:-0}" == 1 && "$DB" == h2 ]]; then
+    WORK=${BENCH_WORK:?BENCH_REUSE on H2 needs BENCH_WORK, the directory a run with BENCH_KEEP=1 kept}
+else
+    WORK=$(mktemp -d /tmp/regard-search-bench.XXXXXX)
+fi
 RESULTS="$ROOT/bench/results/$(date -u +%Y%m%d-%H%M%S)-search-$DB-$N"
 mkdir -p "$RESULTS"
 BENCH_JAR="$ROOT/bench/target/regard-bench.jar"
@@ -85,10 +90,10 @@ start_regard() {
     exit 1
 }
 
-if [[ "${BENCH_REUSE:-0}" == 1 && "$DB" == postgresql ]]; then
+if [[ "${BENCH_REUSE:-0}" == 1 ]]; then
     TOKEN=${BENCH_TOKEN:?BENCH_REUSE needs BENCH_TOKEN, the token of the loading run}
-    log "reusing the loaded database $PGDB"
-    if [[ "${BENCH_REINDEX:-0}" == 1 ]]; then
+    log "reusing the loaded $DB database"
+    if [[ "${BENCH_REINDEX:-0}" == 1 && "$DB" == postgresql ]]; then
         psql -h 127.0.0.1 -U postgres "$PGDB" -qc "truncate search_document; truncate search_backfill"
     fi
 else

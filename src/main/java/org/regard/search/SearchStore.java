@@ -126,6 +126,17 @@ abstract class SearchStore {
     }
 
     private volatile Cutoffs cutoffs = new Cutoffs(Long.MIN_VALUE, List.of());
+    private volatile long[] windows = RECENT_WINDOWS;
+
+    /** Tests: looks through windows of these sizes from now on, their cutoffs computed at once. */
+    final void useWindows(long... sizes) {
+        windows = sizes.clone();
+        List<Instant> since = new java.util.ArrayList<>();
+        for (long window : sizes) {
+            cutoff(window).ifPresent(since::add);
+        }
+        cutoffs = new Cutoffs(System.nanoTime(), List.copyOf(since));
+    }
 
     /**
      * The best matches of the query that the given teams may see ({@code teams} null: every team), best first: ranked
@@ -156,7 +167,7 @@ abstract class SearchStore {
         long now = System.nanoTime();
         if (known.computedAt() == Long.MIN_VALUE) {
             List<Instant> first = new java.util.ArrayList<>();
-            cutoff(RECENT_WINDOWS[0]).ifPresent(first::add);
+            cutoff(windows[0]).ifPresent(first::add);
             if (first.isEmpty()) { // a small index: every search looks at all of it
                 cutoffs = new Cutoffs(now, List.of());
                 return List.of();
@@ -167,11 +178,14 @@ abstract class SearchStore {
         if (now - known.computedAt() >= CUTOFF_AGE.toNanos() && refreshing.compareAndSet(false, true)) {
             Thread.ofVirtual().name("search-cutoffs").start(() -> {
                 try {
+                    long[] sizes = windows;
                     List<Instant> since = new java.util.ArrayList<>();
-                    for (long window : RECENT_WINDOWS) {
+                    for (long window : sizes) {
                         cutoff(window).ifPresent(since::add);
                     }
-                    cutoffs = new Cutoffs(System.nanoTime(), List.copyOf(since));
+                    if (sizes == windows) {
+                        cutoffs = new Cutoffs(System.nanoTime(), List.copyOf(since));
+                    }
                 } catch (RuntimeException e) {
                     org.slf4j.LoggerFactory.getLogger(SearchStore.class).warn("Could not refresh the search windows", e);
                 } finally {

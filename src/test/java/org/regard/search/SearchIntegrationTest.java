@@ -45,6 +45,8 @@ class SearchIntegrationTest {
     @Autowired
     SearchBackfill backfill;
     @Autowired
+    SearchStore store;
+    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     TeamView team;
@@ -288,5 +290,38 @@ class SearchIntegrationTest {
         assertThat(jdbc.sql("select count(*) from search_document where ticket_id = ? or (kind = 'CUSTOMER' and ref_id = ?)")
                 .params(ticket, customerId).query(Long.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("select count(*) from search_backfill").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theNewestDocumentsAnswerFirstAndOlderOnesWhenTheyDoNotFillThePage() {
+        String w = word();
+        List<Long> opened = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            opened.add(open(team, "Printer " + w + " number " + i, "The printer " + w + " jams again"));
+        }
+        List<SearchHit> everywhere = find(w, agent);
+        assertThat(everywhere).hasSize(8);
+        try {
+            // the first window reaches back to the last ticket, the second to the one before (other tests may have
+            // written documents dated later, such as mail with a Date in the future: they are in every window)
+            long fromLast = jdbc.sql("select count(*) from search_document where created_at >= (select created_at from search_document"
+                    + " where kind = 'TICKET' and ref_id = ?)").param(opened.get(3)).query(Long.class).single();
+            store.useWindows(fromLast - 1, fromLast + 2);
+
+            assertThat(find(w, agent)).extracting(SearchHit::type, SearchHit::id)
+                    .containsExactlyInAnyOrderElementsOf(everywhere.stream()
+                            .map(h -> org.assertj.core.groups.Tuple.tuple(h.type(), h.id())).toList());
+            List<SearchHit> newest = search.search(new SearchQuery(w, null, null, null, null, null, null, 2), agent.principal());
+            // the page is full from the newest window alone: the last ticket and its message, though older tickets'
+            // subjects rank as high as the last one's
+            assertThat(newest).extracting(SearchHit::type, SearchHit::ticketId).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple(SearchKind.TICKET, opened.get(3)),
+                    org.assertj.core.groups.Tuple.tuple(SearchKind.MESSAGE, opened.get(3)));
+            assertThat(search.search(new SearchQuery(w, SearchKind.TICKET, null, null, null, null, null, 2), agent.principal()))
+                    .extracting(SearchHit::ticketId).containsExactly(opened.get(3), opened.get(2));
+            assertThat(find(w + " jams", agent)).hasSize(4).extracting(SearchHit::type).containsOnly(SearchKind.MESSAGE);
+        } finally {
+            store.useWindows(SearchStore.RECENT_WINDOWS);
+        }
     }
 }
