@@ -72,6 +72,14 @@ class H2SearchStore extends SearchStore {
         return jdbc.sql(sql).params(params).query((rs, n2) -> match(rs)).list();
     }
 
+    /** Most documents matching every word that are ranked in Java; a query matching more is ranked by one SQL query. */
+    static final int FEW_MATCHES = 5_000;
+
+    /**
+     * The documents that have every word, by the words' posting lists. When they are few (a rare word, a name), their
+     * ids are read first and only they are checked against the filters: joined in one query, H2 would start from the
+     * table when a filter has an index (the kind, say) and aggregate the posting lists again for each row.
+     */
     private List<Match> searchPostings(SearchQuery query, Set<Long> teams, java.time.Instant since) {
         Map<String, Object> params = newParams();
         List<List<String>> words = query.wordTerms();
@@ -84,12 +92,54 @@ class H2SearchStore extends SearchStore {
             params.put("w" + i, words.get(i));
         }
         params.put("words", words.size());
+        String matching = "select doc_id, cast(sum(w) as double precision) as score from (" + perWord + ") x"
+                + " group by doc_id having count(*) = :words";
+        params.put("cap", FEW_MATCHES + 1);
+        Map<Long, Double> scores = new java.util.HashMap<>();
+        jdbc.sql(matching + " limit :cap").params(params).query((java.sql.ResultSet rs) -> {
+            scores.put(rs.getLong(1), rs.getDouble(2));
+        });
+        if (scores.size() <= FEW_MATCHES) {
+            return rankFew(query, teams, since, scores);
+        }
+        params.remove("cap");
         params.put("limit", query.limit());
         String sql = "select d.id, d.kind, d.ref_id, d.ticket_id, d.title, d.body, s.score from search_document d join ("
-                + " select doc_id, cast(sum(w) as double precision) as score from (" + perWord + ") x"
-                + " group by doc_id having count(*) = :words) s on s.doc_id = d.id"
+                + matching + ") s on s.doc_id = d.id"
                 + " where 1 = 1" + filters(query, teams, since, params)
                 + " order by s.score desc, d.created_at desc, d.id desc limit :limit";
         return jdbc.sql(sql).params(params).query((rs, n) -> match(rs)).list();
+    }
+
+    private record Candidate(long id, double score, java.time.Instant createdAt) {
+    }
+
+    /** The best of a few matching documents: filtered by their ids, ranked here, and only the page read whole. */
+    private List<Match> rankFew(SearchQuery query, Set<Long> teams, java.time.Instant since, Map<Long, Double> scores) {
+        if (scores.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> params = newParams();
+        params.put("ids", scores.keySet());
+        List<Candidate> passing = jdbc.sql("select d.id, d.created_at from search_document d where d.id in (:ids)"
+                        + filters(query, teams, since, params))
+                .params(params)
+                .query((rs, n) -> new Candidate(rs.getLong(1), scores.get(rs.getLong(1)), rs.getTimestamp(2).toInstant()))
+                .list();
+        List<Long> page = passing.stream()
+                .sorted(java.util.Comparator.comparingDouble(Candidate::score).reversed()
+                        .thenComparing(Candidate::createdAt, java.util.Comparator.reverseOrder())
+                        .thenComparing(Candidate::id, java.util.Comparator.reverseOrder()))
+                .limit(query.limit()).map(Candidate::id).toList();
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Match> byId = new java.util.HashMap<>();
+        jdbc.sql("select d.id, d.kind, d.ref_id, d.ticket_id, d.title, d.body, 0 as score from search_document d where d.id in (:ids)")
+                .param("ids", page)
+                .query((rs, n) -> match(rs)).list()
+                .forEach(m -> byId.put(m.docId(), new Match(m.docId(), m.kind(), m.refId(), m.ticketId(), m.title(), m.body(),
+                        scores.get(m.docId()))));
+        return page.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 }

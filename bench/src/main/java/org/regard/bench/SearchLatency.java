@@ -81,14 +81,21 @@ public final class SearchLatency {
         }
         int clients = args.integer("clients", 0);
         if (clients > 0) {
-            mixed(http, base, token, clients, Duration.ofSeconds(args.integer("mixed-seconds", 30)));
+            // one client first: every request differs from the one before, so no database answers from a cache of
+            // the previous identical query (H2 does); then several at once
+            mixed(http, base, token, 1, Duration.ofSeconds(args.integer("mixed-seconds", 30)));
+            if (clients > 1) {
+                mixed(http, base, token, clients, Duration.ofSeconds(args.integer("mixed-seconds", 30)));
+            }
         }
     }
 
     /** Every kind of query in turn, from several clients at once; each client starts at another kind. */
     private static void mixed(HttpClient http, String base, String token, int clients, Duration length) throws Exception {
         java.util.List<String> queries = java.util.List.copyOf(QUERIES.values());
+        java.util.List<String> names = java.util.List.copyOf(QUERIES.keySet());
         Latencies latencies = new Latencies();
+        java.util.List<Latencies> perQuery = queries.stream().map(q -> new Latencies()).toList();
         long until = System.nanoTime() + length.toNanos();
         java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
         java.util.List<Thread> threads = new java.util.ArrayList<>();
@@ -103,6 +110,7 @@ public final class SearchLatency {
                         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                         if (response.statusCode() == 200) {
                             latencies.add(System.nanoTime() - start);
+                            perQuery.get(i % queries.size()).add(System.nanoTime() - start);
                         } else {
                             failures.incrementAndGet();
                         }
@@ -115,7 +123,10 @@ public final class SearchLatency {
         for (Thread t : threads) {
             t.join();
         }
-        String name = "mixed, " + clients + " clients at once";
+        String name = clients == 1 ? "mixed, one client" : "mixed, " + clients + " clients at once";
+        for (int q = 0; q < names.size(); q++) {
+            System.out.println("  " + perQuery.get(q).line(name + " / " + names.get(q)));
+        }
         System.out.printf(java.util.Locale.ROOT, "%s  %.0f searches/s  failures=%d%n", latencies.line(name),
                 latencies.count() / (double) length.toSeconds(), failures.get());
         System.out.println("RESULT\tsearch\t" + latencies.tsv("search " + name));
