@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /**
  * PostgreSQL: each document's folded terms in a {@code tsvector} (the {@code simple} configuration, since the words
  * arrive already folded and stemmed) in four weights: exact title words A, exact body words B, title stems C, body
- * stems D. A query is an AND of each word's terms OR-ed together, answered by the GIN index, ranked by
+ * stems D, and a ticket's conversation D without positions. A query is an AND of each word's terms OR-ed together, answered by the GIN index, ranked by
  * {@code ts_rank}.
  */
 class PostgresSearchStore extends SearchStore {
@@ -27,7 +27,8 @@ class PostgresSearchStore extends SearchStore {
     @Override
     protected String tsvValue() {
         return ", setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')"
-                + " || setweight(to_tsvector('simple', ?), 'C') || setweight(to_tsvector('simple', ?), 'D')";
+                + " || setweight(to_tsvector('simple', ?), 'C') || setweight(to_tsvector('simple', ?), 'D')"
+                + " || setweight(strip(to_tsvector('simple', ?)), 'D')";
     }
 
     @Override
@@ -37,6 +38,7 @@ class PostgresSearchStore extends SearchStore {
         params.add(String.join(" ", terms.bodyExact()));
         params.add(String.join(" ", terms.titleStems()));
         params.add(String.join(" ", terms.bodyStems()));
+        params.add(String.join(" ", terms.conversation()));
         return params;
     }
 

@@ -85,12 +85,13 @@ class SearchBackfill {
                             rs.getString("language"), rs.getTimestamp("created_at").toInstant(), rs.getString("name"),
                             join(rs.getString("emails"), rs.getString("notes"))));
             long ticketCount = fill(SearchKind.TICKET, "ticket", """
-                    select t.id, t.subject, t.status, t.team_id, t.customer_id, t.created_at, c.language
+                    select t.id, t.subject, t.status, t.team_id, t.customer_id, t.created_at, c.language,
+                           (select string_agg(m.body, ' ') from message m where m.ticket_id = t.id) as conversation
                     from ticket t join customer c on c.id = t.customer_id where t.id > :after and t.id <= :upto
                     order by t.id limit :limit""",
                     rs -> new SearchDocument(SearchKind.TICKET, rs.getLong("id"), rs.getLong("id"), rs.getLong("team_id"),
                             rs.getLong("customer_id"), rs.getString("status"), rs.getString("language"),
-                            rs.getTimestamp("created_at").toInstant(), rs.getString("subject"), ""));
+                            rs.getTimestamp("created_at").toInstant(), rs.getString("subject"), "", rs.getString("conversation")));
             long messages = fill(SearchKind.MESSAGE, "message", """
                     select m.id, m.ticket_id, m.body, m.created_at, t.subject, t.status, t.team_id, t.customer_id, c.language
                     from message m join ticket t on t.id = m.ticket_id join customer c on c.id = t.customer_id

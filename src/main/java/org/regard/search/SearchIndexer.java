@@ -50,31 +50,37 @@ class SearchIndexer {
     @EventListener
     void on(CustomerWrote event) {
         indexMessage(event.messageId());
+        indexTicket(event.ticketId());
     }
 
     @EventListener
     void on(AgentReplied event) {
         indexMessage(event.messageId());
+        indexTicket(event.ticketId());
     }
 
     @EventListener
     void on(AutomatedMessageReceived event) {
         indexMessage(event.messageId());
+        indexTicket(event.ticketId());
     }
 
     @EventListener
     void on(AgentAddedNote event) {
         indexMessage(event.messageId());
+        indexTicket(event.ticketId());
     }
 
     @EventListener
     void on(AgentLoggedContact event) {
         indexMessage(event.messageId());
+        indexTicket(event.ticketId());
     }
 
     @EventListener
     void on(ReplyWithdrawn event) {
         store.remove(SearchKind.MESSAGE, event.messageId());
+        indexTicket(event.ticketId());
     }
 
     @EventListener
@@ -104,7 +110,8 @@ class SearchIndexer {
 
     private void indexTicket(long ticketId) {
         tickets.ticket(ticketId).ifPresent(t -> store.put(new SearchDocument(SearchKind.TICKET, t.id(), t.id(), t.teamId(),
-                t.customerId(), t.status().name(), languageOf(t.customerId()), t.createdAt(), t.subject(), "")));
+                t.customerId(), t.status().name(), languageOf(t.customerId()), t.createdAt(), t.subject(), "",
+                tickets.conversationText(t.id(), SearchDocument.MAX_BODY))));
     }
 
     private void indexMessage(long messageId) {

@@ -319,6 +319,21 @@ public class TicketQueries {
                 m.getAuthorAgentId(), m.getBody(), m.getCreatedAt()));
     }
 
+    /**
+     * Everything said in a ticket, its messages' texts in order, without a visibility check (the search index, which
+     * finds a ticket by words spread over its subject and replies). At most {@code maxChars} characters.
+     */
+    public String conversationText(long ticketId, int maxChars) {
+        StringBuilder text = new StringBuilder();
+        jdbc.sql("select body from message where ticket_id = ? order by created_at, id").param(ticketId)
+                .query((java.sql.ResultSet rs) -> {
+                    if (text.length() < maxChars) {
+                        text.append(rs.getString(1)).append('\n');
+                    }
+                });
+        return text.length() > maxChars ? text.substring(0, maxChars) : text.toString();
+    }
+
     /** A message's files with their bytes, in order, without a visibility check (mail sending). */
     public List<AttachmentContent> filesOf(long messageId) {
         return jdbc.sql("select id, message_id, file_name, content_type, size_bytes, content_id, inline_part, data from message_attachment where message_id = ? order by position")

@@ -123,11 +123,31 @@ class SearchIntegrationTest {
 
         var reply = tickets.reply(ticket, "Your parcel " + w + " leaves today.", TicketStatus.WAITING, null, agent.principal());
 
-        assertThat(find(w, agent)).singleElement().satisfies(h -> {
+        List<SearchHit> hits = find(w, agent);
+        // the reply itself first; its ticket too, found by a word of its conversation (weaker than its own subject)
+        assertThat(hits).hasSize(2).first().satisfies(h -> {
             assertThat(h.type()).isEqualTo(SearchKind.MESSAGE);
             assertThat(h.id()).isEqualTo(reply.messageId());
             assertThat(h.ticketId()).isEqualTo(ticket);
         });
+        assertThat(hits.get(1).type()).isEqualTo(SearchKind.TICKET);
+        assertThat(hits.get(1).id()).isEqualTo(ticket);
+    }
+
+    @Test
+    void wordsSplitBetweenTheSubjectAndAReplyFindTheTicketAndAWithdrawnReplyNoLonger() {
+        String inSubject = word();
+        String inReply = word();
+        long ticket = open(team, "Invoice " + inSubject, "Please send it again.");
+        assertThat(find(inSubject + " " + inReply, agent)).isEmpty();
+
+        var reply = tickets.reply(ticket, "The refund " + inReply + " is on its way.", TicketStatus.WAITING, null, agent.principal());
+
+        assertThat(find(inSubject + " " + inReply, agent)).extracting(SearchHit::type, SearchHit::id)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SearchKind.TICKET, ticket));
+        tickets.withdrawReply(reply.messageId(), agent.principal());
+        assertThat(find(inSubject + " " + inReply, agent)).isEmpty();
+        assertThat(find(inReply, agent)).isEmpty();
     }
 
     @Test
@@ -319,7 +339,8 @@ class SearchIntegrationTest {
                     org.assertj.core.groups.Tuple.tuple(SearchKind.MESSAGE, opened.get(3)));
             assertThat(search.search(new SearchQuery(w, SearchKind.TICKET, null, null, null, null, null, 2), agent.principal()))
                     .extracting(SearchHit::ticketId).containsExactly(opened.get(3), opened.get(2));
-            assertThat(find(w + " jams", agent)).hasSize(4).extracting(SearchHit::type).containsOnly(SearchKind.MESSAGE);
+            assertThat(find(w + " jams", agent)).hasSize(8).extracting(SearchHit::type)
+                    .containsOnly(SearchKind.MESSAGE, SearchKind.TICKET);
         } finally {
             store.useWindows(SearchStore.RECENT_WINDOWS);
         }

@@ -37,6 +37,8 @@ class ReplyTemplatesIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     TestData data;
+    @Autowired
+    Categories categories;
 
     @Test
     void aVariantOlderThanTheSourceIsStaleUntilItIsRewritten() {
@@ -162,6 +164,37 @@ class ReplyTemplatesIntegrationTest {
         assertThat(inserted.body()).contains("id=\"composer-body\"")
                 .contains("Hallo\n\nWir haben Ihre Nachricht erhalten, Lena &lt;Weber&gt;.")
                 .contains("Template inserted in German.");
+    }
+
+    @Test
+    void theTemplatesOfTheTicketsCategoryComeFirstAndTheFirstIsChosen() {
+        TeamView team = data.team("tpl-category");
+        var admin = data.agent(Role.ADMIN, team);
+        var agent = data.agent(Role.AGENT, "en", team);
+        var billing = categories.create(TestData.unique("Billing"));
+        var general = templates.create(new ReplyTemplates.TemplateChanges(TestData.unique("A general answer"), null, "en",
+                variants("en", "Thank you.")), admin.principal());
+        var invoice = templates.create(new ReplyTemplates.TemplateChanges(TestData.unique("Z invoice copy"), billing.id(), "en",
+                variants("en", "Here is a copy of your invoice.")), admin.principal());
+        var customer = data.customer("Paul Martin");
+        long billed = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Invoice", "Please send my invoice again.",
+                Channel.EMAIL, team.id(), null, billing.id(), null), agent.principal());
+        long plain = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Hello", "Just saying hello.",
+                Channel.EMAIL, team.id(), null, null, null), agent.principal());
+        var session = org.regard.support.WebSession.signedIn(port, agent.email(), agent.password());
+
+        String page = session.get("/tickets/" + billed).body();
+        String picker = page.substring(page.indexOf("id=\"composer-template\""), page.indexOf("</select>", page.indexOf("id=\"composer-template\"")));
+        assertThat(picker).contains("id=\"composer-template-category\"", "label=\"Templates for " + billing.name() + "\"",
+                "id=\"composer-template-other\"");
+        // the category's template is the first option, so it is the one chosen when the agent opens the picker
+        assertThat(picker.indexOf("value=\"" + invoice.id() + "\"")).isPositive()
+                .isLessThan(picker.indexOf("value=\"" + general.id() + "\""));
+        assertThat(picker.indexOf("<option")).isEqualTo(picker.indexOf("<option value=\"" + invoice.id() + "\""));
+
+        String other = session.get("/tickets/" + plain).body();
+        assertThat(other).doesNotContain("id=\"composer-template-category\"").doesNotContain("<optgroup")
+                .contains("value=\"" + invoice.id() + "\"", "value=\"" + general.id() + "\"");
     }
 
     private static Map<String, String> variants(String... pairs) {

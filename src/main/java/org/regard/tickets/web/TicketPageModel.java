@@ -84,7 +84,14 @@ class TicketPageModel {
         model.addAttribute("card", customers.card(ticket.customerId()).orElseThrow());
         model.addAttribute("nextTicketId", queries.nextAfter(ticketId, agent).orElse(null));
         model.addAttribute("recordedBy", recorders(detail));
-        model.addAttribute("replyTemplates", replyTemplates.all());
+        // the templates of the ticket's category first (chosen when the picker opens), then every other one
+        var all = replyTemplates.all();
+        Long category = detail.categoryId();
+        model.addAttribute("replyTemplates", all);
+        model.addAttribute("categoryTemplates", category == null ? java.util.List.of()
+                : all.stream().filter(t -> category.equals(t.categoryId())).toList());
+        model.addAttribute("otherTemplates", category == null ? all
+                : all.stream().filter(t -> !category.equals(t.categoryId())).toList());
         model.addAttribute("envelopes", envelopes.of(ticketId));
         model.addAttribute("now", clock.instant());
         model.addAttribute("maxFileBytes", maxFileBytes());
