@@ -74,6 +74,12 @@ class H2SearchStore extends SearchStore {
 
     /** Most documents matching every word that are ranked in Java; a query matching more is ranked by one SQL query. */
     static final int FEW_MATCHES = 5_000;
+    private volatile int fewMatches = FEW_MATCHES;
+
+    /** Tests: ranks in Java only up to this many matches (0: always in SQL). */
+    void rankInJavaUpTo(int matches) {
+        fewMatches = matches;
+    }
 
     /**
      * The documents that have every word, by the words' posting lists. When they are few (a rare word, a name), their
@@ -94,12 +100,13 @@ class H2SearchStore extends SearchStore {
         params.put("words", words.size());
         String matching = "select doc_id, cast(sum(w) as double precision) as score from (" + perWord + ") x"
                 + " group by doc_id having count(*) = :words";
-        params.put("cap", FEW_MATCHES + 1);
+        int few = fewMatches;
+        params.put("cap", few + 1);
         Map<Long, Double> scores = new java.util.HashMap<>();
         jdbc.sql(matching + " limit :cap").params(params).query((java.sql.ResultSet rs) -> {
             scores.put(rs.getLong(1), rs.getDouble(2));
         });
-        if (scores.size() <= FEW_MATCHES) {
+        if (scores.size() <= few) {
             return rankFew(query, teams, since, scores);
         }
         params.remove("cap");

@@ -76,7 +76,8 @@ class MergeIntegrationTest {
                 "href=\"/customers/" + survivor.id() + "/merge?duplicateId=" + duplicate.id() + "\"");
         var confirm = session.get("/customers/" + survivor.id() + "/merge?duplicateId=" + duplicate.id());
         assertThat(confirm.status()).isEqualTo(200);
-        assertThat(confirm.body()).contains("id=\"merge-confirm\"", "Prefers Zalo messages.");
+        assertThat(confirm.body()).contains("id=\"merge-confirm\"", "Prefers Zalo messages.", "id=\"merge-absorb\"",
+                "where both have something, " + name + "&#39;s stays");
 
         var merged = session.post("/customers/" + survivor.id() + "/merge", "duplicateId", String.valueOf(duplicate.id()));
 

@@ -345,4 +345,27 @@ class SearchIntegrationTest {
             store.useWindows(SearchStore.RECENT_WINDOWS);
         }
     }
+
+    @Test
+    void hitsComeBestFirstAndOnH2ManyMatchesAreRankedInSqlTheSameWayAsFewInJava() {
+        String w = word();
+        long customerId = data.customer("Ranking " + w).id();
+        open(team, customerId, "Invoice " + w, "The invoice " + w + " is wrong, " + w + " again");
+        open(team, customerId, "Question", "About " + w);
+        var query = new SearchQuery(w, null, null, null, null, null, null, 4);
+        List<SearchHit> inJava = search.search(query, admin.principal());
+        assertThat(inJava).hasSize(4).extracting(SearchHit::score).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(inJava.getFirst().type()).isEqualTo(SearchKind.TICKET); // its subject says it
+        if (!(store instanceof H2SearchStore h2)) {
+            return; // PostgreSQL ranks every query one way
+        }
+        try {
+            h2.rankInJavaUpTo(0);
+            assertThat(search.search(query, admin.principal())).extracting(SearchHit::type, SearchHit::id, SearchHit::score)
+                    .containsExactlyElementsOf(inJava.stream()
+                            .map(h -> org.assertj.core.groups.Tuple.tuple(h.type(), h.id(), h.score())).toList());
+        } finally {
+            h2.rankInJavaUpTo(H2SearchStore.FEW_MATCHES);
+        }
+    }
 }
