@@ -18,6 +18,16 @@ final class Snippets {
     private Snippets() {
     }
 
+    /** Whether every query word matches some word of the text. */
+    static boolean hasEveryWord(String text, List<List<String>> queryTerms) {
+        if (text == null || text.isEmpty()) {
+            return queryTerms.isEmpty();
+        }
+        Set<String> present = new HashSet<>();
+        TextFolding.words(text).forEach(w -> present.addAll(TextFolding.terms(w.text()).all()));
+        return queryTerms.stream().allMatch(word -> word.stream().anyMatch(present::contains));
+    }
+
     /** The snippet of the text around its first matching word; empty when none matches and {@code orStart} is false. */
     static String of(String text, List<List<String>> queryTerms, boolean orStart) {
         if (text == null || text.isEmpty()) {

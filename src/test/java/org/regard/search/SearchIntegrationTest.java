@@ -143,8 +143,12 @@ class SearchIntegrationTest {
 
         var reply = tickets.reply(ticket, "The refund " + inReply + " is on its way.", TicketStatus.WAITING, null, agent.principal());
 
-        assertThat(find(inSubject + " " + inReply, agent)).extracting(SearchHit::type, SearchHit::id)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(SearchKind.TICKET, ticket));
+        assertThat(find(inSubject + " " + inReply, agent)).singleElement().satisfies(h -> {
+            assertThat(h.type()).isEqualTo(SearchKind.TICKET);
+            assertThat(h.id()).isEqualTo(ticket);
+            // the snippet shows where the reply said the other word
+            assertThat(h.snippet()).endsWith("The refund <mark>" + inReply + "</mark> is on its way.");
+        });
         tickets.withdrawReply(reply.messageId(), agent.principal());
         assertThat(find(inSubject + " " + inReply, agent)).isEmpty();
         assertThat(find(inReply, agent)).isEmpty();
