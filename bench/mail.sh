@@ -23,43 +23,16 @@ ADMIN=admin@bench.example.com
 ADMIN_PASSWORD=bench-admin-password
 ADDRESS=support@bench.example.com
 
-# a JDK 21 or newer (the default java may be older)
-source "$ROOT/bench/java.sh"
-
-WORK=$(mktemp -d /tmp/regard-mail-bench.XXXXXX)
-RESULTS="$ROOT/bench/results/$(date -u +%Y%m%d-%H%M%S)-mail-$DB"
-mkdir -p "$RESULTS"
-BENCH_JAR="$ROOT/bench/target/regard-bench.jar"
-REGARD_PID=
+LABEL="mail-$DB"
+source "$ROOT/bench/common.sh"
 TOOL_PID=
-cleanup() {
-    [[ -n "$REGARD_PID" ]] && kill "$REGARD_PID" 2>/dev/null || true
-    [[ -n "$TOOL_PID" ]] && kill "$TOOL_PID" 2>/dev/null || true
-    wait 2>/dev/null || true
-    rm -rf "$WORK"
-    [[ "$DB" == postgresql ]] && dropdb -h 127.0.0.1 -U postgres --if-exists "$PGDB" 2>/dev/null || true
+cleanup_more() {
+    if [[ -n "$TOOL_PID" ]]; then kill "$TOOL_PID" 2>/dev/null || true; fi
 }
-trap cleanup EXIT
+build
+database "${BENCH_PG_DB:-regard_bench_mail}"
 
-if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-    (cd "$ROOT" && mvn -q -B -DskipTests package)
-    (cd "$ROOT" && mvn -q -B -f bench/pom.xml package)
-fi
-APP_JAR=$(ls "$ROOT"/target/regard-*.jar | grep -v original | head -n 1)
-
-if [[ "$DB" == h2 ]]; then
-    # AUTO_SERVER lets the bench tool read the database while Regard has it open
-    URL="jdbc:h2:file:$WORK/regard;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE"
-    DBUSER=sa
-else
-    PGDB=${BENCH_PG_DB:-regard_bench_mail}
-    dropdb -h 127.0.0.1 -U postgres --if-exists "$PGDB"
-    createdb -h 127.0.0.1 -U postgres "$PGDB"
-    URL="jdbc:postgresql://127.0.0.1:5432/$PGDB"
-    DBUSER=postgres
-fi
-PORT=$("$JAVA" -cp "$BENCH_JAR" org.regard.bench.FreePort)
-
+# started directly (not through tool) so that TOOL_PID is the JVM itself
 "$JAVA" -cp "$BENCH_JAR" org.regard.bench.MailIntakeLoad --url="$URL" --user="$DBUSER" --corpus="$CORPUS" \
     --copies="$COPIES" --big-mb="$BIG_MB" --base="http://127.0.0.1:$PORT" --admin="$ADMIN" --password="$ADMIN_PASSWORD" \
     --address="$ADDRESS" --port-file="$WORK/ports" --ready-file="$WORK/ready" --pid-file="$WORK/pid" \
@@ -68,8 +41,7 @@ TOOL_PID=$!
 for _ in $(seq 1 60); do [[ -s "$WORK/ports" ]] && break; sleep 0.5; done
 read -r IMAP_PORT SMTP_PORT < "$WORK/ports" || true   # the file has no final newline
 
-"$JAVA" -Xmx"$HEAP" -jar "$APP_JAR" --server.address=127.0.0.1 --server.port="$PORT" --regard.data-dir="$WORK" \
-    --regard.demo=false --spring.datasource.url="$URL" --spring.datasource.username="$DBUSER" \
+REGARD_JVM_OPTS="-Xmx$HEAP" start_regard \
     --regard.admin.email="$ADMIN" --regard.admin.password="$ADMIN_PASSWORD" --regard.mail.secret-key=bench \
     --regard.mail.poll-interval=1s \
     --regard.mail.mailboxes[0].address="$ADDRESS" --regard.mail.mailboxes[0].display-name="Bench Support" \
@@ -78,14 +50,7 @@ read -r IMAP_PORT SMTP_PORT < "$WORK/ports" || true   # the file has no final ne
     --regard.mail.mailboxes[0].imap.security=none --regard.mail.mailboxes[0].imap.username="$ADDRESS" \
     --regard.mail.mailboxes[0].imap.password=bench-mail-password \
     --regard.mail.mailboxes[0].smtp.host=127.0.0.1 --regard.mail.mailboxes[0].smtp.port="$SMTP_PORT" \
-    --regard.mail.mailboxes[0].smtp.security=none \
-    >>"$RESULTS/regard-console.log" 2>&1 &
-REGARD_PID=$!
-for _ in $(seq 1 180); do
-    curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
-    kill -0 "$REGARD_PID" 2>/dev/null || { echo "Regard did not start; see $RESULTS/regard-console.log" >&2; exit 1; }
-    sleep 1
-done
+    --regard.mail.mailboxes[0].smtp.security=none
 echo "$REGARD_PID" > "$WORK/pid"
 touch "$WORK/ready"
 wait "$TOOL_PID"

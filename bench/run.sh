@@ -29,68 +29,11 @@ IDEMPOTENCY=${BENCH_IDEMPOTENCY:-true}
 export REGARD_ADMIN_EMAIL=${REGARD_ADMIN_EMAIL:-admin@bench.example.com}
 export REGARD_ADMIN_PASSWORD=${REGARD_ADMIN_PASSWORD:-bench-admin-password}
 
-# a JDK 21 or newer (the default java may be older)
-source "$ROOT/bench/java.sh"
-
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
-WORK=$(mktemp -d /tmp/regard-bench.XXXXXX)
-RESULTS="$ROOT/bench/results/$(date -u +%Y%m%d-%H%M%S)-$DB-$N"
-mkdir -p "$RESULTS"
-BENCH_JAR="$ROOT/bench/target/regard-bench.jar"
-log() { printf '\n== %s\n' "$*" | tee -a "$RESULTS/run.log"; }
-tool() { "$JAVA" -cp "$BENCH_JAR" "org.regard.bench.$@"; }
-
-REGARD_PID=
-stop_regard() {
-    if [[ -n "$REGARD_PID" ]] && kill -0 "$REGARD_PID" 2>/dev/null; then
-        kill "$REGARD_PID"
-        for _ in $(seq 1 60); do kill -0 "$REGARD_PID" 2>/dev/null || break; sleep 1; done
-    fi
-    REGARD_PID=
-}
-cleanup() {
-    stop_regard
-    if [[ "${BENCH_KEEP:-0}" != 1 ]]; then
-        rm -rf "$WORK"
-        [[ "$DB" == postgresql ]] && dropdb -h 127.0.0.1 -U postgres --if-exists "$PGDB" 2>/dev/null || true
-    else
-        echo "kept: $WORK ${PGDB:-}"
-    fi
-}
-trap cleanup EXIT
-
-if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-    log "building Regard and the bench tools"
-    (cd "$ROOT" && mvn -q -B -DskipTests package)
-    (cd "$ROOT" && mvn -q -B -f bench/pom.xml package)
-fi
-APP_JAR=$(ls "$ROOT"/target/regard-*.jar | grep -v original | head -n 1)
-
-if [[ "$DB" == h2 ]]; then
-    URL="jdbc:h2:file:$WORK/regard;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
-    DBUSER=sa
-else
-    PGDB=${BENCH_PG_DB:-regard_bench}
-    dropdb -h 127.0.0.1 -U postgres --if-exists "$PGDB"
-    createdb -h 127.0.0.1 -U postgres "$PGDB"
-    URL="jdbc:postgresql://127.0.0.1:5432/$PGDB"
-    DBUSER=postgres
-fi
-PORT=$(tool FreePort)
-
-start_regard() {
-    "$JAVA" -Xms1g -Xmx2g -jar "$APP_JAR" --server.address=127.0.0.1 --server.port="$PORT" --regard.data-dir="$WORK" \
-        --regard.demo=false --spring.datasource.url="$URL" --spring.datasource.username="$DBUSER" \
-        >>"$RESULTS/regard-console.log" 2>&1 &
-    REGARD_PID=$!
-    for _ in $(seq 1 180); do
-        if curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; then return 0; fi
-        kill -0 "$REGARD_PID" 2>/dev/null || { echo "Regard did not start; see $RESULTS/regard-console.log" >&2; exit 1; }
-        sleep 1
-    done
-    echo "Regard did not answer within 180 s" >&2
-    exit 1
-}
+LABEL="$DB-$N"
+source "$ROOT/bench/common.sh"
+build
+database "${BENCH_PG_DB:-regard_bench}"
 
 log "first start: Regard migrates the $DB database and creates $REGARD_ADMIN_EMAIL"
 start_regard
