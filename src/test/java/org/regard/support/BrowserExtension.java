@@ -60,10 +60,11 @@ class BrowserExtension implements ExecutionCondition, ParameterResolver, AfterEa
     /** One Chromium per test run, closed when the run ends. */
     static final class SharedChromium implements AutoCloseable {
         final ChromeDriver driver;
+        private final Path profile;
 
         SharedChromium() {
             try {
-                Path profile = Files.createTempDirectory("regard-chromium");
+                profile = Files.createTempDirectory("regard-chromium");
                 ChromeOptions options = new ChromeOptions();
                 options.setBinary(CHROMIUM);
                 options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -79,9 +80,17 @@ class BrowserExtension implements ExecutionCondition, ParameterResolver, AfterEa
             }
         }
 
+        /** Quits Chromium and removes its profile directory (best effort: a leftover temp directory fails no test). */
         @Override
         public void close() {
             driver.quit();
+            try (var paths = Files.walk(profile)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                System.err.println("Could not remove the Chromium profile " + profile + ": " + e);
+            }
         }
     }
 }
