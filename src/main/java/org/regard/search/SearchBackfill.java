@@ -128,11 +128,13 @@ class SearchBackfill {
 
     /** Splits the ids of {@code table} into one slice per worker and fills the slices side by side. */
     private long fill(SearchKind kind, String table, String sql, Row row) {
-        Long max = jdbc.sql("select max(id) from " + table).query(Long.class).single();
-        if (max == null) {
+        long[] range = jdbc.sql("select coalesce(min(id), 0), coalesce(max(id), 0) from " + table)
+                .query((rs, n) -> new long[]{rs.getLong(1) - 1, rs.getLong(2)}).single();
+        if (range[1] == 0) { // empty table
             return 0;
         }
-        long min = jdbc.sql("select min(id) from " + table).query(Long.class).single() - 1;
+        long min = range[0];
+        long max = range[1];
         long slice = Math.max(1, (max - min + workers - 1) / workers);
         AtomicLong count = new AtomicLong();
         try (ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("search-backfill-", 1).factory())) {

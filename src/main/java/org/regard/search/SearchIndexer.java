@@ -19,7 +19,6 @@ import org.regard.tickets.TicketQueries.TicketRow;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import java.util.Optional;
 
 /**
  * Keeps the search index in step with every write, synchronously and inside the writer's transaction: a reply is
@@ -49,32 +48,27 @@ class SearchIndexer {
 
     @EventListener
     void on(CustomerWrote event) {
-        indexMessage(event.messageId());
-        indexTicket(event.ticketId());
+        messageWritten(event.ticketId(), event.messageId());
     }
 
     @EventListener
     void on(AgentReplied event) {
-        indexMessage(event.messageId());
-        indexTicket(event.ticketId());
+        messageWritten(event.ticketId(), event.messageId());
     }
 
     @EventListener
     void on(AutomatedMessageReceived event) {
-        indexMessage(event.messageId());
-        indexTicket(event.ticketId());
+        messageWritten(event.ticketId(), event.messageId());
     }
 
     @EventListener
     void on(AgentAddedNote event) {
-        indexMessage(event.messageId());
-        indexTicket(event.ticketId());
+        messageWritten(event.ticketId(), event.messageId());
     }
 
     @EventListener
     void on(AgentLoggedContact event) {
-        indexMessage(event.messageId());
-        indexTicket(event.ticketId());
+        messageWritten(event.ticketId(), event.messageId());
     }
 
     @EventListener
@@ -109,17 +103,22 @@ class SearchIndexer {
     }
 
     private void indexTicket(long ticketId) {
-        tickets.ticket(ticketId).ifPresent(t -> store.put(new SearchDocument(SearchKind.TICKET, t.id(), t.id(), t.teamId(),
-                t.customerId(), t.status().name(), languageOf(t.customerId()), t.createdAt(), t.subject(), "",
-                tickets.conversationText(t.id(), SearchDocument.MAX_BODY))));
+        tickets.ticket(ticketId).ifPresent(t -> indexTicket(t, languageOf(t.customerId())));
     }
 
-    private void indexMessage(long messageId) {
-        tickets.message(messageId).ifPresent(m -> {
-            Optional<TicketRow> ticket = tickets.ticket(m.ticketId());
-            ticket.ifPresent(t -> store.put(new SearchDocument(SearchKind.MESSAGE, m.id(), t.id(), t.teamId(), t.customerId(),
-                    t.status().name(), languageOf(t.customerId()), m.createdAt(), t.subject(), m.body())));
+    /** A new message, and its ticket (whose document holds the words of the whole conversation): one read of each. */
+    private void messageWritten(long ticketId, long messageId) {
+        tickets.ticket(ticketId).ifPresent(t -> {
+            String language = languageOf(t.customerId());
+            tickets.message(messageId).ifPresent(m -> store.put(new SearchDocument(SearchKind.MESSAGE, m.id(), t.id(),
+                    t.teamId(), t.customerId(), t.status().name(), language, m.createdAt(), t.subject(), m.body())));
+            indexTicket(t, language);
         });
+    }
+
+    private void indexTicket(TicketRow t, String language) {
+        store.put(new SearchDocument(SearchKind.TICKET, t.id(), t.id(), t.teamId(), t.customerId(), t.status().name(),
+                language, t.createdAt(), t.subject(), "", tickets.conversationText(t.id(), SearchDocument.MAX_BODY)));
     }
 
     private String languageOf(long customerId) {

@@ -131,11 +131,7 @@ abstract class SearchStore {
     /** Tests: looks through windows of these sizes from now on, their cutoffs computed at once. */
     final void useWindows(long... sizes) {
         windows = sizes.clone();
-        List<Instant> since = new java.util.ArrayList<>();
-        for (long window : sizes) {
-            cutoff(window).ifPresent(since::add);
-        }
-        cutoffs = new Cutoffs(System.nanoTime(), List.copyOf(since));
+        cutoffs = new Cutoffs(System.nanoTime(), cutoffsOf(windows));
     }
 
     /**
@@ -183,12 +179,9 @@ abstract class SearchStore {
             Thread.ofVirtual().name("search-cutoffs").start(() -> {
                 try {
                     long[] sizes = windows;
-                    List<Instant> since = new java.util.ArrayList<>();
-                    for (long window : sizes) {
-                        cutoff(window).ifPresent(since::add);
-                    }
+                    List<Instant> since = cutoffsOf(sizes);
                     if (sizes == windows) {
-                        cutoffs = new Cutoffs(System.nanoTime(), List.copyOf(since));
+                        cutoffs = new Cutoffs(System.nanoTime(), since);
                     }
                 } catch (RuntimeException e) {
                     org.slf4j.LoggerFactory.getLogger(SearchStore.class).warn("Could not refresh the search windows", e);
@@ -198,6 +191,15 @@ abstract class SearchStore {
             });
         }
         return known.since();
+    }
+
+    /** Where each window begins, for the windows the index is larger than. */
+    private List<Instant> cutoffsOf(long[] sizes) {
+        List<Instant> since = new java.util.ArrayList<>();
+        for (long window : sizes) {
+            cutoff(window).ifPresent(since::add);
+        }
+        return List.copyOf(since);
     }
 
     private java.util.Optional<Instant> cutoff(long window) {
