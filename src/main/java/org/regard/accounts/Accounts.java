@@ -19,8 +19,10 @@ public class Accounts {
     private final AgentRepository agents;
     private final TeamRepository teams;
     private final Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    Accounts(AgentRepository agents, TeamRepository teams, Clock clock) {
+    Accounts(AgentRepository agents, TeamRepository teams, Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.agents = agents;
         this.teams = teams;
         this.clock = clock;
@@ -59,8 +61,43 @@ public class Accounts {
         return teams.findById(teamId).map(Team::isAssignByLanguage).orElse(false);
     }
 
+    /** A team and whether it routes new tickets by language, in one read. */
+    public Optional<TeamRouting> teamRouting(long id) {
+        return teams.findById(id).map(t -> new TeamRouting(t.getId(), t.getName(), t.isAssignByLanguage()));
+    }
+
+    /** A team as a new ticket needs it: its name, and whether it routes new tickets by the customer's language. */
+    public record TeamRouting(long id, String name, boolean assignsByLanguage) {
+        public TeamView view() {
+            return new TeamView(id, name);
+        }
+    }
+
     public Optional<TeamView> teamByName(String name) {
         return teams.findByName(name.strip()).map(Team::view);
+    }
+
+    /**
+     * The signed-in agent as an {@link Actor}: role and teams read fresh in one query, so a change an admin made is
+     * in force on the next use case, on every node. An agent deactivated meanwhile keeps no team.
+     */
+    public Actor actor(AgentPrincipal principal) {
+        java.util.Objects.requireNonNull(principal, "an agent; use Actor.SYSTEM for Regard's own work");
+        Set<Long> teamIds = new java.util.HashSet<>();
+        Role[] role = {null};
+        jdbc.sql("select a.role, a.active, m.team_id from agent a left join team_member m on m.agent_id = a.id where a.id = ?")
+                .param(principal.id())
+                .query((java.sql.ResultSet rs) -> {
+                    if (!rs.getBoolean(2)) {
+                        return;
+                    }
+                    role[0] = Role.valueOf(rs.getString(1));
+                    long team = rs.getLong(3);
+                    if (!rs.wasNull()) {
+                        teamIds.add(team);
+                    }
+                });
+        return new Actor(principal.id(), role[0] == null ? Role.AGENT : role[0], role[0] == null ? Set.of() : teamIds);
     }
 
     /** The teams the agent belongs to (read fresh, so membership changes apply at once). */

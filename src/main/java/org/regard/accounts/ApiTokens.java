@@ -75,7 +75,10 @@ public class ApiTokens {
         }
         return tokens.findByTokenHash(hash(presented)).filter(t -> !t.isRevoked()).flatMap(t -> {
             Instant now = clock.instant();
-            tokens.touch(t.getId(), now, now.minusSeconds(60));
+            // "last used" is shown to the minute: a token used within the last minute is not written again
+            if (t.getLastUsedAt() == null || t.getLastUsedAt().isBefore(now.minusSeconds(60))) {
+                tokens.touch(t.getId(), now, now.minusSeconds(60));
+            }
             return agents.findById(t.getAgentId());
         }).filter(Agent::isActive).map(agent -> AgentPrincipal.of(agent, false));
     }

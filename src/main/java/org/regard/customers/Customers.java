@@ -173,6 +173,11 @@ public class Customers {
         return customers.findById(id).map(this::view);
     }
 
+    /** The language a customer is written to in, if known: one read, for modules that need nothing else. */
+    public Optional<String> languageOf(long id) {
+        return jdbc.sql("select language from customer where id = ?").param(id).query(String.class).optional();
+    }
+
     public Optional<CustomerView> customerByEmail(String email) {
         return customers.findByEmail(Customer.normalizeEmail(email)).map(this::view);
     }
@@ -212,10 +217,12 @@ public class Customers {
     }
 
     /**
-     * The customer who writes from this address, created with the given name when unknown. Safe when two
-     * requests meet the same new address at once: the loser of the race reads the winner's customer.
+     * The customer who writes from this address, created with the given name when unknown. Joins the caller's
+     * transaction when there is one (the customer is then created with what the caller writes, or not at all, and a
+     * race with a twin fails that transaction for the caller to retry); without one, the loser of a race with the same
+     * new address reads the winner's customer.
      */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public CustomerView findOrCreate(String email, String name) {
         String normalized = Customer.normalizeEmail(email);
         Optional<CustomerView> known = customerByEmail(normalized);
@@ -223,6 +230,11 @@ public class Customers {
             return known.get();
         }
         String displayName = name == null || name.isBlank() ? normalized.substring(0, normalized.indexOf('@') > 0 ? normalized.indexOf('@') : normalized.length()) : name;
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            // inside the caller's transaction (a ticket opened for this address): the customer is created with the
+            // ticket or not at all; a concurrent twin's address fails the transaction, and the caller's retry finds it
+            return changed(view(customers.save(new Customer(displayName, normalized, tiers.defaultTier(), clock.instant()))));
+        }
         try {
             return requiresNew.execute(s -> changed(view(customers.save(new Customer(displayName, normalized, tiers.defaultTier(), clock.instant())))));
         } catch (DataIntegrityViolationException raced) {

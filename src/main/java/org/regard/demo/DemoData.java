@@ -1,5 +1,7 @@
 package org.regard.demo;
 
+import org.regard.accounts.Actor;
+
 import org.regard.accounts.Accounts;
 import org.regard.accounts.AgentAdministration;
 import org.regard.accounts.AgentPrincipal;
@@ -239,9 +241,9 @@ public class DemoData {
                          List<AgentPrincipal> agents) {
         switch (step) {
             case Open open -> {
-                return tickets.open(new OpenTicket(customerId, story.script().subject(), story.script().request(),
-                        story.channel(), teamId, story.priority(), categoryId, null),
-                        open.opener() == null ? null : agents.get(open.opener()));
+                OpenTicket cmd = new OpenTicket(customerId, story.script().subject(), story.script().request(),
+                        story.channel(), teamId, story.priority(), categoryId, null);
+                return (open.opener() == null ? tickets.open(cmd, Actor.SYSTEM) : tickets.open(cmd, agents.get(open.opener()))).ticketId();
             }
             case Assign assign -> tickets.update(id, new UpdateTicket(null, null, null,
                     Optional.of(agents.get(assign.agent()).id()), null, null, null), agents.get(assign.agent()));

@@ -1,5 +1,7 @@
 package org.regard.mail;
 
+import org.regard.accounts.Actor;
+
 import org.regard.customers.Customers;
 import org.regard.customers.Customers.CustomerView;
 import org.regard.tickets.Channel;
@@ -103,10 +105,10 @@ class InboundConversion {
                     message.bounce() || !automated)).messageId();
         } else {
             customer = customers.findOrCreate(sender.address(), sender.name());
-            ticketId = tickets.open(new OpenTicket(customer.id(), subject(message.subject()), body, Channel.EMAIL,
-                    mailbox == null ? null : mailbox.teamId(), Priority.NORMAL, null, key, files, automated, followUpOf), null);
-            messageId = jdbc.sql("select id from message where ticket_id = ? order by id").param(ticketId)
-                    .query(Long.class).list().stream().findFirst().orElseThrow();
+            Tickets.Opened opened = tickets.open(new OpenTicket(customer.id(), subject(message.subject()), body, Channel.EMAIL,
+                    mailbox == null ? null : mailbox.teamId(), Priority.NORMAL, null, key, files, automated, followUpOf), Actor.SYSTEM);
+            ticketId = opened.ticketId();
+            messageId = opened.messageId();
         }
         insertMailMessage(row, message, mailbox, ticketId, messageId);
         if (message.bounce()) {
@@ -147,12 +149,10 @@ class InboundConversion {
         String body = "This e-mail could not be turned into a ticket message"
                 + (problem == null || problem.isBlank() ? "" : " (" + problem + ")")
                 + ". The message as received is attached as message.eml.";
-        long ticketId = tickets.open(new OpenTicket(customer.id(), subject, cut(body), Channel.EMAIL,
+        Tickets.Opened opened = tickets.open(new OpenTicket(customer.id(), subject, cut(body), Channel.EMAIL,
                 mailbox == null ? null : mailbox.teamId(), Priority.NORMAL, null, "mail:" + row.id(),
-                List.of(new NewAttachment("message.eml", "message/rfc822", null, false, row.raw())), false, null), null);
-        long messageId = jdbc.sql("select id from message where ticket_id = ? order by id").param(ticketId)
-                .query(Long.class).list().stream().findFirst().orElseThrow();
-        return new Converted(ticketId, messageId, true);
+                List.of(new NewAttachment("message.eml", "message/rfc822", null, false, row.raw())), false, null), Actor.SYSTEM);
+        return new Converted(opened.ticketId(), opened.messageId(), true);
     }
 
     private boolean isLoop(InboundMessage message) {

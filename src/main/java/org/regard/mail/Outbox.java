@@ -70,26 +70,25 @@ public class Outbox {
         if (event.channel() != Channel.EMAIL) {
             return;
         }
-        TicketRow ticket = tickets.ticket(event.ticketId()).orElseThrow();
-        MessageFacts message = tickets.message(event.messageId()).orElseThrow();
         Instant now = clock.instant();
-        Optional<Mailbox> mailbox = sendingMailbox(ticket.id(), ticket.teamId());
-        if (mailbox.isEmpty() && !hasMailTrail(ticket.id())) {
+        long ticketId = event.ticketId();
+        Optional<Mailbox> mailbox = sendingMailbox(ticketId, event.teamId());
+        if (mailbox.isEmpty() && !hasMailTrail(ticketId)) {
             // an email ticket that never saw mail (entered through the API, or the demo's history) on a team without a
             // mailbox: there is nothing to answer from, and nothing the customer is waiting on by mail
             return;
         }
-        Optional<CustomerView> customer = customers.customer(ticket.customerId());
+        Optional<CustomerView> customer = customers.customer(event.customerId());
         Optional<String> recipient = customer.flatMap(CustomerView::primaryEmail);
-        String subject = replySubject(ticket.subject(), ticket.id());
-        String rfcId = messageId(ticket.id(), message.id(), mailbox.map(Mailbox::domain).orElse("regard.invalid"));
+        String subject = replySubject(event.subject(), ticketId);
+        String rfcId = messageId(ticketId, event.messageId(), mailbox.map(Mailbox::domain).orElse("regard.invalid"));
         String failure = mailbox.isEmpty() ? NO_MAILBOX : recipient.isEmpty() ? NO_ADDRESS : null;
         jdbc.sql("""
                         insert into mail_outbox (outbox_key, kind, ticket_id, ticket_message_id, mailbox_id, recipient, rfc_message_id,
                             subject, body, language, state, send_after, attempts, last_error, created_at)
                         values (?, 'REPLY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
-                .params("reply:" + message.id(), ticket.id(), message.id(), mailbox.map(Mailbox::id).orElse(null),
-                        recipient.orElse(null), rfcId, subject, message.body(), customer.map(CustomerView::language).orElse(null),
+                .params("reply:" + event.messageId(), ticketId, event.messageId(), mailbox.map(Mailbox::id).orElse(null),
+                        recipient.orElse(null), rfcId, subject, event.body(), customer.map(CustomerView::language).orElse(null),
                         (failure == null ? OutboxRow.State.QUEUED : OutboxRow.State.FAILED).name(),
                         Timestamp.from(failure == null ? now.plus(settings.undoWindow()) : now), failure, Timestamp.from(now))
                 .update();
@@ -97,7 +96,7 @@ public class Outbox {
                         insert into mail_message (ticket_message_id, ticket_id, mailbox_id, direction, rfc_message_id, from_address,
                             from_name, to_addresses, subject)
                         values (?, ?, ?, 'OUT', ?, ?, ?, ?, ?)""")
-                .params(message.id(), ticket.id(), mailbox.map(Mailbox::id).orElse(null), rfcId,
+                .params(event.messageId(), ticketId, mailbox.map(Mailbox::id).orElse(null), rfcId,
                         mailbox.map(Mailbox::address).orElse(null), mailbox.map(Mailbox::displayName).orElse(null),
                         recipient.map(r -> addressLine(customer.get().name(), r)).orElse(null), subject)
                 .update();

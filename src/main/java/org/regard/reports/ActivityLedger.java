@@ -26,9 +26,14 @@ class ActivityLedger {
         this.counter = counter;
     }
 
+    /** A new ticket, and its first message's inbound touch unless a machine wrote it. */
     @ApplicationModuleListener
     void on(TicketOpened event) {
-        counter.increment(event.teamId(), event.at(), TICKETS_OPENED);
+        if (event.automated()) {
+            counter.increment(event.teamId(), event.at(), TICKETS_OPENED);
+        } else {
+            counter.increment(event.teamId(), event.at(), TICKETS_OPENED, TOUCHES_IN);
+        }
     }
 
     @ApplicationModuleListener

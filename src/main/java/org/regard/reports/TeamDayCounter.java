@@ -33,14 +33,19 @@ class TeamDayCounter {
                 .params(teamId, day).update();
     }
 
-    void increment(long teamId, Instant at, Counter counter) {
+    /** Adds one to each of the counters of the team's day, in one statement once the day's row exists. */
+    void increment(long teamId, Instant at, Counter... counters) {
         LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
-        // "on conflict do nothing" never fails on a duplicate (a failed insert would abort a PostgreSQL
-        // transaction), so the day's row exists afterwards whoever created it, and the update always counts.
+        String set = java.util.Arrays.stream(counters).map(c -> c.column() + " = " + c.column() + " + 1")
+                .collect(java.util.stream.Collectors.joining(", "));
+        String update = "update team_day_activity set " + set + " where team_id = ? and activity_day = ?";
+        if (jdbc.sql(update).params(teamId, day).update() == 1) {
+            return;
+        }
+        // the day's first event: "on conflict do nothing" never fails on a duplicate (a failed insert would abort a
+        // PostgreSQL transaction), so the row exists afterwards whoever created it, and the update then counts
         jdbc.sql("insert into team_day_activity (team_id, activity_day) values (?, ?) on conflict do nothing")
                 .params(teamId, day).update();
-        jdbc.sql("update team_day_activity set " + counter.column() + " = " + counter.column()
-                        + " + 1 where team_id = ? and activity_day = ?")
-                .params(teamId, day).update();
+        jdbc.sql(update).params(teamId, day).update();
     }
 }

@@ -15,7 +15,8 @@ import org.regard.tickets.TicketEvents.TicketOpened;
 import org.regard.tickets.TicketEvents.TicketRenamed;
 import org.regard.tickets.TicketEvents.TicketStatusChanged;
 import org.regard.tickets.TicketQueries;
-import org.regard.tickets.TicketQueries.TicketRow;
+import org.regard.tickets.TicketQueries.MessageFacts;
+import org.regard.tickets.TicketQueries.TicketFacts;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +37,14 @@ class SearchIndexer {
         this.customers = customers;
     }
 
+    /** A new ticket and its first message: both documents are new, and the conversation is that one message. */
     @EventListener
     void on(TicketOpened event) {
-        indexTicket(event.ticketId());
+        tickets.facts(event.ticketId()).ifPresent(t -> tickets.message(event.firstMessageId()).ifPresent(m -> {
+            String language = languageOf(t.customerId());
+            store.add(messageDocument(t, m, language));
+            store.add(ticketDocument(t, language, m.body()));
+        }));
     }
 
     @EventListener
@@ -84,7 +90,7 @@ class SearchIndexer {
 
     @EventListener
     void on(TicketAssigned event) {
-        tickets.ticket(event.ticketId()).ifPresent(t -> store.ticketMoved(t.id(), t.teamId(), t.status().name()));
+        store.ticketMoved(event.ticketId(), event.teamId(), event.status().name());
     }
 
     @EventListener
@@ -103,26 +109,34 @@ class SearchIndexer {
     }
 
     private void indexTicket(long ticketId) {
-        tickets.ticket(ticketId).ifPresent(t -> indexTicket(t, languageOf(t.customerId())));
+        tickets.facts(ticketId).ifPresent(t -> indexTicket(t, languageOf(t.customerId())));
     }
 
     /** A new message, and its ticket (whose document holds the words of the whole conversation): one read of each. */
     private void messageWritten(long ticketId, long messageId) {
-        tickets.ticket(ticketId).ifPresent(t -> {
+        tickets.facts(ticketId).ifPresent(t -> {
             String language = languageOf(t.customerId());
-            tickets.message(messageId).ifPresent(m -> store.put(new SearchDocument(SearchKind.MESSAGE, m.id(), t.id(),
-                    t.teamId(), t.customerId(), t.status().name(), language, m.createdAt(), t.subject(), m.body())));
+            tickets.message(messageId).ifPresent(m -> store.add(messageDocument(t, m, language)));
             indexTicket(t, language);
         });
     }
 
-    private void indexTicket(TicketRow t, String language) {
-        store.put(new SearchDocument(SearchKind.TICKET, t.id(), t.id(), t.teamId(), t.customerId(), t.status().name(),
-                language, t.createdAt(), t.subject(), "", tickets.conversationText(t.id(), SearchDocument.MAX_BODY)));
+    private void indexTicket(TicketFacts t, String language) {
+        store.put(ticketDocument(t, language, tickets.conversationText(t.id(), SearchDocument.MAX_BODY)));
+    }
+
+    private static SearchDocument ticketDocument(TicketFacts t, String language, String conversation) {
+        return new SearchDocument(SearchKind.TICKET, t.id(), t.id(), t.teamId(), t.customerId(), t.status().name(),
+                language, t.createdAt(), t.subject(), "", conversation);
+    }
+
+    private static SearchDocument messageDocument(TicketFacts t, MessageFacts m, String language) {
+        return new SearchDocument(SearchKind.MESSAGE, m.id(), t.id(), t.teamId(), t.customerId(), t.status().name(), language,
+                m.createdAt(), t.subject(), m.body());
     }
 
     private String languageOf(long customerId) {
-        return customers.customer(customerId).map(CustomerView::language).orElse(null);
+        return customers.languageOf(customerId).orElse(null);
     }
 
     private SearchDocument customerDocument(CustomerView c) {

@@ -33,6 +33,11 @@ abstract class SearchStore {
     /** Adds or replaces the document of this kind and reference. */
     final void put(SearchDocument doc) {
         remove(doc.kind(), doc.refId());
+        add(doc);
+    }
+
+    /** Adds the document of something just written, which has none yet. */
+    final void add(SearchDocument doc) {
         IndexedTerms terms = doc.terms();
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into search_document (kind, ref_id, ticket_id, team_id, customer_id, status, language, created_at, title, body, folded"

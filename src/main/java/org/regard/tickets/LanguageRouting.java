@@ -27,14 +27,16 @@ class LanguageRouting {
         this.jdbc = jdbc;
     }
 
-    Optional<Long> assigneeFor(long teamId, String language) {
-        if (language == null || !accounts.assignsByLanguage(teamId)) {
+    Optional<AgentView> assigneeFor(Accounts.TeamRouting team, String language) {
+        if (language == null || !team.assignsByLanguage()) {
             return Optional.empty();
         }
         String wanted = primary(language);
-        List<Long> speakers = accounts.activeMembersOf(teamId).stream()
+        Map<Long, AgentView> speakersById = new java.util.LinkedHashMap<>();
+        accounts.activeMembersOf(team.id()).stream()
                 .filter(agent -> agent.languages().stream().map(LanguageRouting::primary).anyMatch(wanted::equals))
-                .map(AgentView::id).toList();
+                .forEach(agent -> speakersById.put(agent.id(), agent));
+        List<Long> speakers = List.copyOf(speakersById.keySet());
         if (speakers.isEmpty()) {
             return Optional.empty();
         }
@@ -44,7 +46,8 @@ class LanguageRouting {
                 .query((java.sql.ResultSet rs) -> {
                     open.put(rs.getLong(1), rs.getLong(2));
                 });
-        return speakers.stream().min(Comparator.<Long>comparingLong(id -> open.getOrDefault(id, 0L)).thenComparing(id -> id));
+        return speakers.stream().min(Comparator.<Long>comparingLong(id -> open.getOrDefault(id, 0L)).thenComparing(id -> id))
+                .map(speakersById::get);
     }
 
     /** "pt-BR" speaks "pt": routing compares the language itself, not the region. */

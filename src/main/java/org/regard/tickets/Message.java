@@ -73,6 +73,10 @@ class Message {
         return createdAt;
     }
 
+    String submissionKey() {
+        return submissionKey;
+    }
+
     /** The language the customer wrote this message in, when detected (customer messages only). */
     String getLanguage() {
         return language;

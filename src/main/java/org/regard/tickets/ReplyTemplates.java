@@ -35,15 +35,15 @@ public class ReplyTemplates {
 
     private final JdbcClient jdbc;
     private final Languages languages;
-    private final Tickets tickets;
+    private final TicketAccess access;
     private final Customers customers;
     private final Accounts accounts;
     private final Clock clock;
 
-    ReplyTemplates(JdbcClient jdbc, Languages languages, Tickets tickets, Customers customers, Accounts accounts, Clock clock) {
+    ReplyTemplates(JdbcClient jdbc, Languages languages, TicketAccess access, Customers customers, Accounts accounts, Clock clock) {
         this.jdbc = jdbc;
         this.languages = languages;
-        this.tickets = tickets;
+        this.access = access;
         this.customers = customers;
         this.accounts = accounts;
         this.clock = clock;
@@ -154,7 +154,7 @@ public class ReplyTemplates {
     /** The template filled in for this ticket (which the agent must be allowed to see), in the customer's language. */
     public Rendered render(long templateId, long ticketId, AgentPrincipal actor) {
         TemplateView t = template(templateId).orElseThrow(() -> new NoSuchElementException("No template " + templateId));
-        Ticket ticket = tickets.visibleTicket(ticketId, actor);
+        Ticket ticket = access.visibleTicket(ticketId, actor);
         Optional<Customers.CustomerView> customer = customers.customer(ticket.getCustomerId());
         String wanted = customer.map(Customers.CustomerView::language).orElse(null);
         Optional<VariantView> variant = wanted == null ? Optional.empty() : t.variant(primary(wanted)).or(() -> t.variant(wanted));

@@ -1,7 +1,7 @@
 package org.regard.tickets;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.relational.core.mapping.Table;
 
 import java.time.Instant;
@@ -31,8 +31,10 @@ class Ticket {
     private Instant updatedAt;
     private Instant resolvedAt;
     private Long followUpOf;
-    @Version
+    /** Counts changes to what a person edits (status, priority, team, assignee, category, subject), not touches. */
     private int version;
+    @Transient
+    private boolean edited;
 
     /** One changed field, old and new value as stored text. */
     record Change(String field, String oldValue, String newValue) {
@@ -114,6 +116,41 @@ class Ticket {
         return version;
     }
 
+    /** Whether a property a person edits changed since the ticket was loaded (its version then moves on). */
+    boolean edited() {
+        return edited;
+    }
+
+    /** The ticket as stored, for the write path that reads it under a row lock. */
+    static Ticket fromRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Ticket t = new Ticket();
+        t.id = rs.getLong("id");
+        t.subject = rs.getString("subject");
+        t.status = TicketStatus.valueOf(rs.getString("status"));
+        t.priority = Priority.valueOf(rs.getString("priority"));
+        t.channel = Channel.valueOf(rs.getString("channel"));
+        t.customerId = rs.getLong("customer_id");
+        t.teamId = rs.getLong("team_id");
+        t.assigneeId = rs.getObject("assignee_id", Long.class);
+        t.categoryId = rs.getObject("category_id", Long.class);
+        t.touchesIn = rs.getInt("touches_in");
+        t.touchesOut = rs.getInt("touches_out");
+        t.createdAt = instant(rs.getTimestamp("created_at"));
+        t.updatedAt = instant(rs.getTimestamp("updated_at"));
+        t.resolvedAt = instant(rs.getTimestamp("resolved_at"));
+        t.followUpOf = rs.getObject("follow_up_of", Long.class);
+        t.version = rs.getInt("version");
+        return t;
+    }
+
+    private static Instant instant(java.sql.Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+
+    void identify(long id) {
+        this.id = id;
+    }
+
     /** Counts one interaction with the customer. */
     void recordTouch(TouchDirection direction, Instant now) {
         if (direction == TouchDirection.INBOUND) {
@@ -151,6 +188,7 @@ class Ticket {
         }
         Change change = new Change("status", status.name(), target.name());
         status = target;
+        edited = true;
         resolvedAt = target == TicketStatus.RESOLVED ? now : (target == TicketStatus.CLOSED ? resolvedAt : null);
         updatedAt = now;
         return List.of(change);
@@ -190,6 +228,7 @@ class Ticket {
         }
         apply.run();
         updatedAt = now;
+        edited = true;
         List<Change> changes = new ArrayList<>(1);
         changes.add(new Change(field, before == null ? null : before.toString(), after == null ? null : after.toString()));
         return changes;

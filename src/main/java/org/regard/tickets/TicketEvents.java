@@ -11,24 +11,36 @@ public final class TicketEvents {
     private TicketEvents() {
     }
 
-    /** Published when a ticket is opened, whoever opened it and through whichever channel. */
-    public record TicketOpened(long ticketId, long customerId, long teamId, Channel channel, Instant at) {
+    /**
+     * Published when a ticket is opened, whoever opened it and through whichever channel. It stands for its first
+     * message too: {@code firstMessageId} is the customer's request, an inbound touch unless {@code automated} (an
+     * auto-reply opened it). No {@link CustomerWrote} is published for that first message.
+     */
+    public record TicketOpened(long ticketId, long customerId, long teamId, Channel channel, long firstMessageId,
+                               boolean automated, Instant at) {
     }
 
-    /** Published when the customer's own words reach a ticket (a new ticket's first message included). */
+    /** Published when the customer's own words reach an existing ticket. */
     public record CustomerWrote(long ticketId, long teamId, long customerId, long messageId, Channel channel, Instant at) {
     }
 
-    /** Published when an agent replies to the customer. */
-    public record AgentReplied(long ticketId, long teamId, long agentId, long messageId, Channel channel, Instant at) {
-    }
-
-    /** Published when an agent takes back a reply before it left (the undo window of an email reply). */
-    public record ReplyWithdrawn(long ticketId, long teamId, long agentId, long messageId, Instant at) {
+    /**
+     * Published when an agent replies to the customer. Carries what a channel needs to deliver it (the ticket's
+     * subject and customer, the reply's text), so that no listener reads the reply back.
+     */
+    public record AgentReplied(long ticketId, long teamId, long agentId, long messageId, Channel channel, long customerId,
+                               String subject, String body, Instant at) {
     }
 
     /**
-     * Published when an automatic message (an auto-reply, a bounce) arrived on a ticket: not a touch, and nothing
+     * Published when an agent takes back a reply before it left (the undo window of an email reply); {@code agentId}
+     * is null when Regard itself withdrew it.
+     */
+    public record ReplyWithdrawn(long ticketId, long teamId, Long agentId, long messageId, Instant at) {
+    }
+
+    /**
+     * Published when an automatic message (an auto-reply, a bounce) arrived on an existing ticket: not a touch, and nothing
      * answers it.
      */
     public record AutomatedMessageReceived(long ticketId, long teamId, long messageId, Channel channel, Instant at) {
@@ -47,8 +59,8 @@ public final class TicketEvents {
     public record TicketStatusChanged(long ticketId, long teamId, TicketStatus from, TicketStatus to, Long agentId, Instant at) {
     }
 
-    /** Published when a ticket gets another assignee (null: unassigned) or team. */
-    public record TicketAssigned(long ticketId, long teamId, Long assigneeId, Long agentId, Instant at) {
+    /** Published when a ticket gets another assignee (null: unassigned) or team; {@code status} is its status then. */
+    public record TicketAssigned(long ticketId, long teamId, TicketStatus status, Long assigneeId, Long agentId, Instant at) {
     }
 
     /** Published when a ticket's subject changes. */

@@ -32,17 +32,17 @@ public class TicketQueries {
     public static final int MAX_PAGE = 200;
 
     private final JdbcClient jdbc;
-    private final Tickets tickets;
+    private final TicketAccess access;
     private final MessageRepository messages;
     private final TicketRepository ticketRepository;
     private final Accounts accounts;
     private final Customers customers;
 
-    TicketQueries(JdbcClient jdbc, Tickets tickets, MessageRepository messages, TicketRepository ticketRepository,
+    TicketQueries(JdbcClient jdbc, TicketAccess access, MessageRepository messages, TicketRepository ticketRepository,
                   Accounts accounts, Customers customers) {
         this.ticketRepository = ticketRepository;
         this.jdbc = jdbc;
-        this.tickets = tickets;
+        this.access = access;
         this.messages = messages;
         this.accounts = accounts;
         this.customers = customers;
@@ -108,6 +108,11 @@ public class TicketQueries {
                               Long authorCustomerId, String authorName, String body, Instant createdAt,
                               List<AttachmentView> attachments, String language) {
 
+        /** The same message with its author's name. */
+        public MessageView writtenBy(String name) {
+            return new MessageView(id, kind, channel, touch, authorAgentId, authorCustomerId, name, body, createdAt, attachments, language);
+        }
+
         /** A message without a detected language (an agent's, a note, an automatic one). */
         public MessageView(long id, MessageKind kind, Channel channel, TouchDirection touch, Long authorAgentId,
                            Long authorCustomerId, String authorName, String body, Instant createdAt,
@@ -138,6 +143,10 @@ public class TicketQueries {
      */
     public record TimelineEntry(long messageId, long ticketId, String subject, MessageKind kind, Channel channel,
                                 TouchDirection touch, String authorName, String excerpt, Instant at) {
+
+        TimelineEntry byAgent(String name) {
+            return new TimelineEntry(messageId, ticketId, subject, kind, channel, touch, name, excerpt, at);
+        }
     }
 
     /** How much of a message the timeline shows. */
@@ -148,15 +157,17 @@ public class TicketQueries {
      * time and id of the last entry seen as {@code before} and {@code beforeId} for the next page.
      */
     public List<TimelineEntry> timelineOf(long customerId, Instant before, Long beforeId, int limit, AgentPrincipal agent) {
-        Set<Long> myTeams = agent.isAdmin() ? null : accounts.teamIdsOf(agent.id());
+        Set<Long> myTeams = access.visibleTeams(agent).orElse(null);
         if (myTeams != null && myTeams.isEmpty()) {
             return List.of();
         }
         Instant cursorAt = before == null ? Instant.parse("9999-12-31T00:00:00Z") : before;
         long cursorId = beforeId == null ? Long.MAX_VALUE : beforeId;
-        return jdbc.sql("""
-                        select m.id, t.id, t.subject, m.kind, m.channel, m.touch, a.display_name, m.body, m.created_at
-                        from message m join ticket t on t.id = m.ticket_id left join agent a on a.id = m.author_agent_id
+        record Row(TimelineEntry entry, Long authorAgentId) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        select m.id, t.id, t.subject, m.kind, m.channel, m.touch, m.author_agent_id, m.body, m.created_at
+                        from message m join ticket t on t.id = m.ticket_id
                         where t.customer_id = :customer
                           and (cast(:teams as varchar) is null or t.team_id in (:teamIds))
                           and (m.created_at < :at or (m.created_at = :at and m.id < :id))
@@ -170,10 +181,13 @@ public class TicketQueries {
                     String body = rs.getString(8);
                     String excerpt = body.length() > TIMELINE_EXCERPT ? body.substring(0, TIMELINE_EXCERPT) + "…" : body;
                     String touch = rs.getString(6);
-                    return new TimelineEntry(rs.getLong(1), rs.getLong(2), rs.getString(3), MessageKind.valueOf(rs.getString(4)),
+                    return new Row(new TimelineEntry(rs.getLong(1), rs.getLong(2), rs.getString(3), MessageKind.valueOf(rs.getString(4)),
                             Channel.valueOf(rs.getString(5)), touch == null ? null : TouchDirection.valueOf(touch),
-                            rs.getString(7), excerpt, rs.getTimestamp(9).toInstant());
+                            null, excerpt, rs.getTimestamp(9).toInstant()), rs.getObject(7, Long.class));
                 }).list();
+        // agents' names come from the accounts module, not from its table
+        Map<Long, String> names = accounts.agentNames(rows.stream().map(Row::authorAgentId).filter(java.util.Objects::nonNull).toList());
+        return rows.stream().map(r -> r.authorAgentId() == null ? r.entry() : r.entry().byAgent(names.get(r.authorAgentId()))).toList();
     }
 
     public Page list(ListQuery q, AgentPrincipal agent) {
@@ -258,7 +272,7 @@ public class TicketQueries {
 
     /** The full ticket, if the agent may see it; throws {@link TicketNotFound} or {@link TicketForbidden}. */
     public TicketDetail detail(long ticketId, AgentPrincipal agent) {
-        Ticket t = tickets.visibleTicket(ticketId, agent);
+        Ticket t = access.visibleTicket(ticketId, agent);
         TicketRow summary = named(List.of(rawOf(t))).getFirst();
         List<Message> msgs = messages.findByTicket(ticketId);
         List<RawChange> rawChanges = jdbc.sql("select changed_at, actor_agent_id, field, old_value, new_value from ticket_change where ticket_id = ? order by changed_at, id")
@@ -289,7 +303,7 @@ public class TicketQueries {
         jdbc.sql("select a.id, a.message_id, a.file_name, a.content_type, a.size_bytes, a.content_id, a.inline_part"
                         + " from message_attachment a join message m on m.id = a.message_id"
                         + " where m.ticket_id = ? order by a.message_id, a.position")
-                .param(ticketId).query(Tickets::attachment).list()
+                .param(ticketId).query(TicketRows::attachment).list()
                 .forEach(a -> files.computeIfAbsent(a.messageId(), k -> new ArrayList<>()).add(a));
         List<MessageView> messageViews = msgs.stream().map(m -> new MessageView(m.getId(), m.getKind(), m.getChannel(), m.getTouch(),
                 m.getAuthorAgentId(), m.getAuthorCustomerId(),
@@ -305,7 +319,17 @@ public class TicketQueries {
 
     /** Throws {@link TicketNotFound} or {@link TicketForbidden} unless the agent may see the ticket. */
     public void requireVisible(long ticketId, AgentPrincipal agent) {
-        tickets.visibleTicket(ticketId, agent);
+        access.requireVisible(ticketId, agent);
+    }
+
+    /** A ticket's own facts, no names resolved and no visibility check: one read, for the search index. */
+    public record TicketFacts(long id, String subject, TicketStatus status, long customerId, long teamId, Instant createdAt) {
+    }
+
+    public Optional<TicketFacts> facts(long ticketId) {
+        return jdbc.sql("select id, subject, status, customer_id, team_id, created_at from ticket where id = ?").param(ticketId)
+                .query((rs, n) -> new TicketFacts(rs.getLong(1), rs.getString(2), TicketStatus.valueOf(rs.getString(3)),
+                        rs.getLong(4), rs.getLong(5), rs.getTimestamp(6).toInstant())).optional();
     }
 
     /** A ticket's row without a visibility check, for modules acting on the system's behalf (mail intake). */
@@ -337,7 +361,7 @@ public class TicketQueries {
     /** A message's files with their bytes, in order, without a visibility check (mail sending). */
     public List<AttachmentContent> filesOf(long messageId) {
         return jdbc.sql("select id, message_id, file_name, content_type, size_bytes, content_id, inline_part, data from message_attachment where message_id = ? order by position")
-                .param(messageId).query((rs, n) -> new AttachmentContent(Tickets.attachment(rs, n), rs.getBytes(8))).list();
+                .param(messageId).query((rs, n) -> new AttachmentContent(TicketRows.attachment(rs, n), rs.getBytes(8))).list();
     }
 
     /** One file with its bytes, if the agent may see its ticket; throws like {@link #detail} otherwise. */
@@ -349,12 +373,12 @@ public class TicketQueries {
         }
         requireVisible(ticketId.get(), agent);
         return jdbc.sql("select id, message_id, file_name, content_type, size_bytes, content_id, inline_part, data from message_attachment where id = ?")
-                .param(attachmentId).query((rs, n) -> new AttachmentContent(Tickets.attachment(rs, n), rs.getBytes(8))).optional();
+                .param(attachmentId).query((rs, n) -> new AttachmentContent(TicketRows.attachment(rs, n), rs.getBytes(8))).optional();
     }
 
     /** The next active ticket in the agent's teams after this one (the inbox order), for "next ticket". */
     public Optional<Long> nextAfter(long ticketId, AgentPrincipal agent) {
-        Ticket current = tickets.visibleTicket(ticketId, agent);
+        Ticket current = access.visibleTicket(ticketId, agent);
         Page page = list(new ListQuery(View.TEAMS, Set.of(), null, null, null, null, Sort.UPDATED_DESC,
                 encode(new Key(current.getUpdatedAt(), current.getId())), 1), agent);
         return page.rows().stream().findFirst().map(TicketRow::id);

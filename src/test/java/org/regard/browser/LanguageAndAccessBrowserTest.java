@@ -41,7 +41,7 @@ class LanguageAndAccessBrowserTest {
         var me = data.agent(Role.AGENT, data.team("shop"));
         var customer = data.customer("Trần Thị Bích");
         long id = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Hàng bị hỏng", "Hộp bị móp khi giao.",
-                Channel.WEB, theirTeam.id(), null, null, null), colleague.principal());
+                Channel.WEB, theirTeam.id(), null, null, null), colleague.principal()).ticketId();
 
         browser.signIn(me.email(), me.password());
         browser.open("/tickets/" + id);

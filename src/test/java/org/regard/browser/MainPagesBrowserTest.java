@@ -39,11 +39,11 @@ class MainPagesBrowserTest {
                 "vi", "Công ty Sen Vàng", "key-account", "Gọi sau 18:00, thích nhận tin nhắn"));
         customers.addNote(customer.id(), "Khách hàng lâu năm, luôn đặt hàng vào đầu tháng.", true, admin.id());
         long id = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Máy in không hoạt động", "Máy in báo lỗi giấy.",
-                Channel.PHONE, team.id(), Priority.HIGH, null, null), admin.principal());
+                Channel.PHONE, team.id(), Priority.HIGH, null, null), admin.principal()).ticketId();
         tickets.reply(id, "Chúng tôi sẽ gửi kỹ thuật viên vào sáng mai.", TicketStatus.WAITING, null, admin.principal());
         for (String subject : List.of("Rechnung fehlt", "Colis endommagé", "Password reset")) {
             var other = data.customer(subject.startsWith("R") ? "Lena Vogel" : subject.startsWith("C") ? "Hugo Bernard" : "Sam Carter");
-            tickets.open(new TicketCommands.OpenTicket(other.id(), subject, subject, Channel.WEB, team.id(), null, null, null), admin.principal());
+            tickets.open(new TicketCommands.OpenTicket(other.id(), subject, subject, Channel.WEB, team.id(), null, null, null), admin.principal()).ticketId();
         }
         String support = "support@" + TestData.unique("sen-vang") + ".test";
         org.regard.support.TestMailServer.user(support, "support-password");

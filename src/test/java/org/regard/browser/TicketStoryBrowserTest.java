@@ -69,7 +69,7 @@ class TicketStoryBrowserTest {
         var agent = data.agent(Role.AGENT, team);
         var customer = data.customer("Jürgen Schäfer");
         long id = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Rechnung doppelt", "Die Rechnung kam zweimal.",
-                Channel.WEB, team.id(), null, null, null), agent.principal());
+                Channel.WEB, team.id(), null, null, null), agent.principal()).ticketId();
         browser.signIn(agent.email(), agent.password());
         browser.open("/tickets/" + id);
 

@@ -66,7 +66,7 @@ class VietnameseCustomerBrowserTest {
                 null, null, "Thích nhắn tin hơn email"), Map.of(contact.key(), "Zalo", hours.key(), "Gọi sau 18:00"));
         long ticket = tickets.open(new TicketCommands.OpenTicket(customer.id(), SUBJECT,
                 "Chào anh chị, hóa đơn tháng 5 lại gửi về địa chỉ cũ ở Hà Nội. Nhờ anh chị gửi lại giúp em.",
-                Channel.EMAIL, team.id(), null, null, null), null); // she wrote it herself, as mail intake opens tickets
+                Channel.EMAIL, team.id(), null, null, null), org.regard.accounts.Actor.SYSTEM).ticketId(); // she wrote it herself, as mail intake opens tickets
         var promise = promises.promise(customer.id(), new Promises.NewPromise("Gọi lại để xác nhận hóa đơn mới",
                 Instant.now().minus(Duration.ofHours(3)), ticket, agent.id(), team.id()));
         Map<String, String> variants = new LinkedHashMap<>();

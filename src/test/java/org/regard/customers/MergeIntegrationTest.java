@@ -67,7 +67,7 @@ class MergeIntegrationTest {
                 Instant.now().plus(1, ChronoUnit.DAYS), null, agent.id(), team.id()));
         customers.markAddressFailing(mark + "-work@example.test", "550 mailbox full");
         long ticket = tickets.open(new TicketCommands.OpenTicket(duplicate.id(), "Keys", "Where are my keys?", Channel.WEB,
-                team.id(), null, null, null), agent.principal());
+                team.id(), null, null, null), agent.principal()).ticketId();
         tickets.customerWrote(ticket, "Still waiting for the keys.", Channel.WEB, null);
 
         var session = WebSession.signedIn(port, agent.email(), agent.password());

@@ -118,7 +118,7 @@ class PromisesIntegrationTest {
         var field = preferences.define(TestData.unique("hours"), "Best hours", PreferenceType.TEXT);
         preferences.change(customer.id(), Map.of(field.key(), "after 17:00"));
         long ticketId = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Invoice question", "Which invoice?",
-                Channel.EMAIL, team.id(), null, null, null), someone.principal());
+                Channel.EMAIL, team.id(), null, null, null), someone.principal()).ticketId();
         promises.promise(customer.id(), new Promises.NewPromise("Check the invoice", Instant.now().plus(1, ChronoUnit.DAYS),
                 null, someone.id(), null));
 

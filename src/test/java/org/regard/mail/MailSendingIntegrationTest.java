@@ -222,7 +222,7 @@ class MailSendingIntegrationTest {
         String address = TestData.unique("cust") + "@" + TestData.unique("home") + ".test";
         CustomerView customer = customers.findOrCreate(address, "Ana Lima");
         long ticketId = tickets.open(new OpenTicket(customer.id(), "Where is my parcel?", "It did not come.", Channel.EMAIL,
-                team.id(), null, null, null), agent.principal());
+                team.id(), null, null, null), agent.principal()).ticketId();
         // the ticket came in by mail (through a mailbox that was removed since): the customer waits for an answer by mail
         long firstMessage = queries.detail(ticketId, agent.principal()).messages().getFirst().id();
         jdbc.sql("insert into mail_message (ticket_message_id, ticket_id, direction, rfc_message_id, from_address, subject) values (?, ?, 'IN', ?, ?, ?)")
@@ -231,7 +231,7 @@ class MailSendingIntegrationTest {
 
         assertThat(reply(written.messageId()).state()).isEqualTo(OutboxRow.State.FAILED);
         long manual = tickets.open(new OpenTicket(customer.id(), "Asked through the API", "No mail here.", Channel.EMAIL,
-                team.id(), null, null, null), agent.principal());
+                team.id(), null, null, null), agent.principal()).ticketId();
         var unmailed = tickets.reply(manual, "Answered here.", null, null, agent.principal());
         assertThat(jdbc.sql("select count(*) from mail_outbox where ticket_message_id = ?").param(unmailed.messageId())
                 .query(Integer.class).single()).as("no mail trail and no mailbox: nothing to send from").isZero();
@@ -248,7 +248,7 @@ class MailSendingIntegrationTest {
         Desk desk = desk(TestMailServer.smtpPort());
         CustomerView silent = customers.create(new Customers.NewCustomer("Walk-in " + TestData.unique("c"), List.of(), null, null, null, null));
         long other = tickets.open(new OpenTicket(silent.id(), "Question", "Asked at the desk.", Channel.EMAIL,
-                desk.team().id(), null, null, null), desk.agent().principal());
+                desk.team().id(), null, null, null), desk.agent().principal()).ticketId();
         var unaddressed = tickets.reply(other, "Here is the answer.", null, null, desk.agent().principal());
         assertThat(reply(unaddressed.messageId()).state()).isEqualTo(OutboxRow.State.FAILED);
         assertThat(lastError(unaddressed.messageId())).isEqualTo("The customer has no email address");
@@ -372,7 +372,7 @@ class MailSendingIntegrationTest {
 
     long emailTicket(Desk desk, String subject) {
         return tickets.open(new OpenTicket(desk.customer().id(), subject, "Hello, can you help?", Channel.EMAIL, desk.team().id(),
-                null, null, null), desk.agent().principal());
+                null, null, null), desk.agent().principal()).ticketId();
     }
 
     OutboxRow reply(long messageId) {

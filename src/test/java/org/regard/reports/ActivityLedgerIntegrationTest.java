@@ -33,7 +33,7 @@ class ActivityLedgerIntegrationTest {
         var agent = data.agent(Role.AGENT, team);
         var customer = data.customer("Camille Dubois");
         long id = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Facture", "Je n'ai pas reçu ma facture.",
-                Channel.EMAIL, team.id(), null, null, null), agent.principal());
+                Channel.EMAIL, team.id(), null, null, null), agent.principal()).ticketId();
         tickets.reply(id, "Je vous la renvoie.", TicketStatus.RESOLVED, null, agent.principal());
         tickets.logContact(id, Channel.PHONE, TouchDirection.INBOUND, "Elle appelle pour remercier.", null, agent.principal());
         tickets.addNote(id, "Une note ne touche pas le client.", null, agent.principal());

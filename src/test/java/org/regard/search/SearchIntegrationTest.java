@@ -78,7 +78,7 @@ class SearchIntegrationTest {
 
     private long open(TestAgent by, TeamView in, long customerId, String subject, String body) {
         return tickets.open(new OpenTicket(customerId, subject, body, Channel.PHONE, in.id(), Priority.NORMAL, null, null),
-                by.principal());
+                by.principal()).ticketId();
     }
 
     private List<SearchHit> find(String text, TestAgent who) {

@@ -23,6 +23,24 @@ public class TestSupport {
         };
     }
 
+    /** Counts statements and transactions per use case (see {@link StatementLedger}). */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor statementLedger() {
+        return StatementLedger.wrapper();
+    }
+
+    @Bean
+    org.springframework.core.task.TaskDecorator statementLedgerScope() {
+        return StatementLedger.decorator();
+    }
+
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> statementLedgerFilter() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(StatementLedger.filter());
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     TestData testData(org.regard.accounts.AgentAdministration admin, org.regard.accounts.Accounts accounts,
                       org.regard.customers.Customers customers) {

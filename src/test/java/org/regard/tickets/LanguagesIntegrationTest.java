@@ -229,6 +229,6 @@ class LanguagesIntegrationTest {
 
     private long open(long customerId, TeamView team, String body, TestData.TestAgent by) {
         return tickets.open(new TicketCommands.OpenTicket(customerId, "Subject " + TestData.unique("t"), body, Channel.EMAIL,
-                team.id(), Priority.NORMAL, null, null), by == null ? null : by.principal());
+                team.id(), Priority.NORMAL, null, null), by == null ? null : by.principal()).ticketId();
     }
 }

@@ -68,10 +68,10 @@ class ReplyTemplatesIntegrationTest {
                         "fr", "Bonjour {{customer.name}}, le ticket {{ticket.id}} est chez {{agent.name}}.")), admin.principal());
         var french = data.customer("{{agent.name}} Élodie");
         long frTicket = tickets.open(new TicketCommands.OpenTicket(french.id(), "Commande", "Bonjour, ma commande n'est pas arrivée.",
-                Channel.EMAIL, team.id(), null, null, null), agent.principal());
+                Channel.EMAIL, team.id(), null, null, null), agent.principal()).ticketId();
         var german = data.customer("Lena");
         long deTicket = tickets.open(new TicketCommands.OpenTicket(german.id(), "Bestellung", "Hallo, meine Bestellung ist nicht angekommen.",
-                Channel.EMAIL, team.id(), null, null, null), agent.principal());
+                Channel.EMAIL, team.id(), null, null, null), agent.principal()).ticketId();
 
         var fr = templates.render(t.id(), frTicket, agent.principal());
         assertThat(fr.language()).isEqualTo("fr");
@@ -117,7 +117,7 @@ class ReplyTemplatesIntegrationTest {
 
         var customer = data.customer("An");
         long ticket = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Máy in", "Xin chào, máy in của tôi không hoạt động.",
-                Channel.EMAIL, team.id(), null, null, null), agent.principal());
+                Channel.EMAIL, team.id(), null, null, null), agent.principal()).ticketId();
         JsonNode rendered = api.get("/api/v1/templates/" + id + "/render?ticket=" + ticket).auth(bearer(agentToken)).send().json();
         assertThat(rendered.get("language").asString()).isEqualTo("vi");
         assertThat(rendered.get("body").asString()).isEqualTo("Chào An");
@@ -156,7 +156,7 @@ class ReplyTemplatesIntegrationTest {
         long templateId = Long.parseLong(editPath.substring(editPath.lastIndexOf('/') + 1));
         var customer = data.customer("Lena <Weber>");
         long ticket = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Bestellung", "Hallo, meine Bestellung ist nicht angekommen.",
-                Channel.EMAIL, team.id(), null, null, null), agent.principal());
+                Channel.EMAIL, team.id(), null, null, null), agent.principal()).ticketId();
         var agentSession = org.regard.support.WebSession.signedIn(port, agent.email(), agent.password());
         assertThat(agentSession.get("/tickets/" + ticket).body()).contains("id=\"composer-template\"").contains(name);
         var inserted = agentSession.htmxGet("/tickets/" + ticket + "/template?template=" + templateId + "&body=Hallo");
@@ -178,9 +178,9 @@ class ReplyTemplatesIntegrationTest {
                 variants("en", "Here is a copy of your invoice.")), admin.principal());
         var customer = data.customer("Paul Martin");
         long billed = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Invoice", "Please send my invoice again.",
-                Channel.EMAIL, team.id(), null, billing.id(), null), agent.principal());
+                Channel.EMAIL, team.id(), null, billing.id(), null), agent.principal()).ticketId();
         long plain = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Hello", "Just saying hello.",
-                Channel.EMAIL, team.id(), null, null, null), agent.principal());
+                Channel.EMAIL, team.id(), null, null, null), agent.principal()).ticketId();
         var session = org.regard.support.WebSession.signedIn(port, agent.email(), agent.password());
 
         String page = session.get("/tickets/" + billed).body();

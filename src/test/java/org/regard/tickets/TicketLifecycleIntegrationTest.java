@@ -29,7 +29,7 @@ class TicketLifecycleIntegrationTest {
         var customer = data.customer("Élodie Martin");
 
         long id = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Printer jams", "It jams on every page.",
-                Channel.PHONE, team.id(), Priority.NORMAL, null, "k1"), agent.principal());
+                Channel.PHONE, team.id(), Priority.NORMAL, null, "k1"), agent.principal()).ticketId();
         tickets.reply(id, "Please try the rear tray.", TicketStatus.WAITING, "k2", agent.principal());
         tickets.addNote(id, "Known issue with model X.", "k3", agent.principal());
         tickets.customerWrote(id, "Still jams.", Channel.EMAIL, null);
@@ -54,7 +54,7 @@ class TicketLifecycleIntegrationTest {
         var agent = data.agent(Role.AGENT, team);
         var customer = data.customer("Jonas Weber");
         long id = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Invoice", "Where is my invoice?",
-                Channel.WEB, team.id(), null, null, null), agent.principal());
+                Channel.WEB, team.id(), null, null, null), agent.principal()).ticketId();
 
         var first = tickets.reply(id, "Sent again.", null, "same-key", agent.principal());
         var second = tickets.reply(id, "Sent again.", null, "same-key", agent.principal());
@@ -70,7 +70,7 @@ class TicketLifecycleIntegrationTest {
         var agent = data.agent(Role.AGENT, team);
         var customer = data.customer("Nguyễn Văn An");
         long id = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Máy in không hoạt động", "Máy in bị kẹt giấy.",
-                Channel.WEB, team.id(), null, null, null), agent.principal());
+                Channel.WEB, team.id(), null, null, null), agent.principal()).ticketId();
         int seen = queries.detail(id, agent.principal()).version();
 
         tickets.update(id, new TicketCommands.UpdateTicket(null, Priority.HIGH, null, null, null, null, seen), agent.principal());
@@ -88,7 +88,7 @@ class TicketLifecycleIntegrationTest {
         var them = data.agent(Role.AGENT, theirs);
         var customer = data.customer("Hans Müller");
         long id = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Parcel", "Where is it?",
-                Channel.WEB, theirs.id(), null, null, null), them.principal());
+                Channel.WEB, theirs.id(), null, null, null), them.principal()).ticketId();
 
         assertThatThrownBy(() -> queries.detail(id, me.principal())).isInstanceOf(TicketForbidden.class);
         assertThat(queries.list(new TicketQueries.ListQuery(TicketQueries.View.ALL, Set.of(), null, null, null,
@@ -104,7 +104,7 @@ class TicketLifecycleIntegrationTest {
         var customer = data.customer("Paging Person");
         for (int i = 0; i < 7; i++) {
             tickets.open(new TicketCommands.OpenTicket(customer.id(), "Case " + i, "Body " + i, Channel.WEB, team.id(),
-                    null, null, null), agent.principal());
+                    null, null, null), agent.principal()).ticketId();
         }
         var seen = new java.util.ArrayList<Long>();
         String cursor = null;
@@ -124,7 +124,7 @@ class TicketLifecycleIntegrationTest {
         var customer = data.customer("Zoé Garnier");
         var open = new TicketCommands.OpenTicket(customer.id(), "Double clic", "Le formulaire est parti deux fois.",
                 Channel.WEB, team.id(), null, null, TestData.unique("open"));
-        java.util.List<Long> opened = inParallel(4, () -> tickets.open(open, agent.principal()));
+        java.util.List<Long> opened = inParallel(4, () -> tickets.open(open, agent.principal()).ticketId());
         assertThat(opened).containsOnly(opened.getFirst());
 
         long id = opened.getFirst();

@@ -48,6 +48,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -87,10 +88,15 @@ class TicketApi {
             @RequestHeader(name = RequestHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal AgentPrincipal agent) {
         String key = RequestHeaders.submissionKey(idempotencyKey);
-        CustomerView customer = customers.findOrCreate(request.customer().email(), request.customer().name());
-        long id = tickets.open(new OpenTicket(customer.id(), request.subject(), request.body(), request.channel().toDomain(),
-                request.team(), request.priority() == null ? null : request.priority().toDomain(), request.category(), key), agent);
-        TicketResource ticket = resource(queries.detail(id, agent));
+        Tickets.Opened opened = tickets.openFor(request.customer().email(), request.customer().name(),
+                customerId -> new OpenTicket(customerId, request.subject(), request.body(), request.channel().toDomain(),
+                        request.team(), request.priority() == null ? null : request.priority().toDomain(), request.category(), key),
+                agent);
+        long id = opened.ticketId();
+        // a new ticket is answered with what was written (it has no mail yet); a repeated request reads it
+        TicketResource ticket = opened.detail()
+                .map(written -> TicketResource.of(written, opened.customer(), Map.of()))
+                .orElseGet(() -> resource(queries.detail(id, agent)));
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/tickets/{id}").buildAndExpand(id).toUri();
         return ResponseEntity.created(location).eTag(RequestHeaders.etag(ticket.version())).body(ticket);
     }

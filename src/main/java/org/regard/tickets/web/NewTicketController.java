@@ -71,10 +71,12 @@ class NewTicketController {
         validate(form, agent, errors);
         if (!errors.hasErrors()) {
             try {
-                CustomerView customer = form.getCustomerId() != null ? customers.customer(form.getCustomerId()).orElseThrow()
-                        : customers.findOrCreate(form.getNewCustomerEmail().strip(), blankToNull(form.getNewCustomerName()));
-                long id = tickets.open(new OpenTicket(customer.id(), form.getSubject(), form.getBody(), form.getChannel(),
-                        form.getTeam(), form.getPriority(), form.getCategory(), form.getSubmissionKey()), agent);
+                java.util.function.LongFunction<OpenTicket> command = customerId -> new OpenTicket(customerId, form.getSubject(),
+                        form.getBody(), form.getChannel(), form.getTeam(), form.getPriority(), form.getCategory(), form.getSubmissionKey());
+                // a new caller's customer is created with the ticket, or not at all when the ticket is refused
+                long id = (form.getCustomerId() != null ? tickets.open(command.apply(form.getCustomerId()), agent)
+                        : tickets.openFor(form.getNewCustomerEmail().strip(), blankToNull(form.getNewCustomerName()), command, agent))
+                        .ticketId();
                 redirect.addFlashAttribute("flash", "ticket.flash.created");
                 return "redirect:/tickets/" + id;
             } catch (InvalidInput e) {

@@ -72,7 +72,7 @@ class MailOnTicketPageIntegrationTest {
 
     long open(Desk desk, List<NewAttachment> files) {
         return tickets.open(new OpenTicket(desk.customer().id(), "Printer", "The printer is jammed.", Channel.EMAIL,
-                desk.team().id(), null, null, UUID.randomUUID().toString(), files, false, null), desk.agent().principal());
+                desk.team().id(), null, null, UUID.randomUUID().toString(), files, false, null), desk.agent().principal()).ticketId();
     }
 
     long firstMessage(long ticketId, Desk desk) {

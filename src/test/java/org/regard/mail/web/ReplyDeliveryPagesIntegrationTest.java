@@ -139,7 +139,7 @@ class ReplyDeliveryPagesIntegrationTest {
     private long ticket(TeamView team, TestAgent agent) {
         var customer = customers.findOrCreate(TestData.unique("cust") + "@" + TestData.unique("home") + ".test", "Minh Tran");
         long id = tickets.open(new OpenTicket(customer.id(), "Delivery date", "When will it come?", Channel.EMAIL, team.id(),
-                null, null, null), agent.principal());
+                null, null, null), agent.principal()).ticketId();
         // it came in by mail: the customer waits for the answer by mail
         long first = queries.detail(id, agent.principal()).messages().getFirst().id();
         jdbc.sql("insert into mail_message (ticket_message_id, ticket_id, direction, rfc_message_id, from_address, subject) values (?, ?, 'IN', ?, ?, ?)")

@@ -178,6 +178,6 @@ class ComposerIntegrationTest {
         var customer = data.customer("Jonas Weber");
         long teamId = data.accounts().teamIdsOf(agent.id()).iterator().next();
         return tickets.open(new OpenTicket(customer.id(), "Invoice missing", "Where is my invoice?", Channel.WEB, teamId,
-                null, null, null), agent.principal());
+                null, null, null), agent.principal()).ticketId();
     }
 }

@@ -85,6 +85,6 @@ class CustomerTicketsIntegrationTest {
 
     private long open(TestAgent agent, TeamView team, long customerId, String subject) {
         return tickets.open(new OpenTicket(customerId, subject, "Please help.", Channel.WEB, team.id(), null, null, null),
-                agent.principal());
+                agent.principal()).ticketId();
     }
 }

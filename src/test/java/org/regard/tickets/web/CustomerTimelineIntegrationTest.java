@@ -34,14 +34,14 @@ class CustomerTimelineIntegrationTest {
         var agent = data.agent(Role.AGENT, team);
         var customer = data.customer("Marie Dubois");
         long first = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Broken heater", "The heater is broken.",
-                Channel.WEB, team.id(), null, null, null), agent.principal());
+                Channel.WEB, team.id(), null, null, null), agent.principal()).ticketId();
         tickets.logContact(first, Channel.PHONE, TouchDirection.OUTBOUND, "Called to book a visit.", null, agent.principal());
         long second = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Invoice", "The invoice is wrong.",
-                Channel.PHONE, team.id(), null, null, null), agent.principal());
+                Channel.PHONE, team.id(), null, null, null), agent.principal()).ticketId();
         tickets.customerWrote(second, "Any news about the invoice?", Channel.WEB, null);
         var otherCustomer = data.customer("Somebody Else");
         tickets.open(new TicketCommands.OpenTicket(otherCustomer.id(), "Not hers", "Unrelated.", Channel.WEB, team.id(),
-                null, null, null), agent.principal());
+                null, null, null), agent.principal()).ticketId();
 
         var session = WebSession.signedIn(port, agent.email(), agent.password());
         assertThat(session.get("/customers/" + customer.id()).body()).contains("hx-get=\"/customers/" + customer.id() + "/timeline\"");

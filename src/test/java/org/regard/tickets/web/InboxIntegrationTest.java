@@ -147,7 +147,7 @@ class InboxIntegrationTest {
     private long open(TestAgent agent, TeamView team, String subject, Priority priority) {
         var customer = data.customer("Customer of " + subject);
         return tickets.open(new OpenTicket(customer.id(), subject, "Please help.", Channel.WEB, team.id(), priority, null, null),
-                agent.principal());
+                agent.principal()).ticketId();
     }
 
     static List<Long> rowIds(Page page) {

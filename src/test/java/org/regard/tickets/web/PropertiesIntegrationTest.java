@@ -176,6 +176,6 @@ class PropertiesIntegrationTest {
     private long open(TestAgent agent, TeamView team) {
         var customer = data.customer("Hans Müller");
         return tickets.open(new OpenTicket(customer.id(), "Parcel late", "Where is it?", Channel.WEB, team.id(), null, null, null),
-                agent.principal());
+                agent.principal()).ticketId();
     }
 }

@@ -44,7 +44,7 @@ class ReplyFilesIntegrationTest {
 
     long open(TestAgent agent) {
         return tickets.open(new OpenTicket(data.customer("Bo").id(), "Invoice", "Please send the invoice.", Channel.EMAIL,
-                null, null, null, UUID.randomUUID().toString()), agent.principal());
+                null, null, null, UUID.randomUUID().toString()), agent.principal()).ticketId();
     }
 
     /** Where the composer's reply button posts, as the page wrote it (it carries the CSRF token for uploads). */

@@ -33,7 +33,7 @@ class TicketPageIntegrationTest {
         TestAgent agent = data.agent(Role.AGENT, team);
         var customer = data.customer("Élodie Martin");
         long id = tickets.open(new OpenTicket(customer.id(), "Printer jams", "It jams on every page.", Channel.PHONE,
-                team.id(), Priority.HIGH, null, null), agent.principal());
+                team.id(), Priority.HIGH, null, null), agent.principal()).ticketId();
         tickets.reply(id, "Please try the rear tray.", TicketStatus.WAITING, null, agent.principal());
         tickets.addNote(id, "Known issue with model X.", null, agent.principal());
         tickets.customerWrote(id, "Still jams.", Channel.EMAIL, null);
@@ -145,6 +145,6 @@ class TicketPageIntegrationTest {
     private long open(TestAgent agent, TeamView team, String subject) {
         var customer = data.customer("Customer of " + subject);
         return tickets.open(new OpenTicket(customer.id(), subject, "Please help.", Channel.WEB, team.id(), null, null, null),
-                agent.principal());
+                agent.principal()).ticketId();
     }
 }

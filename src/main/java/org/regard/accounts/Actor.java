@@ -1,0 +1,31 @@
+package org.regard.accounts;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who does something, as the access policies see it at that moment: an agent with their role and teams read fresh
+ * for the use case at hand, or {@link #SYSTEM} for work Regard does on nobody's behalf (mail intake, the demo, the
+ * sender). Never null: a use case that acts for nobody says so with {@link #SYSTEM}.
+ */
+public record Actor(Long agentId, Role role, Set<Long> teamIds) {
+    /** Regard itself. */
+    public static final Actor SYSTEM = new Actor(null, null, Set.of());
+
+    public Actor {
+        teamIds = Set.copyOf(teamIds);
+    }
+
+    public boolean isSystem() {
+        return agentId == null;
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
+    /** The agent's id, or empty for {@link #SYSTEM}. */
+    public Optional<Long> agent() {
+        return Optional.ofNullable(agentId);
+    }
+}

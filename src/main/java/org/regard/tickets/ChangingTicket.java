@@ -1,0 +1,121 @@
+package org.regard.tickets;
+
+import org.regard.accounts.Accounts;
+import org.regard.accounts.Actor;
+import org.regard.accounts.AgentView;
+import org.regard.tickets.TicketCommands.UpdateTicket;
+import org.regard.tickets.TicketEvents.TicketAssigned;
+import org.regard.tickets.TicketEvents.TicketRenamed;
+import org.regard.tickets.TicketEvents.TicketStatusChanged;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An agent changes a ticket's status, priority, team, assignee, category or subject. Changes of two agents at once
+ * take turns on the ticket's row lock and both land; a change made on a version the agent read before someone else's
+ * (the properties form, an API call with If-Match) is refused with {@link TicketConflict} and changes nothing.
+ */
+@Component
+class ChangingTicket {
+    private final TicketRows rows;
+    private final TicketAccess access;
+    private final Accounts accounts;
+    private final CategoryRepository categories;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ChangingTicket(TicketRows rows, TicketAccess access, Accounts accounts, CategoryRepository categories,
+                   ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+        this.rows = rows;
+        this.access = access;
+        this.accounts = accounts;
+        this.categories = categories;
+        this.events = events;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    void change(long ticketId, UpdateTicket cmd, Actor actor) {
+        if (cmd.subject() != null) {
+            TicketInput.requireText(cmd.subject(), Tickets.MAX_SUBJECT, "subject");
+        }
+        tx.executeWithoutResult(s -> {
+            Ticket ticket = rows.lock(ticketId).orElseThrow(() -> new TicketNotFound(ticketId));
+            access.requireWorkOn(actor, ticket);
+            if (cmd.expectedVersion() != null && cmd.expectedVersion() != ticket.getVersion()) {
+                throw new TicketConflict(ticketId);
+            }
+            Instant now = clock.instant();
+            TicketStatus before = ticket.getStatus();
+            List<Ticket.Change> changes = new ArrayList<>();
+            List<Ticket.Change> renaming = cmd.subject() == null ? List.of() : ticket.rename(cmd.subject(), now);
+            changes.addAll(renaming);
+            if (cmd.priority() != null) {
+                changes.addAll(ticket.prioritize(cmd.priority(), now));
+            }
+            if (cmd.categoryId() != null) {
+                if (!categories.existsById(cmd.categoryId())) {
+                    throw new IllegalArgumentException("No category " + cmd.categoryId());
+                }
+                changes.addAll(ticket.categorize(cmd.categoryId(), now));
+            }
+            boolean reassigned = moveToTeam(ticket, cmd.teamId(), changes, now);
+            reassigned |= assign(ticket, cmd, changes, now);
+            if (cmd.status() != null) {
+                changes.addAll(ticket.moveTo(cmd.status(), now));
+            }
+            if (changes.isEmpty()) {
+                return;
+            }
+            rows.update(ticket);
+            rows.record(ticketId, actor.agentId(), changes, now);
+            if (ticket.getStatus() != before) {
+                events.publishEvent(new TicketStatusChanged(ticketId, ticket.getTeamId(), before, ticket.getStatus(), actor.agentId(), now));
+            }
+            if (reassigned) {
+                events.publishEvent(new TicketAssigned(ticketId, ticket.getTeamId(), ticket.getStatus(), ticket.getAssigneeId(), actor.agentId(), now));
+            }
+            if (!renaming.isEmpty()) {
+                events.publishEvent(new TicketRenamed(ticketId, ticket.getTeamId(), actor.agentId(), now));
+            }
+        });
+    }
+
+    /** Another team: an assignee who is not a member there lets go of the ticket. */
+    private boolean moveToTeam(Ticket ticket, Long teamId, List<Ticket.Change> changes, Instant now) {
+        if (teamId == null || teamId == ticket.getTeamId()) {
+            return false;
+        }
+        accounts.team(teamId).orElseThrow(() -> new IllegalArgumentException("No team " + teamId));
+        changes.addAll(ticket.moveToTeam(teamId, now));
+        if (ticket.getAssigneeId() != null && !accounts.teamIdsOf(ticket.getAssigneeId()).contains(teamId)) {
+            changes.addAll(ticket.assignTo(null, now));
+        }
+        return true;
+    }
+
+    private boolean assign(Ticket ticket, UpdateTicket cmd, List<Ticket.Change> changes, Instant now) {
+        if (cmd.assignee() == null) {
+            return false;
+        }
+        Long assignee = cmd.assignee().orElse(null);
+        if (assignee != null) {
+            AgentView agent = accounts.agent(assignee).filter(AgentView::active)
+                    .orElseThrow(() -> new IllegalArgumentException("No active agent " + assignee));
+            if (!agent.teamIds().contains(ticket.getTeamId())) {
+                throw new IllegalArgumentException(agent.displayName() + " is not a member of this ticket's team.");
+            }
+        }
+        List<Ticket.Change> assigned = ticket.assignTo(assignee, now);
+        changes.addAll(assigned);
+        return !assigned.isEmpty();
+    }
+}

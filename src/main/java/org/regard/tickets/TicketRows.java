@@ -1,0 +1,141 @@
+package org.regard.tickets;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The write side's SQL for tickets, their messages, files, changes and submission keys: one statement per row, in
+ * the caller's transaction. A ticket that is written to is first read under a row lock, so writers of one ticket take
+ * turns instead of failing each other, and writers of different tickets never wait for each other.
+ */
+@Component
+class TicketRows {
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    TicketRows(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+        this.jdbc = jdbc;
+        this.named = named;
+    }
+
+    /** The ticket, locked until the transaction ends. */
+    Optional<Ticket> lock(long ticketId) {
+        return jdbc.sql("select * from ticket where id = ? for update").param(ticketId).query((rs, n) -> Ticket.fromRow(rs)).optional();
+    }
+
+    Ticket insert(Ticket t) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into ticket (subject, status, priority, channel, customer_id, team_id, assignee_id, category_id,
+                            touches_in, touches_out, created_at, updated_at, resolved_at, follow_up_of, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                .params(t.getSubject(), t.getStatus().name(), t.getPriority().name(), t.getChannel().name(), t.getCustomerId(),
+                        t.getTeamId(), t.getAssigneeId(), t.getCategoryId(), t.getTouchesIn(), t.getTouchesOut(),
+                        ts(t.getCreatedAt()), ts(t.getUpdatedAt()), ts(t.getResolvedAt()), t.getFollowUpOf())
+                .update(key, "id");
+        t.identify(key.getKey().longValue());
+        return t;
+    }
+
+    /** Writes a locked ticket back; its version moves on only when a person-editable property changed. */
+    void update(Ticket t) {
+        jdbc.sql("""
+                        update ticket set subject = ?, status = ?, priority = ?, team_id = ?, assignee_id = ?, category_id = ?,
+                            touches_in = ?, touches_out = ?, updated_at = ?, resolved_at = ?, version = ?
+                        where id = ?""")
+                .params(t.getSubject(), t.getStatus().name(), t.getPriority().name(), t.getTeamId(), t.getAssigneeId(),
+                        t.getCategoryId(), t.getTouchesIn(), t.getTouchesOut(), ts(t.getUpdatedAt()), ts(t.getResolvedAt()),
+                        t.getVersion() + (t.edited() ? 1 : 0), t.getId())
+                .update();
+    }
+
+    long insert(Message m) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into message (ticket_id, kind, channel, touch, author_agent_id, author_customer_id, body, created_at,
+                            submission_key, language)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(m.getTicketId(), m.getKind().name(), m.getChannel().name(), m.getTouch() == null ? null : m.getTouch().name(),
+                        m.getAuthorAgentId(), m.getAuthorCustomerId(), m.getBody(), ts(m.getCreatedAt()), m.submissionKey(),
+                        m.getLanguage())
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /** The message an earlier submission with this key wrote on the ticket. */
+    Optional<Long> messageBySubmission(long ticketId, String key) {
+        return jdbc.sql("select id from message where ticket_id = ? and submission_key = ?").params(ticketId, key)
+                .query(Long.class).optional();
+    }
+
+    /** A ticket's first message (its request). */
+    long firstMessage(long ticketId) {
+        return jdbc.sql("select min(id) from message where ticket_id = ?").param(ticketId).query(Long.class).single();
+    }
+
+    Optional<Long> ticketBySubmission(String key) {
+        return jdbc.sql("select ticket_id from ticket_submission where submission_key = ?").param(key).query(Long.class).optional();
+    }
+
+    /** Fails on the primary key when a concurrent twin got there first; its caller retries and finds the twin's ticket. */
+    void rememberSubmission(String key, long ticketId) {
+        jdbc.sql("insert into ticket_submission (submission_key, ticket_id) values (?, ?)").params(key, ticketId).update();
+    }
+
+    /** The changes of one use case, in one round trip. */
+    void record(long ticketId, Long actorAgentId, List<Ticket.Change> changes, Instant now) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource[] rows = changes.stream().map(c -> new MapSqlParameterSource()
+                        .addValue("ticket", ticketId).addValue("actor", actorAgentId, java.sql.Types.BIGINT).addValue("at", ts(now))
+                        .addValue("field", c.field()).addValue("old", c.oldValue(), java.sql.Types.VARCHAR)
+                        .addValue("new", c.newValue(), java.sql.Types.VARCHAR))
+                .toArray(MapSqlParameterSource[]::new);
+        if (rows.length == 1) {
+            named.update(INSERT_CHANGE, rows[0]);
+        } else {
+            named.batchUpdate(INSERT_CHANGE, rows);
+        }
+    }
+
+    private static final String INSERT_CHANGE = "insert into ticket_change (ticket_id, actor_agent_id, changed_at, field, old_value, new_value)"
+            + " values (:ticket, :actor, :at, :field, :old, :new)";
+
+    void insertFiles(long messageId, List<NewAttachment> attachments) {
+        int position = 0;
+        for (NewAttachment a : attachments) {
+            jdbc.sql("insert into message_attachment (message_id, position, file_name, content_type, size_bytes, content_id, inline_part, data) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(messageId, position++, a.fileName(), a.contentType(), (long) a.data().length, a.contentId(), a.inline(), a.data())
+                    .update();
+        }
+    }
+
+    List<AttachmentView> files(long messageId) {
+        return jdbc.sql("select id, message_id, file_name, content_type, size_bytes, content_id, inline_part from message_attachment where message_id = ? order by position")
+                .param(messageId).query(TicketRows::attachment).list();
+    }
+
+    /** Removes a withdrawn reply and its files. */
+    void deleteMessage(long messageId) {
+        jdbc.sql("delete from message_attachment where message_id = ?").param(messageId).update();
+        jdbc.sql("delete from message where id = ?").param(messageId).update();
+    }
+
+    static AttachmentView attachment(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new AttachmentView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getBoolean(7));
+    }
+
+    private static Timestamp ts(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+}

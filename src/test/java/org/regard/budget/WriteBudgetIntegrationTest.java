@@ -1,0 +1,124 @@
+package org.regard.budget;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.regard.accounts.Role;
+import org.regard.accounts.TeamView;
+import org.regard.api.ApiClient;
+import org.regard.support.Eventually;
+import org.regard.support.IntegrationTest;
+import org.regard.support.StatementLedger;
+import org.regard.support.StatementLedger.Tally;
+import org.regard.support.TestData;
+import org.regard.support.TestData.TestAgent;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.regard.api.ApiClient.bearer;
+
+/**
+ * The write path's budget: how many statements and transactions each use case may cost, counted over real HTTP
+ * including authentication and every listener (synchronous and asynchronous). A feature that needs more raises the
+ * budget here, with its reason in the commit and in docs/ARCHITECTURE.md.
+ */
+@IntegrationTest
+class WriteBudgetIntegrationTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestData data;
+
+    ApiClient api;
+    TeamView team;
+    TestAgent agent;
+    String token;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        team = data.team("budget");
+        agent = data.agent(Role.AGENT, team);
+        token = data.apiToken(agent);
+    }
+
+    @Test
+    void openingATicketForANewCustomerStaysWithinItsBudget() throws Exception {
+        Tally tally = measure(ledger -> post(ledger, "/api/v1/tickets", Map.of(
+                "customer", Map.of("email", TestData.unique("neu") + "@example.test", "name", "Lena Schäfer"),
+                "subject", "Drucker druckt nicht", "body", "Seit gestern kommt nur leeres Papier heraus.",
+                "channel", "email", "team", team.id())));
+        report("open ticket, new customer (API)", tally);
+    }
+
+    @Test
+    void openingATicketForAKnownCustomerStaysWithinItsBudget() throws Exception {
+        String email = data.customer("Known Customer").emails().getFirst();
+        Tally tally = measure(ledger -> post(ledger, "/api/v1/tickets", Map.of(
+                "customer", Map.of("email", email, "name", "Known Customer"),
+                "subject", "Printer offline", "body", "The printer says it is offline since this morning.",
+                "channel", "web", "team", team.id())));
+        report("open ticket, known customer (API)", tally);
+    }
+
+    @Test
+    void replyingStaysWithinItsBudget() throws Exception {
+        long id = openTicket();
+        Tally tally = measure(ledger -> post(ledger, "/api/v1/tickets/" + id + "/messages",
+                Map.of("kind", "reply", "body", "Please check the toner cartridge.")));
+        report("reply (API)", tally);
+    }
+
+    @Test
+    void addingANoteStaysWithinItsBudget() throws Exception {
+        long id = openTicket();
+        Tally tally = measure(ledger -> post(ledger, "/api/v1/tickets/" + id + "/messages",
+                Map.of("kind", "note", "body", "Model X has known toner problems.")));
+        report("note (API)", tally);
+    }
+
+    @Test
+    void changingTheStatusStaysWithinItsBudget() throws Exception {
+        long id = openTicket();
+        Tally tally = measure(ledger -> {
+            var answer = api.patch("/api/v1/tickets/" + id).auth(bearer(token)).header(StatementLedger.HEADER, ledger)
+                    .json(Map.of("status", "waiting")).send();
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            return answer;
+        });
+        report("status change (API)", tally);
+    }
+
+    private long openTicket() {
+        var created = api.post("/api/v1/tickets").auth(bearer(token)).json(Map.of(
+                "customer", Map.of("email", TestData.unique("c") + "@example.test", "name", "Anna"),
+                "subject", "Invoice", "body", "Where is my invoice?", "channel", "web", "team", team.id())).send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asLong();
+    }
+
+    private ApiClient.Reply post(String ledger, String path, Map<String, ?> body) {
+        var answer = api.post(path).auth(bearer(token)).header(StatementLedger.HEADER, ledger).json(body).send();
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        return answer;
+    }
+
+    private static Tally measure(Function<String, ?> call) throws Exception {
+        Tally tally = new Tally();
+        String key = StatementLedger.open(tally);
+        try {
+            call.apply(key);
+            Eventually.until(() -> !tally.busy(), "the use case's asynchronous listeners");
+        } finally {
+            StatementLedger.close(key);
+        }
+        return tally;
+    }
+
+    private static void report(String useCase, Tally tally) {
+        System.out.println("BUDGET " + useCase + ": " + tally);
+    }
+}
