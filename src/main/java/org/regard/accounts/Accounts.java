@@ -123,9 +123,17 @@ public class Accounts {
         return teams.findAll().stream().collect(Collectors.toMap(Team::getId, Team::getName));
     }
 
+    /** Agents' display names by id: names only, in one read (no memberships loaded). */
     public Map<Long, String> agentNames(Collection<Long> ids) {
-        return agents.findAllById(ids.stream().distinct().toList()).stream()
-                .collect(Collectors.toMap(Agent::getId, Agent::getDisplayName));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> names = new java.util.HashMap<>();
+        jdbc.sql("select id, display_name from agent where id in (:ids)").param("ids", ids.stream().distinct().toList())
+                .query((java.sql.ResultSet rs) -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        return names;
     }
 
     public Map<Long, AgentView> agentsById(Collection<Long> ids) {

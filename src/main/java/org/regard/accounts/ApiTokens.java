@@ -24,12 +24,12 @@ public class ApiTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiTokenRepository tokens;
-    private final AgentRepository agents;
     private final Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    ApiTokens(ApiTokenRepository tokens, AgentRepository agents, Clock clock) {
+    ApiTokens(ApiTokenRepository tokens, Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.tokens = tokens;
-        this.agents = agents;
         this.clock = clock;
     }
 
@@ -67,20 +67,33 @@ public class ApiTokens {
         }).orElse(false);
     }
 
-    /** The active agent a presented token belongs to, if the token is valid and not revoked. */
+    /**
+     * The active agent a presented token belongs to, if the token is valid and not revoked: one read of the token and
+     * its agent (the agent's teams are read by the use case that needs them, never cached in the principal).
+     */
     @Transactional
     Optional<AgentPrincipal> authenticate(String presented) {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 200) {
             return Optional.empty();
         }
-        return tokens.findByTokenHash(hash(presented)).filter(t -> !t.isRevoked()).flatMap(t -> {
+        record Found(long tokenId, java.sql.Timestamp lastUsedAt, AgentPrincipal agent) {
+        }
+        Optional<Found> found = jdbc.sql("""
+                        select t.id, t.last_used_at, a.id, a.email, a.display_name, a.role, a.locale, a.password_hash
+                        from api_token t join agent a on a.id = t.agent_id
+                        where t.token_hash = ? and t.revoked_at is null and a.active""")
+                .param(hash(presented))
+                .query((rs, n) -> new Found(rs.getLong(1), rs.getTimestamp(2), new AgentPrincipal(rs.getLong(3), rs.getString(4),
+                        rs.getString(5), Role.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), true, false)))
+                .optional();
+        found.ifPresent(f -> {
             Instant now = clock.instant();
             // "last used" is shown to the minute: a token used within the last minute is not written again
-            if (t.getLastUsedAt() == null || t.getLastUsedAt().isBefore(now.minusSeconds(60))) {
-                tokens.touch(t.getId(), now, now.minusSeconds(60));
+            if (f.lastUsedAt() == null || f.lastUsedAt().toInstant().isBefore(now.minusSeconds(60))) {
+                tokens.touch(f.tokenId(), now, now.minusSeconds(60));
             }
-            return agents.findById(t.getAgentId());
-        }).filter(Agent::isActive).map(agent -> AgentPrincipal.of(agent, false));
+        });
+        return found.map(Found::agent);
     }
 
     static String hash(String secret) {

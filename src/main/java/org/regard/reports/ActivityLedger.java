@@ -6,7 +6,6 @@ import org.regard.tickets.TicketEvents.CustomerWrote;
 import org.regard.tickets.TicketEvents.ReplyWithdrawn;
 import org.regard.tickets.TicketEvents.TicketOpened;
 import org.regard.tickets.TicketEvents.TicketStatusChanged;
-import org.regard.tickets.TicketStatus;
 import org.regard.tickets.TouchDirection;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -56,10 +55,9 @@ class ActivityLedger {
         counter.increment(event.teamId(), event.at(), event.direction() == TouchDirection.INBOUND ? TOUCHES_IN : TOUCHES_OUT);
     }
 
-    @ApplicationModuleListener
+    /** Only resolutions count; the condition keeps every other status change out of the publication registry. */
+    @ApplicationModuleListener(condition = "#event.to().name() == 'RESOLVED'")
     void on(TicketStatusChanged event) {
-        if (event.to() == TicketStatus.RESOLVED) {
-            counter.increment(event.teamId(), event.at(), TICKETS_RESOLVED);
-        }
+        counter.increment(event.teamId(), event.at(), TICKETS_RESOLVED);
     }
 }

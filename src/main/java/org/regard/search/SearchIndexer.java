@@ -17,6 +17,7 @@ import org.regard.tickets.TicketEvents.TicketStatusChanged;
 import org.regard.tickets.TicketQueries;
 import org.regard.tickets.TicketQueries.MessageFacts;
 import org.regard.tickets.TicketQueries.TicketFacts;
+import org.regard.tickets.TicketStatus;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -40,11 +41,11 @@ class SearchIndexer {
     /** A new ticket and its first message: both documents are new, and the conversation is that one message. */
     @EventListener
     void on(TicketOpened event) {
-        tickets.facts(event.ticketId()).ifPresent(t -> tickets.message(event.firstMessageId()).ifPresent(m -> {
-            String language = languageOf(t.customerId());
-            store.add(messageDocument(t, m, language));
-            store.add(ticketDocument(t, language, m.body()));
-        }));
+        TicketFacts t = new TicketFacts(event.ticketId(), event.subject(), TicketStatus.NEW, event.customerId(), event.teamId(), event.at());
+        tickets.message(event.firstMessageId()).ifPresent(m -> {
+            store.add(messageDocument(t, m, event.language()));
+            store.add(ticketDocument(t, event.language(), m.body()));
+        });
     }
 
     @EventListener
@@ -57,9 +58,15 @@ class SearchIndexer {
         messageWritten(event.ticketId(), event.messageId());
     }
 
+    /** The reply carries its own text: only the ticket's status and the conversation are read. */
     @EventListener
     void on(AgentReplied event) {
-        messageWritten(event.ticketId(), event.messageId());
+        tickets.facts(event.ticketId()).ifPresent(t -> {
+            String language = languageOf(t.customerId());
+            store.add(messageDocument(t, new MessageFacts(event.messageId(), t.id(), org.regard.tickets.MessageKind.REPLY,
+                    event.channel(), event.agentId(), event.body(), event.at()), language));
+            indexTicket(t, language);
+        });
     }
 
     @EventListener

@@ -141,7 +141,8 @@ class OpeningTicket {
                 .writtenIn(detected.map(Detection::language).orElse(null));
         long messageId = rows.insert(first);
         rows.insertFiles(messageId, cmd.attachments());
-        events.publishEvent(new TicketOpened(ticketId, customer.id(), team.id(), cmd.channel(), messageId, cmd.automated(), now));
+        events.publishEvent(new TicketOpened(ticketId, customer.id(), team.id(), cmd.channel(), ticket.getSubject(), messageId,
+                cmd.automated(), language, now));
         routedTo.ifPresent(a -> events.publishEvent(new TicketAssigned(ticketId, team.id(), ticket.getStatus(), a.id(), null, now)));
         List<AttachmentView> files = cmd.attachments().isEmpty() ? List.of() : rows.files(messageId);
         return new Tickets.Opened(ticketId, messageId, false, customer, Optional.of(detail(ticket, customer, team, routedTo, category,

@@ -14,10 +14,11 @@ public final class TicketEvents {
     /**
      * Published when a ticket is opened, whoever opened it and through whichever channel. It stands for its first
      * message too: {@code firstMessageId} is the customer's request, an inbound touch unless {@code automated} (an
-     * auto-reply opened it). No {@link CustomerWrote} is published for that first message.
+     * auto-reply opened it). No {@link CustomerWrote} is published for that first message. {@code language} is the
+     * customer's language as the ticket opened (null while unknown).
      */
-    public record TicketOpened(long ticketId, long customerId, long teamId, Channel channel, long firstMessageId,
-                               boolean automated, Instant at) {
+    public record TicketOpened(long ticketId, long customerId, long teamId, Channel channel, String subject,
+                               long firstMessageId, boolean automated, String language, Instant at) {
     }
 
     /** Published when the customer's own words reach an existing ticket. */

@@ -273,7 +273,8 @@ public class TicketQueries {
     /** The full ticket, if the agent may see it; throws {@link TicketNotFound} or {@link TicketForbidden}. */
     public TicketDetail detail(long ticketId, AgentPrincipal agent) {
         Ticket t = access.visibleTicket(ticketId, agent);
-        TicketRow summary = named(List.of(rawOf(t))).getFirst();
+        Map<Long, String> teamNames = accounts.teamNames();
+        TicketRow summary = named(List.of(rawOf(t)), teamNames).getFirst();
         List<Message> msgs = messages.findByTicket(ticketId);
         List<RawChange> rawChanges = jdbc.sql("select changed_at, actor_agent_id, field, old_value, new_value from ticket_change where ticket_id = ? order by changed_at, id")
                 .param(ticketId).query((rs, n) -> new RawChange(rs.getTimestamp(1).toInstant(), (Long) rs.getObject(2, Long.class),
@@ -295,7 +296,6 @@ public class TicketQueries {
             }
         });
         Map<Long, String> agentNames = accounts.agentNames(agentIds);
-        Map<Long, String> teamNames = accounts.teamNames();
         Map<Long, String> categoryNames = categoryNames();
         String customerName = summary.customerName();
 
@@ -435,11 +435,14 @@ public class TicketQueries {
     }
 
     private List<TicketRow> named(List<RawRow> raw) {
+        return raw.isEmpty() ? List.of() : named(raw, accounts.teamNames());
+    }
+
+    private List<TicketRow> named(List<RawRow> raw, Map<Long, String> teamNames) {
         if (raw.isEmpty()) {
             return List.of();
         }
         Map<Long, String> customerNames = customers.namesOf(raw.stream().map(RawRow::customerId).toList());
-        Map<Long, String> teamNames = accounts.teamNames();
         Map<Long, String> agentNames = accounts.agentNames(raw.stream().map(RawRow::assigneeId).filter(java.util.Objects::nonNull).toList());
         List<TicketRow> rows = new ArrayList<>(raw.size());
         for (RawRow r : raw) {
