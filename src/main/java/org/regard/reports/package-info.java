@@ -4,5 +4,5 @@
  * <p>
  * Public API: {@link org.regard.reports.ActivityReport}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Reports")
+@org.springframework.modulith.ApplicationModule(displayName = "Reports", allowedDependencies = {"tickets"})
 package org.regard.reports;

@@ -10,7 +10,7 @@ import java.sql.DriverManager;
  * Skips PostgreSQL runs, with a clear message, on a machine where PostgreSQL does not answer. CI always
  * has it (its .ci/run starts it); H2 runs are never skipped.
  */
-class DatabaseAvailable implements ExecutionCondition {
+public class DatabaseAvailable implements ExecutionCondition {
     private static Boolean reachable;
 
     @Override

@@ -37,6 +37,7 @@ public final class WebSession {
     private final String base;
     private final String language;
     private String csrf;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     private WebSession(HttpClient http, int port, String language) {
         this.http = http;
@@ -171,10 +172,22 @@ public final class WebSession {
         return csrf;
     }
 
+    /** Sends this header with every later request of the session ({@code null} stops sending it). */
+    public WebSession header(String name, String value) {
+        if (value == null) {
+            headers.remove(name);
+        } else {
+            headers.put(name, value);
+        }
+        return this;
+    }
+
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept-Language", language);
+        headers.forEach(request::header);
+        return request;
     }
 
     private HttpRequest.Builder formRequest(String path, String... fields) {
