@@ -63,7 +63,8 @@ public class Accounts {
 
     /** A team and whether it routes new tickets by language, in one read. */
     public Optional<TeamRouting> teamRouting(long id) {
-        return teams.findById(id).map(t -> new TeamRouting(t.getId(), t.getName(), t.isAssignByLanguage()));
+        return jdbc.sql("select id, name, assign_by_language from team where id = ?").param(id)
+                .query((rs, n) -> new TeamRouting(rs.getLong(1), rs.getString(2), rs.getBoolean(3))).optional();
     }
 
     /** A team as a new ticket needs it: its name, and whether it routes new tickets by the customer's language. */

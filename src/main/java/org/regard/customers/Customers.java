@@ -31,14 +31,16 @@ public class Customers {
     private final Preferences preferences;
     private final Promises promises;
     private final JdbcClient jdbc;
+    private final CustomerRows rows;
     private final TransactionTemplate requiresNew;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     Customers(CustomerRepository customers, OrganizationRepository organizations, CustomerNoteRepository notes,
-              TierSettings tiers, Preferences preferences, Promises promises, JdbcClient jdbc,
+              TierSettings tiers, Preferences preferences, Promises promises, JdbcClient jdbc, CustomerRows rows,
               org.springframework.transaction.PlatformTransactionManager txManager, Clock clock,
               org.springframework.context.ApplicationEventPublisher events) {
+        this.rows = rows;
         this.preferences = preferences;
         this.promises = promises;
         this.customers = customers;
@@ -170,7 +172,7 @@ public class Customers {
     }
 
     public Optional<CustomerView> customer(long id) {
-        return customers.findById(id).map(this::view);
+        return rows.byId(id);
     }
 
     /** The language a customer is written to in, if known: one read, for modules that need nothing else. */
@@ -179,7 +181,7 @@ public class Customers {
     }
 
     public Optional<CustomerView> customerByEmail(String email) {
-        return customers.findByEmail(Customer.normalizeEmail(email)).map(this::view);
+        return rows.byEmail(Customer.normalizeEmail(email));
     }
 
     public Optional<PersonCard> card(long id) {
@@ -233,10 +235,10 @@ public class Customers {
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
             // inside the caller's transaction (a ticket opened for this address): the customer is created with the
             // ticket or not at all; a concurrent twin's address fails the transaction, and the caller's retry finds it
-            return changed(view(customers.save(new Customer(displayName, normalized, tiers.defaultTier(), clock.instant()))));
+            return changed(rows.insert(displayName.strip(), normalized, tiers.defaultTier(), clock.instant()));
         }
         try {
-            return requiresNew.execute(s -> changed(view(customers.save(new Customer(displayName, normalized, tiers.defaultTier(), clock.instant())))));
+            return requiresNew.execute(s -> changed(rows.insert(displayName.strip(), normalized, tiers.defaultTier(), clock.instant())));
         } catch (DataIntegrityViolationException raced) {
             return customerByEmail(normalized).orElseThrow(() -> raced);
         }

@@ -339,8 +339,11 @@ public class TicketQueries {
 
     /** A message's facts without a visibility check, for modules acting on the system's behalf (mail sending). */
     public Optional<MessageFacts> message(long messageId) {
-        return messages.findById(messageId).map(m -> new MessageFacts(m.getId(), m.getTicketId(), m.getKind(), m.getChannel(),
-                m.getAuthorAgentId(), m.getBody(), m.getCreatedAt()));
+        return jdbc.sql("select id, ticket_id, kind, channel, author_agent_id, body, created_at from message where id = ?")
+                .param(messageId)
+                .query((rs, n) -> new MessageFacts(rs.getLong(1), rs.getLong(2), MessageKind.valueOf(rs.getString(3)),
+                        Channel.valueOf(rs.getString(4)), rs.getObject(5, Long.class), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                .optional();
     }
 
     /**
