@@ -98,7 +98,7 @@ class InboundProcessingIntegrationTest {
     }
 
     TicketDetail ticket(long id) {
-        return queries.detail(id, null);
+        return queries.detail(id, data.admin());
     }
 
     Map<String, Object> mailMessage(long inboundId) {

@@ -142,7 +142,7 @@ class MailIntakeIntegrationTest {
         await().atMost(DEADLINE).until(() -> inbound(messageId).map(r -> "PROCESSED".equals(r.get("state"))).orElse(false));
         long ticketId = ((Number) inbound(messageId).orElseThrow().get("ticket_id")).longValue();
         assertThat(jdbc.sql("select count(*) from mail_inbound where message_id = ?").param(messageId).query(Long.class).single()).isEqualTo(1);
-        assertThat(queries.detail(ticketId, null).messages()).hasSize(1);
+        assertThat(queries.detail(ticketId, data.admin()).messages()).hasSize(1);
     }
 
     @Test

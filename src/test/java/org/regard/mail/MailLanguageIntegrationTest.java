@@ -44,7 +44,7 @@ class MailLanguageIntegrationTest {
         processor.process(stored.id());
 
         long ticketId = jdbc.sql("select ticket_id from mail_inbound where id = ?").param(stored.id()).query(Long.class).single();
-        assertThat(queries.detail(ticketId, null).messages().getFirst().language()).isEqualTo("vi");
+        assertThat(queries.detail(ticketId, data.admin()).messages().getFirst().language()).isEqualTo("vi");
         assertThat(customers.customerByEmail(address).orElseThrow().language()).isEqualTo("vi");
         assertThat(jdbc.sql("select language from mail_outbox where ticket_id = ? and kind = 'ACKNOWLEDGEMENT'")
                 .param(ticketId).query(String.class).single()).isEqualTo("vi");

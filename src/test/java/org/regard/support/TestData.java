@@ -67,6 +67,11 @@ public class TestData {
         return new TestAgent(created.id(), email, PASSWORD, principal(email));
     }
 
+    /** The administrator every test run has (it sees every team's tickets). */
+    public AgentPrincipal admin() {
+        return principal("admin@regard.test");
+    }
+
     public AgentPrincipal principal(String email) {
         return (AgentPrincipal) users.loadUserByUsername(email);
     }

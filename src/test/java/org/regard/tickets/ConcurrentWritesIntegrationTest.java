@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.regard.support.TicketFixtures.aNewTicket;
 import static org.regard.api.ApiClient.bearer;
 
 /**
@@ -177,8 +178,8 @@ class ConcurrentWritesIntegrationTest {
 
     private long open(TeamView team, TestAgent agent, String subject) {
         var customer = data.customer("Race Customer");
-        return tickets.open(new TicketCommands.OpenTicket(customer.id(), subject, "First words", Channel.EMAIL, team.id(),
-                null, null, null), agent.principal()).ticketId();
+        return tickets.open(aNewTicket().forCustomer(customer.id()).inTeam(team.id()).about(subject).by(Channel.EMAIL).command(),
+                agent.principal()).ticketId();
     }
 
     /** The ticket's counters and version agree with its messages and its recorded changes. */

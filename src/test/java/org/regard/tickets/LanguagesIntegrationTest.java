@@ -228,7 +228,9 @@ class LanguagesIntegrationTest {
     }
 
     private long open(long customerId, TeamView team, String body, TestData.TestAgent by) {
-        return tickets.open(new TicketCommands.OpenTicket(customerId, "Subject " + TestData.unique("t"), body, Channel.EMAIL,
-                team.id(), Priority.NORMAL, null, null), by == null ? null : by.principal()).ticketId();
+        var command = new TicketCommands.OpenTicket(customerId, "Subject " + TestData.unique("t"), body, Channel.EMAIL,
+                team.id(), Priority.NORMAL, null, null);
+        // no agent: the ticket came in the way mail does, opened by Regard itself
+        return (by == null ? tickets.open(command, org.regard.accounts.Actor.SYSTEM) : tickets.open(command, by.principal())).ticketId();
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.regard.support.TicketFixtures.aNewTicket;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.regard.api.ApiClient.bearer;
 
@@ -67,11 +68,9 @@ class ReplyTemplatesIntegrationTest {
                 variants("en", "Hello {{customer.preferredName}}, ticket {{ticket.id}} is with {{agent.name}}.",
                         "fr", "Bonjour {{customer.name}}, le ticket {{ticket.id}} est chez {{agent.name}}.")), admin.principal());
         var french = data.customer("{{agent.name}} Élodie");
-        long frTicket = tickets.open(new TicketCommands.OpenTicket(french.id(), "Commande", "Bonjour, ma commande n'est pas arrivée.",
-                Channel.EMAIL, team.id(), null, null, null), agent.principal()).ticketId();
+        long frTicket = tickets.open(aNewTicket().forCustomer(french.id()).inTeam(team.id()).about("Commande").saying("Bonjour, ma commande n'est pas arrivée.").by(Channel.EMAIL).command(), agent.principal()).ticketId();
         var german = data.customer("Lena");
-        long deTicket = tickets.open(new TicketCommands.OpenTicket(german.id(), "Bestellung", "Hallo, meine Bestellung ist nicht angekommen.",
-                Channel.EMAIL, team.id(), null, null, null), agent.principal()).ticketId();
+        long deTicket = tickets.open(aNewTicket().forCustomer(german.id()).inTeam(team.id()).about("Bestellung").saying("Hallo, meine Bestellung ist nicht angekommen.").by(Channel.EMAIL).command(), agent.principal()).ticketId();
 
         var fr = templates.render(t.id(), frTicket, agent.principal());
         assertThat(fr.language()).isEqualTo("fr");
@@ -116,8 +115,7 @@ class ReplyTemplatesIntegrationTest {
         assertThat(created.json().get("variants")).hasSize(2);
 
         var customer = data.customer("An");
-        long ticket = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Máy in", "Xin chào, máy in của tôi không hoạt động.",
-                Channel.EMAIL, team.id(), null, null, null), agent.principal()).ticketId();
+        long ticket = tickets.open(aNewTicket().forCustomer(customer.id()).inTeam(team.id()).about("Máy in").saying("Xin chào, máy in của tôi không hoạt động.").by(Channel.EMAIL).command(), agent.principal()).ticketId();
         JsonNode rendered = api.get("/api/v1/templates/" + id + "/render?ticket=" + ticket).auth(bearer(agentToken)).send().json();
         assertThat(rendered.get("language").asString()).isEqualTo("vi");
         assertThat(rendered.get("body").asString()).isEqualTo("Chào An");
@@ -155,8 +153,7 @@ class ReplyTemplatesIntegrationTest {
 
         long templateId = Long.parseLong(editPath.substring(editPath.lastIndexOf('/') + 1));
         var customer = data.customer("Lena <Weber>");
-        long ticket = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Bestellung", "Hallo, meine Bestellung ist nicht angekommen.",
-                Channel.EMAIL, team.id(), null, null, null), agent.principal()).ticketId();
+        long ticket = tickets.open(aNewTicket().forCustomer(customer.id()).inTeam(team.id()).about("Bestellung").saying("Hallo, meine Bestellung ist nicht angekommen.").by(Channel.EMAIL).command(), agent.principal()).ticketId();
         var agentSession = org.regard.support.WebSession.signedIn(port, agent.email(), agent.password());
         assertThat(agentSession.get("/tickets/" + ticket).body()).contains("id=\"composer-template\"").contains(name);
         var inserted = agentSession.htmxGet("/tickets/" + ticket + "/template?template=" + templateId + "&body=Hallo");
@@ -177,10 +174,8 @@ class ReplyTemplatesIntegrationTest {
         var invoice = templates.create(new ReplyTemplates.TemplateChanges(TestData.unique("Z invoice copy"), billing.id(), "en",
                 variants("en", "Here is a copy of your invoice.")), admin.principal());
         var customer = data.customer("Paul Martin");
-        long billed = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Invoice", "Please send my invoice again.",
-                Channel.EMAIL, team.id(), null, billing.id(), null), agent.principal()).ticketId();
-        long plain = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Hello", "Just saying hello.",
-                Channel.EMAIL, team.id(), null, null, null), agent.principal()).ticketId();
+        long billed = tickets.open(aNewTicket().forCustomer(customer.id()).inTeam(team.id()).about("Invoice").saying("Please send my invoice again.").by(Channel.EMAIL).inCategory(billing.id()).command(), agent.principal()).ticketId();
+        long plain = tickets.open(aNewTicket().forCustomer(customer.id()).inTeam(team.id()).about("Hello").saying("Just saying hello.").by(Channel.EMAIL).command(), agent.principal()).ticketId();
         var session = org.regard.support.WebSession.signedIn(port, agent.email(), agent.password());
 
         String page = session.get("/tickets/" + billed).body();

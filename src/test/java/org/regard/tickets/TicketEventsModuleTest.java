@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.regard.support.TicketFixtures.aNewTicket;
 
 /**
  * The tickets module's event contract, with the module and the modules it depends on only (no search, mail or
@@ -70,8 +71,8 @@ class TicketEventsModuleTest {
                 TestData.PASSWORD, Role.AGENT, null, List.of("en"), Set.of(team.id())));
         var principal = (org.regard.accounts.AgentPrincipal) users.loadUserByUsername(agent.email());
         long customer = customers.findOrCreate(TestData.unique("ben") + "@example.test", "Ben").id();
-        long ticketId = tickets.open(new TicketCommands.OpenTicket(customer, "Invoice", "Where is my invoice?", Channel.EMAIL,
-                team.id(), null, null, null), Actor.SYSTEM).ticketId();
+        long ticketId = tickets.open(aNewTicket().forCustomer(customer).inTeam(team.id()).about("Invoice")
+                .saying("Where is my invoice?").by(Channel.EMAIL).command(), Actor.SYSTEM).ticketId();
 
         scenario.stimulate(() -> tickets.reply(ticketId, "It is on its way.", null, null, principal))
                 .andWaitForEventOfType(AgentReplied.class)
@@ -96,8 +97,8 @@ class TicketEventsModuleTest {
     void theCustomerWritingAgainPublishesCustomerWroteAndReopens(Scenario scenario) {
         TeamView team = administration.createTeam(TestData.unique("events"));
         long customer = customers.findOrCreate(TestData.unique("chi") + "@example.test", "Chi").id();
-        long ticketId = tickets.open(new TicketCommands.OpenTicket(customer, "Login", "I cannot log in.", Channel.WEB,
-                team.id(), null, null, null), Actor.SYSTEM).ticketId();
+        long ticketId = tickets.open(aNewTicket().forCustomer(customer).inTeam(team.id()).about("Login")
+                .saying("I cannot log in.").command(), Actor.SYSTEM).ticketId();
 
         scenario.stimulate(() -> tickets.customerWrote(ticketId, "Still cannot log in.", Channel.EMAIL, null))
                 .andWaitForEventOfType(CustomerWrote.class)

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.regard.support.TicketFixtures.aNewTicket;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @IntegrationTest
@@ -53,8 +54,7 @@ class TicketLifecycleIntegrationTest {
         TeamView team = data.team("support");
         var agent = data.agent(Role.AGENT, team);
         var customer = data.customer("Jonas Weber");
-        long id = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Invoice", "Where is my invoice?",
-                Channel.WEB, team.id(), null, null, null), agent.principal()).ticketId();
+        long id = tickets.open(aNewTicket().forCustomer(customer.id()).inTeam(team.id()).about("Invoice").saying("Where is my invoice?").command(), agent.principal()).ticketId();
 
         var first = tickets.reply(id, "Sent again.", null, "same-key", agent.principal());
         var second = tickets.reply(id, "Sent again.", null, "same-key", agent.principal());
@@ -69,8 +69,7 @@ class TicketLifecycleIntegrationTest {
         TeamView team = data.team("support");
         var agent = data.agent(Role.AGENT, team);
         var customer = data.customer("Nguyễn Văn An");
-        long id = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Máy in không hoạt động", "Máy in bị kẹt giấy.",
-                Channel.WEB, team.id(), null, null, null), agent.principal()).ticketId();
+        long id = tickets.open(aNewTicket().forCustomer(customer.id()).inTeam(team.id()).about("Máy in không hoạt động").saying("Máy in bị kẹt giấy.").command(), agent.principal()).ticketId();
         int seen = queries.detail(id, agent.principal()).version();
 
         tickets.update(id, new TicketCommands.UpdateTicket(null, Priority.HIGH, null, null, null, null, seen), agent.principal());
@@ -87,8 +86,7 @@ class TicketLifecycleIntegrationTest {
         var me = data.agent(Role.AGENT, mine);
         var them = data.agent(Role.AGENT, theirs);
         var customer = data.customer("Hans Müller");
-        long id = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Parcel", "Where is it?",
-                Channel.WEB, theirs.id(), null, null, null), them.principal()).ticketId();
+        long id = tickets.open(aNewTicket().forCustomer(customer.id()).inTeam(theirs.id()).about("Parcel").saying("Where is it?").command(), them.principal()).ticketId();
 
         assertThatThrownBy(() -> queries.detail(id, me.principal())).isInstanceOf(TicketForbidden.class);
         assertThat(queries.list(new TicketQueries.ListQuery(TicketQueries.View.ALL, Set.of(), null, null, null,
@@ -103,8 +101,7 @@ class TicketLifecycleIntegrationTest {
         var agent = data.agent(Role.AGENT, team);
         var customer = data.customer("Paging Person");
         for (int i = 0; i < 7; i++) {
-            tickets.open(new TicketCommands.OpenTicket(customer.id(), "Case " + i, "Body " + i, Channel.WEB, team.id(),
-                    null, null, null), agent.principal()).ticketId();
+            tickets.open(aNewTicket().forCustomer(customer.id()).inTeam(team.id()).about("Case " + i).saying("Body " + i).command(), agent.principal()).ticketId();
         }
         var seen = new java.util.ArrayList<Long>();
         String cursor = null;

@@ -40,8 +40,11 @@ class NewTicketController {
     private final Customers customers;
     private final Accounts accounts;
     private final Categories categories;
+    private final org.regard.tickets.TicketAccess access;
 
-    NewTicketController(Tickets tickets, Customers customers, Accounts accounts, Categories categories) {
+    NewTicketController(Tickets tickets, Customers customers, Accounts accounts, Categories categories,
+                        org.regard.tickets.TicketAccess access) {
+        this.access = access;
         this.tickets = tickets;
         this.customers = customers;
         this.accounts = accounts;
@@ -146,7 +149,7 @@ class NewTicketController {
         if (form.getPriority() == null) {
             form.setPriority(Priority.NORMAL);
         }
-        if (form.getTeam() == null || !accounts.canSeeTeam(agent, form.getTeam()) || accounts.team(form.getTeam()).isEmpty()) {
+        if (form.getTeam() == null || !access.mayWorkIn(agent, form.getTeam()) || accounts.team(form.getTeam()).isEmpty()) {
             errors.rejectValue("team", "newTicket.error.team");
         }
         if (form.getCategory() != null && categories.active().stream().noneMatch(c -> c.id() == form.getCategory())) {

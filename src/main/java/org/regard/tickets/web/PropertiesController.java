@@ -40,8 +40,11 @@ class PropertiesController {
     private final TicketQueries queries;
     private final Accounts accounts;
     private final TicketPageModel page;
+    private final org.regard.tickets.TicketAccess access;
 
-    PropertiesController(Tickets tickets, TicketQueries queries, Accounts accounts, TicketPageModel page) {
+    PropertiesController(Tickets tickets, TicketQueries queries, Accounts accounts, TicketPageModel page,
+                         org.regard.tickets.TicketAccess access) {
+        this.access = access;
         this.tickets = tickets;
         this.queries = queries;
         this.accounts = accounts;
@@ -81,7 +84,7 @@ class PropertiesController {
             errors.reject("properties.error.invalid");
             return again(id, agent, model, response, HttpStatus.BAD_REQUEST);
         }
-        if (form.getTeam() != null && !accounts.canSeeTeam(agent, form.getTeam())) {
+        if (form.getTeam() != null && !access.mayWorkIn(agent, form.getTeam())) {
             redirect.addFlashAttribute("flash", "ticket.flash.movedAway");
             redirect.addFlashAttribute("flashArg", id);
             return "redirect:/inbox";
