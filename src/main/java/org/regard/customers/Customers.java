@@ -387,68 +387,8 @@ public class Customers {
         return ids.stream().map(views::get).toList();
     }
 
-    public List<OrganizationView> organizations() {
-        return organizations.findAllOrdered().stream().map(Organization::view).toList();
-    }
-
-    public Optional<OrganizationView> organization(long id) {
-        return organizations.findById(id).map(Organization::view);
-    }
-
-    /** The organization with exactly this name (surrounding spaces ignored), if any. */
-    public Optional<OrganizationView> organizationByName(String name) {
-        return organizations.findByName(name.strip()).map(Organization::view);
-    }
-
     public List<CustomerView> membersOf(long organizationId) {
         return views(customers.findByOrganization(organizationId));
-    }
-
-    /** Finds an organization by name or creates it in the default tier. */
-    @Transactional
-    public OrganizationView ensureOrganization(String name, String tier) {
-        return organizations.findByName(name.strip()).orElseGet(() -> {
-            String t = tier == null ? tiers.defaultTier() : tier;
-            requireKnownTier(t);
-            return organizations.save(new Organization(name, t, clock.instant()));
-        }).view();
-    }
-
-    @Transactional
-    public OrganizationView updateOrganization(long id, String name, String tier) {
-        requireKnownTier(tier);
-        Organization org = organizations.findById(id).orElseThrow(() -> new java.util.NoSuchElementException("No organization " + id));
-        org.rename(name);
-        org.placeInTier(tier);
-        return organizations.save(org).view();
-    }
-
-    public List<NoteView> notesOf(long customerId) {
-        return notes.findByCustomer(customerId).stream().map(CustomerNote::view).toList();
-    }
-
-    @Transactional
-    public NoteView addNote(long customerId, String body, boolean pinned, Long authorAgentId) {
-        if (!customers.existsById(customerId)) {
-            throw new java.util.NoSuchElementException("No customer " + customerId);
-        }
-        NoteView note = notes.save(new CustomerNote(customerId, body, pinned, authorAgentId, clock.instant())).view();
-        events.publishEvent(new CustomerChanged(customerId));
-        return note;
-    }
-
-    /** Pins or unpins a note of this customer; returns false when the note is not theirs. */
-    @Transactional
-    public boolean pinNote(long customerId, long noteId, boolean pinned) {
-        return notes.findById(noteId).filter(n -> n.getCustomerId() == customerId).map(n -> {
-            if (pinned) {
-                n.pin();
-            } else {
-                n.unpin();
-            }
-            notes.save(n);
-            return true;
-        }).orElse(false);
     }
 
     private static void applyFacts(Customer customer, PersonFacts facts, Instant now) {
@@ -485,7 +425,8 @@ public class Customers {
         if (organizationName == null || organizationName.isBlank()) {
             return null;
         }
-        return ensureOrganization(organizationName, null).id();
+        return organizations.findByName(organizationName.strip())
+                .orElseGet(() -> organizations.save(new Organization(organizationName, tiers.defaultTier(), clock.instant()))).getId();
     }
 
     private static List<String> normalized(List<String> emails) {

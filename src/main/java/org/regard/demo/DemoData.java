@@ -71,6 +71,8 @@ public class DemoData {
     private final AgentAdministration administration;
     private final Accounts accounts;
     private final Customers customers;
+    private final org.regard.customers.CustomerNotes notes;
+    private final org.regard.customers.Organizations organizations;
     private final Categories categories;
     private final Tickets tickets;
     private final TicketQueries queries;
@@ -80,7 +82,10 @@ public class DemoData {
 
     DemoData(AgentAdministration administration, Accounts accounts, Customers customers, Categories categories,
              Tickets tickets, TicketQueries queries, UserDetailsService users, Clock clock,
-             @Value("${regard.demo-password:}") String configuredPassword) {
+             @Value("${regard.demo-password:}") String configuredPassword, org.regard.customers.CustomerNotes notes,
+             org.regard.customers.Organizations organizations) {
+        this.notes = notes;
+        this.organizations = organizations;
         this.administration = administration;
         this.accounts = accounts;
         this.customers = customers;
@@ -148,7 +153,7 @@ public class DemoData {
             categoryIds.put(topic, categories.ensure(topic.category).id());
         }
         List<Long> organizationIds = clock.at(founded, () -> DemoCast.ORGANIZATIONS.stream()
-                .map(o -> customers.ensureOrganization(o.name(), o.tier()).id()).toList());
+                .map(o -> organizations.ensure(o.name(), o.tier()).id()).toList());
         List<Long> customerIds = createCustomers(request, agents, plan.customersSince());
 
         List<Long> ticketIds = new ArrayList<>(plan.tickets().size());
@@ -207,7 +212,7 @@ public class DemoData {
             if (spec.pinnedNote() != null) {
                 Long author = agents.stream().filter(a -> a.languages().contains(spec.language()))
                         .map(AgentView::id).findFirst().orElse(null);
-                clock.at(since.get(c).plus(Duration.ofDays(3)), () -> customers.addNote(id, spec.pinnedNote(), true, author));
+                clock.at(since.get(c).plus(Duration.ofDays(3)), () -> notes.add(id, spec.pinnedNote(), true, author));
             }
             ids.add(id);
         }

@@ -31,8 +31,10 @@ class SearchIndexer {
     private final SearchStore store;
     private final TicketQueries tickets;
     private final Customers customers;
+    private final org.regard.customers.CustomerNotes notes;
 
-    SearchIndexer(SearchStore store, TicketQueries tickets, Customers customers) {
+    SearchIndexer(SearchStore store, TicketQueries tickets, Customers customers, org.regard.customers.CustomerNotes notes) {
+        this.notes = notes;
         this.store = store;
         this.tickets = tickets;
         this.customers = customers;
@@ -148,7 +150,7 @@ class SearchIndexer {
 
     private SearchDocument customerDocument(CustomerView c) {
         StringBuilder body = new StringBuilder(String.join(" ", c.emails()));
-        customers.notesOf(c.id()).forEach(n -> body.append('\n').append(n.body()));
+        notes.of(c.id()).forEach(n -> body.append('\n').append(n.body()));
         return new SearchDocument(SearchKind.CUSTOMER, c.id(), null, null, c.id(), null, c.language(), c.createdAt(),
                 c.name(), body.toString());
     }

@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every main page passes axe-core without serious findings, at 1366×768 and on a phone. */
 @BrowserTest
 class MainPagesBrowserTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    org.regard.customers.CustomerNotes notes;
     @Autowired
     TestData data;
     @Autowired
@@ -37,7 +39,7 @@ class MainPagesBrowserTest {
         var admin = data.named("Linh Phạm", Role.ADMIN, null, team);
         var customer = customers.create(new Customers.NewCustomer("Nguyễn Thu Hà", List.of(TestData.unique("ha") + "@example.test"),
                 "vi", "Công ty Sen Vàng", "key-account", "Gọi sau 18:00, thích nhận tin nhắn"));
-        customers.addNote(customer.id(), "Khách hàng lâu năm, luôn đặt hàng vào đầu tháng.", true, admin.id());
+        notes.add(customer.id(), "Khách hàng lâu năm, luôn đặt hàng vào đầu tháng.", true, admin.id());
         long id = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Máy in không hoạt động", "Máy in báo lỗi giấy.",
                 Channel.PHONE, team.id(), Priority.HIGH, null, null), admin.principal()).ticketId();
         tickets.reply(id, "Chúng tôi sẽ gửi kỹ thuật viên vào sáng mai.", TicketStatus.WAITING, null, admin.principal());

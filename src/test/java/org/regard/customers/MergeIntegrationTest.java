@@ -28,6 +28,8 @@ import static org.regard.api.ApiClient.bearer;
 
 @IntegrationTest
 class MergeIntegrationTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    org.regard.customers.CustomerNotes notes;
     @LocalServerPort
     int port;
     @Autowired
@@ -60,7 +62,7 @@ class MergeIntegrationTest {
                 new Customers.PersonFacts("chị Lan", "Asia/Ho_Chi_Minh", null)));
         assertThat(find(mark + "-work", agent)).extracting(SearchHit::type, SearchHit::id)
                 .contains(Tuple.tuple(SearchKind.CUSTOMER, duplicate.id()));
-        customers.addNote(duplicate.id(), "Prefers Zalo messages.", true, agent.id());
+        notes.add(duplicate.id(), "Prefers Zalo messages.", true, agent.id());
         var field = preferences.define(TestData.unique("floor"), "Floor", PreferenceType.NUMBER);
         preferences.change(duplicate.id(), Map.of(field.key(), "3"));
         var promise = promises.promise(duplicate.id(), new Promises.NewPromise("Send the keys",
@@ -85,7 +87,7 @@ class MergeIntegrationTest {
         assertThat(customers.customer(duplicate.id())).isEmpty();
         assertThat(customers.customer(survivor.id()).orElseThrow().emails())
                 .containsExactly(mark + "@example.test", mark + "-work@example.test");
-        assertThat(customers.notesOf(survivor.id())).extracting(Customers.NoteView::body).contains("Prefers Zalo messages.");
+        assertThat(notes.of(survivor.id())).extracting(Customers.NoteView::body).contains("Prefers Zalo messages.");
         assertThat(preferences.valuesOf(survivor.id())).extracting(Preferences.Value::text).containsExactly("3");
         assertThat(promises.openOf(survivor.id())).extracting(Promises.PromiseView::id).containsExactly(promise.id());
         assertThat(queries.ticket(ticket).orElseThrow().customerId()).isEqualTo(survivor.id());

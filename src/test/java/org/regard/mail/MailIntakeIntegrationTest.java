@@ -103,7 +103,7 @@ class MailIntakeIntegrationTest {
         Map<String, Object> row = inbound(messageId).orElseThrow();
         // the server copy is seen, and by then the message was safely stored
         assertThat(seenOnServer(messageId)).contains(true);
-        TicketDetail t = queries.detail(((Number) row.get("ticket_id")).longValue(), null);
+        TicketDetail t = queries.detail(((Number) row.get("ticket_id")).longValue(), data.admin());
         assertThat(t.summary().subject()).isEqualTo("Broken hinge");
         assertThat(t.summary().customerName()).isEqualTo("Lena Fischer");
         assertThat(t.messages()).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo("The hinge broke after a week."));

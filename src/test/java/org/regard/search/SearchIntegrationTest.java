@@ -32,6 +32,8 @@ import static org.regard.api.ApiClient.bearer;
 
 @IntegrationTest
 class SearchIntegrationTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    org.regard.customers.CustomerNotes notes;
     @LocalServerPort
     int port;
     @Autowired
@@ -170,9 +172,9 @@ class SearchIntegrationTest {
     void customersAreFoundByNameAddressAndNotes() {
         String w = word();
         var customer = customers.findOrCreate(w + "@example.test", "Jörg Müller");
-        customers.addNote(customer.id(), "Prefers calls about the " + w + "contract", false, agent.id());
+        notes.add(customer.id(), "Prefers calls about the " + w + "contract", false, agent.id());
         String note = word();
-        customers.addNote(customer.id(), "Allergic to " + note, false, agent.id());
+        notes.add(customer.id(), "Allergic to " + note, false, agent.id());
 
         assertThat(find("mueller " + w, agent)).extracting(SearchHit::type, SearchHit::id)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(SearchKind.CUSTOMER, customer.id()));

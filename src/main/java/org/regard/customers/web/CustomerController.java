@@ -30,9 +30,11 @@ class CustomerController {
     static final int PAGE_SIZE = 25;
 
     private final Customers customers;
+    private final org.regard.customers.CustomerNotes notes;
     private final CustomerPage page;
 
-    CustomerController(Customers customers, CustomerPage page) {
+    CustomerController(Customers customers, CustomerPage page, org.regard.customers.CustomerNotes notes) {
+        this.notes = notes;
         this.customers = customers;
         this.page = page;
     }
@@ -71,7 +73,7 @@ class CustomerController {
             try {
                 Customers.CustomerView created = customers.create(form.toNewCustomer());
                 if (!form.getNote().isBlank()) {
-                    customers.addNote(created.id(), form.getNote(), form.isPinNote(), agentId);
+                    notes.add(created.id(), form.getNote(), form.isPinNote(), agentId);
                 }
                 redirect.addFlashAttribute("created", true);
                 return "redirect:/customers/" + created.id();

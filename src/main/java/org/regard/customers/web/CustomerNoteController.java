@@ -23,9 +23,11 @@ class CustomerNoteController {
     static final int MAX_NOTE_LENGTH = 10_000;
 
     private final Customers customers;
+    private final org.regard.customers.CustomerNotes notes;
     private final CustomerPage page;
 
-    CustomerNoteController(Customers customers, CustomerPage page) {
+    CustomerNoteController(Customers customers, CustomerPage page, org.regard.customers.CustomerNotes notes) {
+        this.notes = notes;
         this.customers = customers;
         this.page = page;
     }
@@ -50,7 +52,7 @@ class CustomerNoteController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page.render(id, model);
         }
-        customers.addNote(id, body, pinned, agentId);
+        notes.add(id, body, pinned, agentId);
         return answer(id, htmx, model, redirect, "customers.notes.added");
     }
 
@@ -69,7 +71,7 @@ class CustomerNoteController {
     }
 
     private String pinned(long id, long noteId, boolean pinned, String htmx, Model model, RedirectAttributes redirect) {
-        if (!customers.pinNote(id, noteId, pinned)) {
+        if (!notes.pin(id, noteId, pinned)) {
             throw new NoSuchElementException("No note " + noteId + " for customer " + id);
         }
         return answer(id, htmx, model, redirect, pinned ? "customers.notes.pinned" : "customers.notes.unpinned");

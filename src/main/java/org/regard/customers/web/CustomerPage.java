@@ -11,10 +11,14 @@ class CustomerPage {
     private static final java.util.List<String> TIME_ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
             .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
     private final Customers customers;
+    private final org.regard.customers.CustomerNotes notes;
+    private final org.regard.customers.Organizations organizations;
     private final org.regard.customers.Preferences preferences;
     private final org.regard.customers.Merges merges;
 
-    CustomerPage(Customers customers, org.regard.customers.Preferences preferences, org.regard.customers.Merges merges) {
+    CustomerPage(Customers customers, org.regard.customers.Preferences preferences, org.regard.customers.Merges merges, org.regard.customers.CustomerNotes notes, org.regard.customers.Organizations organizations) {
+        this.notes = notes;
+        this.organizations = organizations;
         this.customers = customers;
         this.preferences = preferences;
         this.merges = merges;
@@ -26,7 +30,7 @@ class CustomerPage {
             model.addAttribute("customerForm", CustomerForm.of(customers.customer(id).orElseThrow()));
         }
         model.addAttribute("card", customers.card(id).orElseThrow());
-        model.addAttribute("notes", customers.notesOf(id));
+        model.addAttribute("notes", notes.of(id));
         model.addAttribute("preferenceFields", preferences.activeFields());
         model.addAttribute("customer", customers.customer(id).orElseThrow());
         model.addAttribute("duplicates", merges.duplicatesOf(id));
@@ -44,7 +48,7 @@ class CustomerPage {
     /** Just the notes section and the person card, for htmx. */
     String notes(long id, Model model) {
         model.addAttribute("card", customers.card(id).orElseThrow());
-        model.addAttribute("notes", customers.notesOf(id));
+        model.addAttribute("notes", notes.of(id));
         return "customers/notes :: update";
     }
 
@@ -52,7 +56,7 @@ class CustomerPage {
     void formChoices(Model model) {
         model.addAttribute("tiers", customers.tiers());
         model.addAttribute("languages", CustomerForm.LANGUAGES);
-        model.addAttribute("organizations", customers.organizations());
+        model.addAttribute("organizations", organizations.all());
         model.addAttribute("channels", org.regard.customers.PreferredChannel.values());
         model.addAttribute("timeZones", TIME_ZONES);
     }

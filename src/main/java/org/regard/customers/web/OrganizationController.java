@@ -17,34 +17,36 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class OrganizationController {
     private final Customers customers;
+    private final org.regard.customers.Organizations organizations;
 
-    OrganizationController(Customers customers) {
+    OrganizationController(Customers customers, org.regard.customers.Organizations organizations) {
+        this.organizations = organizations;
         this.customers = customers;
     }
 
     @GetMapping("/organizations")
     String list(Model model) {
-        model.addAttribute("organizations", customers.organizations());
+        model.addAttribute("organizations", organizations.all());
         return "customers/organizations";
     }
 
     @GetMapping("/organizations/{id}")
     String show(@PathVariable long id, Model model) {
-        model.addAttribute("organizationForm", OrganizationForm.of(customers.organization(id).orElseThrow()));
+        model.addAttribute("organizationForm", OrganizationForm.of(organizations.organization(id).orElseThrow()));
         return page(id, model);
     }
 
     @PostMapping("/organizations/{id}")
     String update(@PathVariable long id, @ModelAttribute("organizationForm") OrganizationForm form, BindingResult errors,
                   HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        customers.organization(id).orElseThrow();
+        organizations.organization(id).orElseThrow();
         form.validate(errors, customers.tiers());
         if (!errors.hasErrors() && nameTakenByAnother(id, form.getName())) {
             errors.rejectValue("name", "organizations.error.name.taken");
         }
         if (!errors.hasErrors()) {
             try {
-                customers.updateOrganization(id, form.getName(), form.getTier());
+                organizations.update(id, form.getName(), form.getTier());
                 redirect.addFlashAttribute("saved", true);
                 return "redirect:/organizations/" + id;
             } catch (DataIntegrityViolationException raced) {
@@ -57,11 +59,11 @@ class OrganizationController {
     }
 
     private boolean nameTakenByAnother(long id, String name) {
-        return customers.organizationByName(name).filter(other -> other.id() != id).isPresent();
+        return organizations.byName(name).filter(other -> other.id() != id).isPresent();
     }
 
     private String page(long id, Model model) {
-        model.addAttribute("organization", customers.organization(id).orElseThrow());
+        model.addAttribute("organization", organizations.organization(id).orElseThrow());
         model.addAttribute("members", customers.membersOf(id));
         model.addAttribute("tiers", customers.tiers());
         return "customers/organization";

@@ -16,6 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
 class CustomerPagesIntegrationTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    org.regard.customers.CustomerNotes notes;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.regard.customers.Organizations organizations;
     @LocalServerPort
     int port;
     @Autowired
@@ -150,7 +154,7 @@ class CustomerPagesIntegrationTest {
 
         var added = agent.post("/customers/" + customer.id() + "/notes", "body", "Hard of hearing: speak slowly.");
         assertThat(added.status()).isEqualTo(302);
-        var note = customers.notesOf(customer.id()).getFirst();
+        var note = notes.of(customer.id()).getFirst();
         assertThat(customers.card(customer.id()).orElseThrow().pinnedNotes()).isEmpty();
 
         var pinned = agent.htmxPost("/customers/" + customer.id() + "/notes/" + note.id() + "/pin");
@@ -170,7 +174,7 @@ class CustomerPagesIntegrationTest {
         var customer = data.customer("Lena Fischer");
 
         agent.htmxPost("/customers/" + customer.id() + "/notes", "body", "VIP since 2019.", "pinned", "true");
-        var note = customers.notesOf(customer.id()).getFirst();
+        var note = notes.of(customer.id()).getFirst();
         assertThat(note.pinned()).isTrue();
 
         var unpinned = agent.post("/customers/" + customer.id() + "/notes/" + note.id() + "/unpin");
@@ -183,16 +187,16 @@ class CustomerPagesIntegrationTest {
     void anEmptyNoteIsRefusedAndAnotherCustomersNoteCannotBePinned() {
         var customer = data.customer("Marie Curie");
         var stranger = data.customer("Pierre Curie");
-        var theirs = customers.addNote(stranger.id(), "Not yours.", false, null);
+        var theirs = notes.add(stranger.id(), "Not yours.", false, null);
 
         var empty = agent.post("/customers/" + customer.id() + "/notes", "body", "   ");
         var wrongCustomer = agent.post("/customers/" + customer.id() + "/notes/" + theirs.id() + "/pin");
 
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.body()).contains("id=\"note-body-error\"", "Write something before adding the note.");
-        assertThat(customers.notesOf(customer.id())).isEmpty();
+        assertThat(notes.of(customer.id())).isEmpty();
         assertThat(wrongCustomer.status()).isEqualTo(404);
-        assertThat(customers.notesOf(stranger.id()).getFirst().pinned()).isFalse();
+        assertThat(notes.of(stranger.id()).getFirst().pinned()).isFalse();
     }
 
     @Test
@@ -235,8 +239,8 @@ class CustomerPagesIntegrationTest {
 
     @Test
     void anOrganizationIsRenamedAndPlacedInAnotherTierButNotGivenAnotherOrganizationsName() {
-        var acme = customers.ensureOrganization(TestData.unique("Acme"), null);
-        var globex = customers.ensureOrganization(TestData.unique("Globex"), null);
+        var acme = organizations.ensure(TestData.unique("Acme"), null);
+        var globex = organizations.ensure(TestData.unique("Globex"), null);
         var member = customers.create(new Customers.NewCustomer("Wile E. Coyote", List.of(), null, acme.name(), null, null));
         String newName = TestData.unique("Acme Corporation");
 
@@ -248,7 +252,7 @@ class CustomerPagesIntegrationTest {
         assertThat(saved.status()).isEqualTo(302);
         assertThat(duplicate.status()).isEqualTo(400);
         assertThat(duplicate.body()).contains("id=\"organization-name-error\"", "Another organization already has this name.");
-        assertThat(customers.organization(acme.id()).orElseThrow())
+        assertThat(organizations.organization(acme.id()).orElseThrow())
                 .isEqualTo(new Customers.OrganizationView(acme.id(), newName, "key-account"));
         assertThat(agent.get("/organizations").body()).contains(newName);
     }
