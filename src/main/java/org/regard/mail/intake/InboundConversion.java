@@ -1,8 +1,8 @@
 package org.regard.mail.intake;
 
+import org.regard.mail.intake.InboundProcessor.InboundRow;
+
 import org.regard.mail.mailboxes.Mailbox;
-import org.regard.mail.mailboxes.Mailboxes;
-import org.regard.mail.parsing.FailedRecipient;
 import org.regard.mail.parsing.InboundMessage;
 import org.regard.mail.parsing.MailAddress;
 import org.regard.mail.parsing.MailParser;
@@ -15,12 +15,7 @@ import org.regard.tickets.NewAttachment;
 import org.regard.tickets.Priority;
 import org.regard.tickets.TicketCommands.CustomerMessage;
 import org.regard.tickets.TicketCommands.OpenTicket;
-import org.regard.tickets.TicketQueries;
-import org.regard.tickets.TicketQueries.TicketRow;
-import org.regard.tickets.TicketStatus;
 import org.regard.tickets.Tickets;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,45 +23,39 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Turns one received message into a ticket message, inside the caller's transaction: the sender becomes (or is) a
- * customer, the message continues its ticket or opens one, its e-mail side is kept in {@code mail_message}, bounces
- * mark the failed delivery and address, and a new ticket may be acknowledged.
+ * Turns one received message into a ticket message, inside the caller's transaction. The message first goes through
+ * the inbound chain, an ordered list of small filters, each deciding one thing: {@link LoopFilter} (Regard's own mail
+ * goes nowhere), {@link SenderFilter} (who wrote it), {@link AutoReplyFilter} and {@link BounceFilter} (a machine
+ * wrote it), {@link FollowUpFilter} (which ticket it continues). Then it is written: it continues its ticket or opens
+ * one, its e-mail side is kept in {@code mail_message}, and a new ticket may be acknowledged.
  */
 @Component
 class InboundConversion {
-    private static final Logger log = LoggerFactory.getLogger(InboundConversion.class);
     static final String NO_SUBJECT = "(no subject)";
     static final String NO_TEXT = "(the message has no text)";
     static final String SHORTENED = "\n\n[… the message was too long and has been shortened]";
     static final String UNPROCESSED_SUBJECT = "(message could not be processed)";
 
     private final MailParser parser = new MailParser();
+    private final List<InboundFilter> chain;
     private final Tickets tickets;
-    private final TicketQueries ticketQueries;
     private final Customers customers;
-    private final Mailboxes mailboxes;
-    private final InboundThreading threading;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    InboundConversion(Tickets tickets, TicketQueries ticketQueries, Customers customers, Mailboxes mailboxes,
-                      InboundThreading threading, JdbcClient jdbc, Clock clock) {
+    InboundConversion(LoopFilter loop, SenderFilter sender, AutoReplyFilter autoReply, BounceFilter bounce,
+                      FollowUpFilter followUp, Tickets tickets, Customers customers, JdbcClient jdbc, Clock clock) {
+        // the order matters: a loop is dropped before anything is looked up; the follow-up filter trusts a subject
+        // token only from the sender identified before it, and never reopens a closed ticket for automated mail
+        this.chain = List.of(loop, sender, autoReply, bounce, followUp);
         this.tickets = tickets;
-        this.ticketQueries = ticketQueries;
         this.customers = customers;
-        this.mailboxes = mailboxes;
-        this.threading = threading;
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    /** A row of {@code mail_inbound} as the processor claimed it. */
-    record InboundRow(long id, Long mailboxId, String dedupKey, byte[] raw, int attempts) {
     }
 
     /** Where the message went: its ticket and ticket message, or nowhere (a loop). */
@@ -76,78 +65,61 @@ class InboundConversion {
         }
     }
 
-    private record Sender(String address, String name, boolean real) {
-    }
-
-    Converted convert(InboundRow row) {
-        InboundMessage message = parser.parse(row.raw());
-        Mailbox mailbox = row.mailboxId() == null ? null : mailboxes.find(row.mailboxId()).orElse(null);
-        if (isLoop(message)) {
-            log.info("Inbound mail {} is Regard's own mail coming back (a loop); no ticket", row.id());
-            return Converted.loop();
+    Converted convert(InboundRow row, OwnMailboxes own) {
+        InboundMail mail = new InboundMail(row, parser.parse(row.raw()), own);
+        for (InboundFilter filter : chain) {
+            if (filter.apply(mail) == InboundFilter.Verdict.DROP) {
+                return Converted.loop();
+            }
         }
-        Sender sender = sender(message, mailbox);
-        boolean automated = message.autoReply() || message.bounce();
+        InboundMessage message = mail.message();
+        InboundMail.Sender sender = mail.sender();
+        Mailbox mailbox = mail.mailbox().orElse(null);
         String body = body(message);
         List<NewAttachment> files = attachments(message);
         String key = "mail:" + row.id();
 
-        Optional<TicketRow> existing = threading.ticketFor(message, sender.real() ? sender.address() : null)
-                .flatMap(ticketQueries::ticket);
-        Long followUpOf = null;
-        if (existing.isPresent() && existing.get().status() == TicketStatus.CLOSED && !automated
-                && mailbox != null && mailbox.closedReply() == Mailbox.ClosedReply.FOLLOW_UP) {
-            followUpOf = existing.get().id();
-            existing = Optional.empty();
-        }
-
         long ticketId;
         long messageId;
-        boolean newTicket = existing.isEmpty();
         CustomerView customer = null;
-        if (existing.isPresent()) {
-            ticketId = existing.get().id();
-            messageId = tickets.customerWrote(new CustomerMessage(ticketId, body, Channel.EMAIL, key, files, automated,
-                    message.bounce() || !automated)).messageId();
+        if (mail.ticket().isPresent()) {
+            ticketId = mail.ticket().get().id();
+            messageId = tickets.customerWrote(new CustomerMessage(ticketId, body, Channel.EMAIL, key, files, mail.automated(),
+                    message.bounce() || !mail.automated())).messageId();
         } else {
             customer = customers.findOrCreate(sender.address(), sender.name());
             ticketId = tickets.open(new OpenTicket(customer.id(), subject(message.subject()), body, Channel.EMAIL,
-                    mailbox == null ? null : mailbox.teamId(), Priority.NORMAL, null, key, files, automated, followUpOf), null);
-            messageId = jdbc.sql("select id from message where ticket_id = ? order by id").param(ticketId)
-                    .query(Long.class).list().stream().findFirst().orElseThrow();
+                    mailbox == null ? null : mailbox.teamId(), Priority.NORMAL, null, key, files, mail.automated(),
+                    mail.followUpOf()), null);
+            messageId = firstMessageOf(ticketId);
         }
         insertMailMessage(row, message, mailbox, ticketId, messageId);
-        if (message.bounce()) {
-            recordBounce(message);
-        } else if (!automated && sender.real()) {
+        boolean person = !mail.automated() && sender.real();
+        if (person) {
+            // mail from this address arrives, so it works again (and may be acknowledged below)
             customers.clearAddressFailing(sender.address());
         }
-        if (newTicket && !automated && sender.real() && mailbox != null && mailbox.acknowledge()
-                && !RawHeaders.of(row.raw()).bulk()
-                && customers.failingAddresses(List.of(sender.address())).isEmpty()) {
-            if (customer == null) {
-                customer = customers.findOrCreate(sender.address(), sender.name());
-            }
+        if (customer != null && person && mailbox != null && mailbox.acknowledge() && !RawHeaders.of(row.raw()).bulk()) {
             // read again inside this transaction: opening the ticket may just have learned the customer's language
             String language = customers.customer(customer.id()).map(CustomerView::language).orElse(customer.language());
             acknowledge(ticketId, mailbox, sender.address(), language);
         }
-        return new Converted(ticketId, messageId, newTicket);
+        return new Converted(ticketId, messageId, customer != null);
     }
 
     /**
      * The last resort after repeated failures: a ticket that says the message could not be read, with the message as
      * received attached, so that nothing a customer sent is lost.
      */
-    Converted fallback(InboundRow row, String problem) {
+    Converted fallback(InboundRow row, String problem, OwnMailboxes own) {
         InboundMessage message = parser.parse(row.raw());
-        Mailbox mailbox = row.mailboxId() == null ? null : mailboxes.find(row.mailboxId()).orElse(null);
-        Sender sender = sender(message, mailbox);
+        Mailbox mailbox = own.find(row.mailboxId()).orElse(null);
+        InboundMail.Sender sender = SenderFilter.sender(message, mailbox);
         CustomerView customer;
         try {
             customer = customers.findOrCreate(sender.address(), sender.name());
         } catch (RuntimeException unusable) {
-            Sender placeholder = placeholder(mailbox);
+            InboundMail.Sender placeholder = SenderFilter.placeholder(mailbox);
             customer = customers.findOrCreate(placeholder.address(), placeholder.name());
         }
         String subject = message.subject().isBlank() || message.subject().equals(MailParser.UNREADABLE_SUBJECT)
@@ -158,46 +130,13 @@ class InboundConversion {
         long ticketId = tickets.open(new OpenTicket(customer.id(), subject, cut(body), Channel.EMAIL,
                 mailbox == null ? null : mailbox.teamId(), Priority.NORMAL, null, "mail:" + row.id(),
                 List.of(new NewAttachment("message.eml", "message/rfc822", null, false, row.raw())), false, null), null);
-        long messageId = jdbc.sql("select id from message where ticket_id = ? order by id").param(ticketId)
+        return new Converted(ticketId, firstMessageOf(ticketId), true);
+    }
+
+    /** The first message of a ticket just opened (to go once {@code Tickets.open} returns it). */
+    private long firstMessageOf(long ticketId) {
+        return jdbc.sql("select id from message where ticket_id = ? order by id").param(ticketId)
                 .query(Long.class).list().stream().findFirst().orElseThrow();
-        return new Converted(ticketId, messageId, true);
-    }
-
-    private boolean isLoop(InboundMessage message) {
-        if (message.loop()) {
-            return true;
-        }
-        String from = message.from().map(a -> a.address().strip().toLowerCase(Locale.ROOT)).orElse("");
-        return !from.isEmpty() && mailboxes.byAddress(from).isPresent();
-    }
-
-    /** From, else Reply-To, else a placeholder at the mailbox's domain. */
-    private static Sender sender(InboundMessage message, Mailbox mailbox) {
-        for (MailAddress candidate : candidates(message)) {
-            String address = candidate.address().strip();
-            if (usable(address)) {
-                String name = candidate.displayName().strip();
-                return new Sender(address, limit(name, 200), true);
-            }
-        }
-        return placeholder(mailbox);
-    }
-
-    private static List<MailAddress> candidates(InboundMessage message) {
-        java.util.ArrayList<MailAddress> all = new java.util.ArrayList<>();
-        message.from().ifPresent(all::add);
-        all.addAll(message.replyTo());
-        return all;
-    }
-
-    private static Sender placeholder(Mailbox mailbox) {
-        return new Sender("unknown-sender@" + (mailbox == null ? "regard.invalid" : mailbox.domain()), "Unknown sender", false);
-    }
-
-    static boolean usable(String address) {
-        int at = address.indexOf('@');
-        return at > 0 && at == address.lastIndexOf('@') && at < address.length() - 1 && address.length() <= 254
-                && address.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c) || c == '<' || c == '>');
     }
 
     static String subject(String subject) {
@@ -247,32 +186,6 @@ class InboundConversion {
                 .update();
     }
 
-    private void recordBounce(InboundMessage message) {
-        String diagnostic = message.failedRecipients().stream()
-                .map(f -> !f.diagnostic().isBlank() ? f.diagnostic() : f.status())
-                .filter(d -> !d.isBlank()).findFirst().orElse("undeliverable");
-        for (FailedRecipient failed : message.failedRecipients()) {
-            if (usable(failed.address().strip())) {
-                String why = !failed.diagnostic().isBlank() ? failed.diagnostic() : failed.status();
-                customers.markAddressFailing(failed.address().strip(), why.isBlank() ? diagnostic : why);
-            }
-        }
-        for (String id : InboundThreading.referencedIds(message)) {
-            String bare = InboundThreading.bare(id);
-            List<String> recipients = jdbc.sql("select recipient from mail_outbox where rfc_message_id in (?, ?)")
-                    .params(bare, "<" + bare + ">").query(String.class).list();
-            if (recipients.isEmpty()) {
-                continue;
-            }
-            jdbc.sql("update mail_outbox set state = 'FAILED', last_error = ?, lease_until = null where rfc_message_id in (?, ?) and state <> 'CANCELLED'")
-                    .params(limit("Bounced: " + diagnostic, 2000), bare, "<" + bare + ">").update();
-            if (message.failedRecipients().isEmpty()) {
-                recipients.stream().filter(r -> r != null && usable(r)).forEach(r -> customers.markAddressFailing(r, diagnostic));
-            }
-            return;
-        }
-    }
-
     private void acknowledge(long ticketId, Mailbox mailbox, String recipient, String language) {
         String rfcId = "regard.ack." + ticketId + "." + UUID.randomUUID().toString().replace("-", "") + "@" + mailbox.domain();
         Timestamp now = Timestamp.from(clock.instant());
@@ -289,7 +202,7 @@ class InboundConversion {
         return addresses.isEmpty() ? null : text(addresses.stream().map(MailAddress::toString).collect(Collectors.joining("\n")));
     }
 
-    private static String limit(String s, int max) {
+    static String limit(String s, int max) {
         String t = text(s);
         return t == null || t.length() <= max ? t : t.substring(0, max);
     }

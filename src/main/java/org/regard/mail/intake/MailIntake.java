@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,15 +38,17 @@ class MailIntake implements SmartLifecycle {
     private final Mailboxes mailboxes;
     private final MailSettings settings;
     private final MailboxReader.Parts parts;
-    private final String node = "node-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    private final IntakeNode node;
     private final Map<Long, MailboxReader> readers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("mail-intake-timer").factory());
     private volatile boolean running;
 
-    MailIntake(Mailboxes mailboxes, MailSettings settings, InboundStore store, InboundProcessor processor, MailLeases leases) {
+    MailIntake(Mailboxes mailboxes, MailSettings settings, InboundStore store, InboundProcessor processor,
+               ConversationQueue queue, MailLeases leases, IntakeNode node) {
         this.mailboxes = mailboxes;
         this.settings = settings;
-        this.parts = new MailboxReader.Parts(mailboxes, settings, store, processor, leases, timer, node);
+        this.node = node;
+        this.parts = new MailboxReader.Parts(mailboxes, settings, store, processor, queue, leases, timer, node);
     }
 
     /** Starts a reader for every mailbox that should have one and has none on this node. */
@@ -80,7 +81,7 @@ class MailIntake implements SmartLifecycle {
     public void start() {
         running = true;
         if (settings.intake()) {
-            log.info("Mail intake on {}: reading mailboxes every {} at most", node, settings.pollInterval());
+            log.info("Mail intake on {}: reading mailboxes every {} at most", node.name(), settings.pollInterval());
         }
     }
 

@@ -14,26 +14,38 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.search.FlagTerm;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.iap.ByteArray;
+import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.MessageSet;
+import org.regard.mail.intake.InboundProcessor.InboundRow;
+import org.regard.mail.parsing.RawHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Reads one mailbox over IMAP while this node holds its lease. Each cycle: fetch every message not yet seen (in UID
- * order), store it ({@link InboundStore}, committed), only then mark the server copy seen, and hand it to the
- * {@link InboundProcessor} at once; then wait for new mail (IMAP IDLE where the server offers it, at most the poll
- * interval) or sleep the poll interval. Problems are recorded on the mailbox, and the reader retries with backoff.
+ * order, in batches of up to 50 messages or 4 MB, each batch in one FETCH), store each one ({@link InboundStore},
+ * committed, held for this node's pool), only then mark the batch seen on the server (one STORE), and queue its
+ * messages for processing ({@link ConversationQueue}); then wait for new mail (IMAP IDLE where the server offers it,
+ * at most the poll interval) or sleep the poll interval. Problems are recorded on the mailbox, and the reader retries
+ * with backoff.
  */
 final class MailboxReader {
     private static final Logger log = LoggerFactory.getLogger(MailboxReader.class);
@@ -42,9 +54,15 @@ final class MailboxReader {
     private static final Duration IDLE_CAP = Duration.ofSeconds(25);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
+    /** Messages fetched in one command: at most this many, and at most {@link #BATCH_BYTES} unless a message is larger alone. */
+    private static final int BATCH = 50;
+    private static final int BATCH_BYTES = 4 * 1024 * 1024;
+    /** A fetched message up to this size goes to its worker in memory; a larger one is read back from the database. */
+    private static final int KEEP_IN_MEMORY = 2 * 1024 * 1024;
+
     /** What every reader shares. */
     record Parts(Mailboxes mailboxes, MailSettings settings, InboundStore store, InboundProcessor processor,
-                 MailLeases leases, ScheduledExecutorService timer, String node) {
+                 ConversationQueue queue, MailLeases leases, ScheduledExecutorService timer, IntakeNode node) {
     }
 
     private final long mailboxId;
@@ -102,7 +120,7 @@ final class MailboxReader {
                 if (mailbox.isEmpty() || !mailbox.get().canReceive() || !parts.settings().intake()) {
                     break;
                 }
-                if (!parts.leases().hold(leaseName, parts.node(), MailIntake.lease(parts.settings()))) {
+                if (!parts.leases().hold(leaseName, parts.node().name(), MailIntake.lease(parts.settings()))) {
                     break; // another node reads this mailbox; the supervisor asks again later
                 }
                 try {
@@ -126,7 +144,7 @@ final class MailboxReader {
         } finally {
             close();
             try {
-                parts.leases().release(leaseName, parts.node());
+                parts.leases().release(leaseName, parts.node().name());
             } catch (RuntimeException e) {
                 log.debug("Lease {} not released: {}", leaseName, e.toString());
             }
@@ -169,7 +187,7 @@ final class MailboxReader {
     }
 
     /** Fetches the unseen messages; returns the problem to show on the mailbox (an over-size message), or null. */
-    private String fetch() throws MessagingException, IOException {
+    private String fetch() throws MessagingException {
         Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
         if (unseen.length == 0) {
             return null;
@@ -187,8 +205,11 @@ final class MailboxReader {
                 return Long.MAX_VALUE;
             }
         }));
+        OwnMailboxes own = OwnMailboxes.of(parts.mailboxes().all());
         long max = parts.settings().maxMessageSize().toBytes();
         String problem = null;
+        List<Message> batch = new ArrayList<>();
+        long batchBytes = 0;
         for (Message message : ordered) {
             if (stopping) {
                 break;
@@ -203,18 +224,95 @@ final class MailboxReader {
                 log.warn("Mailbox {}: {}", mailboxId, problem);
                 continue;
             }
-            ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(size, 1024));
-            message.writeTo(raw);
-            InboundStore.Stored stored = parts.store().store(mailboxId, raw.toByteArray());
-            message.setFlag(Flags.Flag.SEEN, true); // only now: the message is safe in the database
-            try {
-                parts.processor().process(stored.id());
-            } catch (RuntimeException e) {
-                log.warn("Inbound mail {} left for the sweep: {}", stored.id(), InboundProcessor.shortly(e));
+            if (!batch.isEmpty() && (batch.size() >= BATCH || batchBytes + size > BATCH_BYTES)) {
+                take(batch, own);
+                batch.clear();
+                batchBytes = 0;
             }
-            parts.leases().hold(leaseName, parts.node(), MailIntake.lease(parts.settings()));
+            batch.add(message);
+            batchBytes += Math.max(size, 0);
+        }
+        if (!batch.isEmpty() && !stopping) {
+            take(batch, own);
         }
         return problem;
+    }
+
+    /**
+     * Takes a batch in: its bytes in one FETCH, each message stored and committed ({@link InboundStore}), then all of
+     * them marked seen in one STORE (only now: they are safe in the database), then queued for processing.
+     */
+    private void take(List<Message> batch, OwnMailboxes own) throws MessagingException {
+        Map<Integer, ByteArray> bodies = bodies(batch);
+        List<Message> stored = new ArrayList<>();
+        List<Runnable> queue = new ArrayList<>();
+        InboundStore.Hold hold = new InboundStore.Hold(parts.node().name(), parts.processor().lease());
+        for (Message message : batch) {
+            ByteArray body = bodies.get(message.getMessageNumber());
+            if (body == null) {
+                continue; // expunged meanwhile
+            }
+            byte[] buffer = body.getBytes();
+            int start = body.getStart();
+            int length = body.getCount();
+            InboundStore.Stored row = parts.store().store(mailboxId, buffer, start, length, hold);
+            stored.add(message);
+            Set<String> keys = RawHeaders.of(buffer, start, start + length).conversationKeys();
+            if (row.isNew() && length <= KEEP_IN_MEMORY) {
+                InboundRow fresh = InboundRow.fresh(row.id(), mailboxId, row.dedupKey(), Arrays.copyOfRange(buffer, start, start + length));
+                queue.add(() -> submit(row.id(), keys, length, () -> parts.processor().process(fresh, own)));
+            } else {
+                // a large message is read back by its worker, so that this buffer can go before it runs
+                queue.add(() -> submit(row.id(), keys, 0, () -> parts.processor().process(row.id(), own)));
+            }
+        }
+        bodies.clear();
+        if (!stored.isEmpty()) {
+            folder.setFlags(stored.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+        }
+        for (Runnable submission : queue) {
+            if (stopping) {
+                return; // the rest is stored and held: it goes to the sweep when the hold lapses
+            }
+            submission.run();
+        }
+        parts.leases().hold(leaseName, parts.node().name(), MailIntake.lease(parts.settings()));
+    }
+
+    /** Queues one stored message, waiting while the pool is full and keeping this mailbox's lease meanwhile. */
+    private void submit(long inboundId, Set<String> keys, long heldBytes, Runnable task) {
+        try {
+            while (!stopping && !parts.queue().submit(inboundId, keys, heldBytes, Duration.ofSeconds(2), task)) {
+                if (parts.queue().holds(inboundId)) {
+                    return;
+                }
+                parts.leases().hold(leaseName, parts.node().name(), MailIntake.lease(parts.settings()));
+            }
+        } catch (InterruptedException e) {
+            stopping = true;
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The raw bytes of a batch, in one FETCH of {@code BODY.PEEK[]} (not marking them seen): message number to bytes. */
+    private Map<Integer, ByteArray> bodies(List<Message> batch) throws MessagingException {
+        int[] numbers = batch.stream().mapToInt(Message::getMessageNumber).toArray();
+        Map<Integer, ByteArray> bodies = new HashMap<>();
+        ((IMAPFolder) folder).doCommand(protocol -> {
+            Response[] responses = protocol.fetch(MessageSet.createMessageSets(numbers), "BODY.PEEK[]");
+            for (Response response : responses) {
+                if (response instanceof FetchResponse fetched) {
+                    BODY body = fetched.getItem(BODY.class);
+                    if (body != null && body.getByteArray() != null) {
+                        bodies.put(fetched.getNumber(), body.getByteArray());
+                    }
+                }
+            }
+            protocol.notifyResponseHandlers(responses);
+            protocol.handleResult(responses[responses.length - 1]);
+            return null;
+        });
+        return bodies;
     }
 
     /** The longest a reader waits between two looks at its mailbox. */

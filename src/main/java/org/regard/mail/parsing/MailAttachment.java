@@ -2,7 +2,6 @@ package org.regard.mail.parsing;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -14,19 +13,13 @@ import java.util.Optional;
  * @param size        the decoded size in bytes
  * @param contentId   the Content-ID without angle brackets, when the part has one
  * @param inline      true when the part is meant to be shown inside the body rather than offered as a download
- * @param content     the decoded bytes; {@link #content()} returns a copy, {@link #open()} reads without copying
+ * @param content     the decoded bytes, not copied (an attachment can be tens of megabytes): do not change them
  */
 public record MailAttachment(String fileName, String contentType, long size, Optional<String> contentId,
                              boolean inline, byte[] content) {
 
     public MailAttachment {
         content = content == null ? new byte[0] : content;
-    }
-
-    /** A copy of the decoded bytes. */
-    @Override
-    public byte[] content() {
-        return Arrays.copyOf(content, content.length);
     }
 
     /** Reads the decoded bytes without copying them. */

@@ -38,9 +38,12 @@ public final class MailParser {
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
-    /** Reads one message; never throws. The message keeps its own copy of {@code raw}. */
+    /**
+     * Reads one message; never throws. The message keeps {@code raw} itself, not a copy (a large message is not held
+     * twice): the caller must not change the array afterwards.
+     */
     public InboundMessage parse(byte[] raw) {
-        byte[] bytes = raw == null ? new byte[0] : raw.clone();
+        byte[] bytes = raw == null ? new byte[0] : raw;
         Warnings warnings = new Warnings();
         try {
             return new MessageAssembly(bytes, limits, warnings).assemble();

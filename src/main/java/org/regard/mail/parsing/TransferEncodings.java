@@ -49,20 +49,27 @@ final class TransferEncodings {
         return base64(ascii, 0, ascii.length, Long.MAX_VALUE).bytes();
     }
 
+    /**
+     * Decodes base64 into an array of exactly the decoded size: a first pass counts, the second fills it, so a large
+     * attachment is held once, not grown and copied.
+     */
     static Decoded base64(byte[] src, int start, int end, long budget) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(16, (end - start) * 3 / 4));
+        long total = base64(src, start, end, null, 0);
+        byte[] out = new byte[(int) Math.min(total, budget)];
+        base64(src, start, end, out, out.length);
+        return new Decoded(out, total > budget);
+    }
+
+    /** Decodes into {@code out} (at most {@code limit} bytes; null only counts); returns the decoded length. */
+    private static long base64(byte[] src, int start, int end, byte[] out, int limit) {
+        long n = 0;
         int quantum = 0;
         int count = 0;
         for (int i = start; i < end; i++) {
             int b = src[i] & 0xFF;
             if (b == '=') {
                 // padding ends a quantum; emit what it completes and go on (some mailers concatenate base64 blobs)
-                if (count == 2) {
-                    out.write(quantum >> 4);
-                } else if (count == 3) {
-                    out.write(quantum >> 10);
-                    out.write((quantum >> 2) & 0xFF);
-                }
+                n = flush(quantum, count, out, limit, n);
                 quantum = 0;
                 count = 0;
                 continue;
@@ -74,23 +81,35 @@ final class TransferEncodings {
             quantum = (quantum << 6) | value;
             count++;
             if (count == 4) {
-                out.write((quantum >> 16) & 0xFF);
-                out.write((quantum >> 8) & 0xFF);
-                out.write(quantum & 0xFF);
+                n = put(out, limit, n, (quantum >> 16) & 0xFF);
+                n = put(out, limit, n, (quantum >> 8) & 0xFF);
+                n = put(out, limit, n, quantum & 0xFF);
                 quantum = 0;
                 count = 0;
-                if (out.size() >= budget) {
-                    return truncated(out, budget);
+                if (out != null && n >= limit) {
+                    return n;
                 }
             }
         }
+        return flush(quantum, count, out, limit, n);
+    }
+
+    /** The bytes an incomplete quantum of 2 or 3 characters stands for. */
+    private static long flush(int quantum, int count, byte[] out, int limit, long n) {
         if (count == 2) {
-            out.write(quantum >> 4);
-        } else if (count == 3) {
-            out.write(quantum >> 10);
-            out.write((quantum >> 2) & 0xFF);
+            return put(out, limit, n, quantum >> 4);
         }
-        return out.size() > budget ? truncated(out, budget) : new Decoded(out.toByteArray(), false);
+        if (count == 3) {
+            return put(out, limit, put(out, limit, n, quantum >> 10), (quantum >> 2) & 0xFF);
+        }
+        return n;
+    }
+
+    private static long put(byte[] out, int limit, long n, int value) {
+        if (out != null && n < limit) {
+            out[(int) n] = (byte) value;
+        }
+        return n + 1;
     }
 
     static Decoded quotedPrintable(byte[] src, int start, int end, long budget) {
