@@ -388,4 +388,25 @@ class InboundProcessingIntegrationTest {
             assertThat(f.data()).isEqualTo(raw.getBytes(StandardCharsets.UTF_8));
         });
     }
+
+    @Test
+    void aLargeStoredMessageIsReadBackInPiecesAndItsFileKeptByteForByte() {
+        byte[] file = new byte[InboundProcessor.READ_CHUNK * 5 / 2];
+        new java.util.Random(7).nextBytes(file);
+        String encoded = java.util.Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(file);
+        String raw = "From: " + customer + "\r\nTo: support@desk.test\r\nSubject: The scans\r\nMessage-ID: <" + id() + ">\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\nHere they are.\r\n--b\r\n"
+                + "Content-Type: application/octet-stream; name=\"scans.bin\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + encoded + "\r\n--b--\r\n";
+        InboundStore.Stored row = store.store(mailbox.id(), raw.getBytes(StandardCharsets.US_ASCII));
+        assertThat(raw.length()).isGreaterThan(3 * InboundProcessor.READ_CHUNK);
+
+        assertThat(processor.process(row.id())).isIn(InboundProcessor.Result.PROCESSED, InboundProcessor.Result.NOT_CLAIMED);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "PROCESSED".equals(inbound(row.id()).get("state")));
+        TicketDetail t = ticket(ticketOf(row.id()));
+        assertThat(t.messages().getFirst().body()).isEqualTo("Here they are.");
+        assertThat(queries.filesOf(t.messages().getFirst().id())).singleElement()
+                .satisfies(f -> assertThat(f.data()).isEqualTo(file));
+    }
 }

@@ -165,4 +165,37 @@ class MailIntakeIntegrationTest {
         assertThat(seenOnServer(big)).contains(false);
         assertThat(inbound(big)).isEmpty();
     }
+
+    @Test
+    void repliesDeliveredTogetherWithTheMessagesTheyAnswerJoinTheirTicketsInOrder() throws Exception {
+        int threads = 5;
+        int perThread = 4;
+        String[][] ids = new String[threads][perThread];
+        for (int k = 0; k < perThread; k++) {
+            for (int t = 0; t < threads; t++) {
+                ids[t][k] = id();
+                // every message of a thread from another person: only the threading headers tie them together
+                String references = k == 0 ? "" : "In-Reply-To: <" + ids[t][k - 1] + ">\r\nReferences: "
+                        + String.join(" ", java.util.Arrays.stream(ids[t], 0, k).map(i -> "<" + i + ">").toList()) + "\r\n";
+                deliver("From: " + TestData.unique("writer") + "@example.test\r\nTo: " + address + "\r\nSubject: "
+                        + (k == 0 ? "" : "Re: ") + "Thread " + t + "\r\nMessage-ID: <" + ids[t][k] + ">\r\n" + references
+                        + "\r\nThread " + t + ", message " + k + ".\r\n");
+            }
+        }
+        for (String[] thread : ids) {
+            for (String messageId : thread) {
+                await().atMost(DEADLINE).until(() -> inbound(messageId).map(r -> "PROCESSED".equals(r.get("state"))).orElse(false));
+            }
+        }
+        for (int t = 0; t < threads; t++) {
+            long ticketId = ((Number) inbound(ids[t][0]).orElseThrow().get("ticket_id")).longValue();
+            for (String messageId : ids[t]) {
+                assertThat(((Number) inbound(messageId).orElseThrow().get("ticket_id")).longValue()).as(messageId).isEqualTo(ticketId);
+            }
+            int thread = t;
+            assertThat(queries.detail(ticketId, null).messages()).extracting(m -> m.body().strip())
+                    .containsExactly(java.util.stream.IntStream.range(0, perThread)
+                            .mapToObj(k -> "Thread " + thread + ", message " + k + ".").toArray(String[]::new));
+        }
+    }
 }
