@@ -1,5 +1,10 @@
 package org.regard.mail;
 
+import org.regard.mail.parsing.HtmlSafety;
+import org.regard.mail.parsing.InboundMessage;
+import org.regard.mail.parsing.MailLimits;
+import org.regard.mail.parsing.MailParser;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

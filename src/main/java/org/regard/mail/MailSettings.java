@@ -1,5 +1,7 @@
 package org.regard.mail;
 
+import org.regard.mail.mailboxes.Mailbox;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;

@@ -30,7 +30,7 @@ class MainPagesBrowserTest {
     @Autowired
     Customers customers;
     @Autowired
-    org.regard.mail.Mailboxes mailboxes;
+    org.regard.mail.mailboxes.Mailboxes mailboxes;
 
     @Test
     void mainPagesAreAccessibleAndFitOnAPhone(Browser browser) {
@@ -49,9 +49,9 @@ class MainPagesBrowserTest {
         }
         String support = "support@" + TestData.unique("sen-vang") + ".test";
         org.regard.support.TestMailServer.user(support, "support-password");
-        mailboxes.create(new org.regard.mail.Mailboxes.MailboxForm(support, "Sen Vàng – Hỗ trợ", team.id(),
+        mailboxes.create(new org.regard.mail.mailboxes.Mailboxes.MailboxForm(support, "Sen Vàng – Hỗ trợ", team.id(),
                 org.regard.support.TestMailServer.imap(support, "support-password"), org.regard.support.TestMailServer.smtp(null, null),
-                org.regard.mail.Mailbox.ClosedReply.REOPEN, true, true), org.regard.mail.Mailbox.Source.ADMIN);
+                org.regard.mail.mailboxes.Mailbox.ClosedReply.REOPEN, true, true), org.regard.mail.mailboxes.Mailbox.Source.ADMIN);
         browser.signIn(admin.email(), admin.password());
 
         List<String> problems = new ArrayList<>();

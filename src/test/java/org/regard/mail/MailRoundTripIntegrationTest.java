@@ -1,5 +1,8 @@
 package org.regard.mail;
 
+import org.regard.mail.mailboxes.Mailbox;
+import org.regard.mail.mailboxes.Mailboxes;
+
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -8,8 +11,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.regard.accounts.Role;
 import org.regard.customers.Customers;
-import org.regard.mail.Mailbox.ClosedReply;
-import org.regard.mail.Mailbox.Source;
+import org.regard.mail.mailboxes.Mailbox.ClosedReply;
+import org.regard.mail.mailboxes.Mailbox.Source;
 import org.regard.support.IntegrationTest;
 import static org.regard.support.Eventually.await;
 import org.regard.support.TestData;

@@ -2,8 +2,8 @@ package org.regard.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import org.regard.mail.Mailbox.Security;
-import org.regard.mail.Mailboxes;
+import org.regard.mail.mailboxes.Mailbox.Security;
+import org.regard.mail.mailboxes.Mailboxes;
 
 /**
  * One real IMAP and SMTP server (GreenMail, in-process, loopback only) for the whole test JVM. Every test makes its

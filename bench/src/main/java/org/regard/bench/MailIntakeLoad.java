@@ -121,6 +121,8 @@ public final class MailIntakeLoad {
                 : Long.parseLong(Files.readString(Path.of(pidFile)).strip());
 
         System.gc();
+        // collect Regard's own garbage first, so the baseline is what it holds and not what its last GC left behind
+        collectGarbage(pid);
         AtomicLong baseline = new AtomicLong(Long.MAX_VALUE);
         for (int i = 0; i < 10; i++) {
             baseline.set(Math.min(baseline.get(), heapUsed(http, base, auth)));
@@ -151,6 +153,18 @@ public final class MailIntakeLoad {
         System.out.printf(Locale.ROOT, "RESULT\t%d MB message\t%.1f MB raw\t%.2f s to a ticket\theap baseline %.0f MB\theap peak %.0f MB (+%.0f MB)\tRSS peak %s%n",
                 megabytes, big.length / 1e6, seconds, baseline.get() / 1e6, peak.get() / 1e6, (peak.get() - baseline.get()) / 1e6,
                 pid == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f -> %.0f MB", hwmBefore / 1e6, hwmAfter / 1e6));
+    }
+
+    /** Asks Regard's JVM for a full collection ({@code jcmd <pid> GC.run}, from the JDK this tool runs on). */
+    private static void collectGarbage(long pid) throws IOException, InterruptedException {
+        if (pid == 0) {
+            return;
+        }
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (Files.isExecutable(jcmd)) {
+            new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.run").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        }
     }
 
     private static long heapUsed(HttpClient http, String base, String auth) throws IOException, InterruptedException {

@@ -1,7 +1,7 @@
 package org.regard.mail.web;
 
-import org.regard.mail.Mailbox;
-import org.regard.mail.Mailboxes;
+import org.regard.mail.mailboxes.Mailbox;
+import org.regard.mail.mailboxes.Mailboxes;
 import org.springframework.validation.Errors;
 
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package org.regard.mail.web;
 
 import org.regard.accounts.AgentPrincipal;
-import org.regard.mail.Outbox;
+import org.regard.mail.outbox.Outbox;
 import org.regard.tickets.Tickets.WithdrawnReply;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

@@ -1,0 +1,218 @@
+package org.regard.mail.outbox;
+
+import org.regard.mail.MailSettings;
+import org.regard.mail.mailboxes.Mailbox;
+import org.regard.mail.mailboxes.Mailboxes;
+
+import org.regard.accounts.AgentPrincipal;
+import org.regard.customers.Customers;
+import org.regard.customers.Customers.CustomerView;
+import org.regard.tickets.Channel;
+import org.regard.tickets.TicketEvents.AgentReplied;
+import org.regard.tickets.TicketQueries;
+import org.regard.tickets.TicketQueries.MessageFacts;
+import org.regard.tickets.TicketQueries.TicketRow;
+import org.regard.tickets.Tickets;
+import org.regard.tickets.Tickets.WithdrawnReply;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * The outbox of email replies. When an agent replies on a ticket that came in by email, the reply is queued here in
+ * the reply's own transaction (so a reply is never saved without its mail, nor mail queued for a reply that was rolled
+ * back), with the Message-ID it will carry and the envelope the ticket page shows. {@link MailSender} sends it once
+ * the undo window has passed; until then the agent may take it back ({@link #undo}). A reply that failed, or whose
+ * fate is uncertain, can be sent again ({@link #resend}).
+ */
+@Service
+public class Outbox {
+    static final String NO_MAILBOX = "No mailbox sends mail for this team";
+    static final String NO_ADDRESS = "The customer has no email address";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final TicketQueries tickets;
+    private final Tickets ticketCommands;
+    private final Customers customers;
+    private final Mailboxes mailboxes;
+    private final MailSettings settings;
+    private final Clock clock;
+
+    Outbox(JdbcClient jdbc, TicketQueries tickets, Tickets ticketCommands, Customers customers, Mailboxes mailboxes,
+           MailSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.tickets = tickets;
+        this.ticketCommands = ticketCommands;
+        this.customers = customers;
+        this.mailboxes = mailboxes;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues an email reply. Runs synchronously inside the reply's transaction: if queueing fails, the reply is not
+     * saved either. Without a mailbox or a customer address the row is written FAILED at once, with the reason, so
+     * the agent sees why the reply did not leave.
+     */
+    private boolean hasMailTrail(long ticketId) {
+        return jdbc.sql("select count(*) from mail_message where ticket_id = ?").param(ticketId).query(Integer.class).single() > 0;
+    }
+
+    @EventListener
+    void onAgentReplied(AgentReplied event) {
+        if (event.channel() != Channel.EMAIL) {
+            return;
+        }
+        Instant now = clock.instant();
+        long ticketId = event.ticketId();
+        Optional<Mailbox> mailbox = sendingMailbox(ticketId, event.teamId());
+        if (mailbox.isEmpty() && !hasMailTrail(ticketId)) {
+            // an email ticket that never saw mail (entered through the API, or the demo's history) on a team without a
+            // mailbox: there is nothing to answer from, and nothing the customer is waiting on by mail
+            return;
+        }
+        Optional<CustomerView> customer = customers.customer(event.customerId());
+        Optional<String> recipient = customer.flatMap(CustomerView::primaryEmail);
+        String subject = replySubject(event.subject(), ticketId);
+        String rfcId = messageId(ticketId, event.messageId(), mailbox.map(Mailbox::domain).orElse("regard.invalid"));
+        String failure = mailbox.isEmpty() ? NO_MAILBOX : recipient.isEmpty() ? NO_ADDRESS : null;
+        jdbc.sql("""
+                        insert into mail_outbox (outbox_key, kind, ticket_id, ticket_message_id, mailbox_id, recipient, rfc_message_id,
+                            subject, body, language, state, send_after, attempts, last_error, created_at)
+                        values (?, 'REPLY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+                .params("reply:" + event.messageId(), ticketId, event.messageId(), mailbox.map(Mailbox::id).orElse(null),
+                        recipient.orElse(null), rfcId, subject, event.body(), customer.map(CustomerView::language).orElse(null),
+                        (failure == null ? OutboxRow.State.QUEUED : OutboxRow.State.FAILED).name(),
+                        Timestamp.from(failure == null ? now.plus(settings.undoWindow()) : now), failure, Timestamp.from(now))
+                .update();
+        jdbc.sql("""
+                        insert into mail_message (ticket_message_id, ticket_id, mailbox_id, direction, rfc_message_id, from_address,
+                            from_name, to_addresses, subject)
+                        values (?, ?, ?, 'OUT', ?, ?, ?, ?, ?)""")
+                .params(event.messageId(), ticketId, mailbox.map(Mailbox::id).orElse(null), rfcId,
+                        mailbox.map(Mailbox::address).orElse(null), mailbox.map(Mailbox::displayName).orElse(null),
+                        recipient.map(r -> addressLine(customer.get().name(), r)).orElse(null), subject)
+                .update();
+    }
+
+    /**
+     * Takes back an email reply inside its undo window, in one transaction: the outbox row is cancelled only while it
+     * is still waiting and nothing was handed to the mail server, and then the reply leaves the ticket. Empty when it
+     * is too late (it is being sent or was sent); nothing changes then.
+     *
+     * @throws NoSuchElementException when the message is not an email reply
+     */
+    @Transactional
+    public Optional<WithdrawnReply> undo(long messageId, AgentPrincipal actor) {
+        long ticketId = ticketOfReply(messageId).orElseThrow(() -> new NoSuchElementException("No email reply " + messageId));
+        tickets.requireVisible(ticketId, actor);
+        Instant now = clock.instant();
+        // the sender claims with "state = QUEUED and send_after <= now": whichever update comes first wins the row
+        int cancelled = jdbc.sql("""
+                        update mail_outbox set state = 'CANCELLED', ticket_message_id = null, lease_until = null
+                        where outbox_key = ? and state = 'QUEUED' and send_after > ? and handed_over_at is null""")
+                .params("reply:" + messageId, Timestamp.from(now)).update();
+        if (cancelled == 0) {
+            return Optional.empty();
+        }
+        jdbc.sql("delete from mail_message where ticket_message_id = ?").param(messageId).update();
+        return Optional.of(ticketCommands.withdrawReply(messageId, actor));
+    }
+
+    /**
+     * Queues a failed or uncertain reply again, due now (its attempts are kept). A reply that failed for want of a
+     * mailbox or an address looks for them again. False when the reply is in no state to be sent again.
+     *
+     * @throws NoSuchElementException when the message is not an email reply
+     */
+    @Transactional
+    public boolean resend(long messageId, AgentPrincipal actor) {
+        long ticketId = ticketOfReply(messageId).orElseThrow(() -> new NoSuchElementException("No email reply " + messageId));
+        tickets.requireVisible(ticketId, actor);
+        OutboxRow row = jdbc.sql("select * from mail_outbox where outbox_key = ?").param("reply:" + messageId)
+                .query(OutboxRow::read).single();
+        if (row.state() != OutboxRow.State.FAILED && row.state() != OutboxRow.State.UNCERTAIN) {
+            return false;
+        }
+        if (row.mailboxId() == null || row.recipient() == null) {
+            readdress(row);
+        }
+        return jdbc.sql("""
+                        update mail_outbox set state = 'QUEUED', send_after = ?, lease_until = null, handed_over_at = null
+                        where id = ? and state in ('FAILED', 'UNCERTAIN')""")
+                .params(Timestamp.from(clock.instant()), row.id()).update() == 1;
+    }
+
+    /** The ticket of an email reply, if the message is one that has (or had) an outbox row. */
+    public Optional<Long> ticketOfReply(long messageId) {
+        return jdbc.sql("select ticket_id from mail_outbox where outbox_key = ?").param("reply:" + messageId)
+                .query(Long.class).optional();
+    }
+
+    /** A reply queued without a mailbox or address: looks for them again (an admin may have added them since). */
+    private void readdress(OutboxRow row) {
+        TicketRow ticket = tickets.ticket(row.ticketId()).orElseThrow();
+        Optional<Mailbox> mailbox = row.mailboxId() == null ? sendingMailbox(ticket.id(), ticket.teamId()) : mailboxes.find(row.mailboxId());
+        Optional<CustomerView> customer = customers.customer(ticket.customerId());
+        String recipient = row.recipient() != null ? row.recipient() : customer.flatMap(CustomerView::primaryEmail).orElse(null);
+        String rfcId = row.mailboxId() == null && mailbox.isPresent()
+                ? messageId(ticket.id(), row.ticketMessageId(), mailbox.get().domain()) : row.rfcMessageId();
+        jdbc.sql("update mail_outbox set mailbox_id = ?, recipient = ?, rfc_message_id = ? where id = ?")
+                .params(mailbox.map(Mailbox::id).orElse(null), recipient, rfcId, row.id()).update();
+        jdbc.sql("update mail_message set mailbox_id = ?, rfc_message_id = ?, from_address = ?, from_name = ?, to_addresses = ? where ticket_message_id = ?")
+                .params(mailbox.map(Mailbox::id).orElse(null), rfcId, mailbox.map(Mailbox::address).orElse(null),
+                        mailbox.map(Mailbox::displayName).orElse(null),
+                        recipient == null ? null : addressLine(customer.map(CustomerView::name).orElse(null), recipient),
+                        row.ticketMessageId())
+                .update();
+    }
+
+    /**
+     * The mailbox a ticket's mail goes out from: the one the customer last wrote to, else the team's first active
+     * mailbox that can send.
+     */
+    Optional<Mailbox> sendingMailbox(long ticketId, long teamId) {
+        Optional<Mailbox> lastUsed = jdbc.sql("""
+                        select mailbox_id from mail_message where ticket_id = ? and direction = 'IN' and mailbox_id is not null
+                        order by ticket_message_id desc limit 1""")
+                .param(ticketId).query(Long.class).optional().flatMap(mailboxes::find).filter(Mailbox::canSend);
+        if (lastUsed.isPresent()) {
+            return lastUsed;
+        }
+        return mailboxes.forTeam(teamId).stream().filter(Mailbox::canSend).findFirst();
+    }
+
+    /** "Re: subject [#id]", without a second "Re:" or a second token. */
+    static String replySubject(String ticketSubject, long ticketId) {
+        String subject = ticketSubject == null ? "" : ticketSubject.replaceAll("[\\r\\n\\t]+", " ").strip();
+        if (!subject.regionMatches(true, 0, "Re:", 0, 3)) {
+            subject = "Re: " + subject;
+        }
+        String token = "[#" + ticketId + "]";
+        return subject.contains(token) ? subject : subject + " " + token;
+    }
+
+    /** A Message-ID Regard makes, without angle brackets: unique, and naming the ticket and message it belongs to. */
+    static String messageId(long ticketId, Long messageId, String domain) {
+        byte[] random = new byte[8];
+        RANDOM.nextBytes(random);
+        return "regard." + ticketId + "." + (messageId == null ? "ack" : messageId) + "." + HexFormat.of().formatHex(random)
+                + "@" + domain.toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code Name <address>}, as the envelope lists recipients. */
+    static String addressLine(String name, String address) {
+        return name == null || name.isBlank() ? address : name.replaceAll("[\\r\\n<>\"]", " ").strip() + " <" + address + ">";
+    }
+}
