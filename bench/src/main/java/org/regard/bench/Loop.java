@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Several clients at once, each taking the next request number until {@code warmup + requests} are issued or the time
- * limit has passed. The first {@code warmup} requests are not measured; the warm-up has the time limit to itself, and
- * the measured requests get it again from their start (so a slow warm-up never eats the measurement). A request answers a status (an HTTP status, or
+ * limit has passed. The first {@code warmup} requests are not measured; the warm-up has the time limit to itself (when
+ * it runs out first, measuring starts there), and the measured requests get it again from their start, so a slow
+ * warm-up never leaves nothing to measure. A request answers a status (an HTTP status, or
  * 200 for a JDBC write that committed); a thrown exception counts as a failure. When the whole warm-up succeeded
  * nowhere, the clients stop: measuring only errors would say nothing.
  */
@@ -39,6 +40,10 @@ final class Loop {
     static Loop run(int clients, int warmup, int requests, Duration limit, Request request) {
         Loop loop = new Loop(clients);
         AtomicLong deadline = new AtomicLong(System.nanoTime() + limit.toNanos());
+        java.util.concurrent.atomic.AtomicBoolean measuring = new java.util.concurrent.atomic.AtomicBoolean(warmup == 0);
+        if (warmup == 0) {
+            loop.from.set(System.nanoTime());
+        }
         AtomicInteger issued = new AtomicInteger();
         LongAdder answered = new LongAdder();
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
@@ -46,21 +51,40 @@ final class Loop {
                 int client = c;
                 pool.submit(() -> {
                     int n;
-                    while ((n = issued.getAndIncrement()) < warmup + requests && System.nanoTime() < deadline.get()) {
+                    while ((n = issued.getAndIncrement()) < warmup + requests) {
+                        if (System.nanoTime() >= deadline.get()) {
+                            synchronized (loop) {
+                                if (System.nanoTime() >= deadline.get()) {
+                                    if (measuring.get()) {
+                                        break;
+                                    }
+                                    // the warm-up's time is up before its count: measure from here
+                                    loop.from.set(System.nanoTime());
+                                    deadline.set(System.nanoTime() + limit.toNanos());
+                                    measuring.set(true);
+                                }
+                            }
+                        }
                         if (answered.sum() >= Math.max(warmup, 20) && loop.successes() == 0) {
                             break;
                         }
-                        if (n == warmup) {
-                            loop.from.set(System.nanoTime());
-                            deadline.set(System.nanoTime() + limit.toNanos());
+                        if (n >= warmup && !measuring.get()) {
+                            synchronized (loop) {
+                                if (!measuring.get()) {
+                                    loop.from.set(System.nanoTime());
+                                    deadline.set(System.nanoTime() + limit.toNanos());
+                                    measuring.set(true);
+                                }
+                            }
                         }
+                        boolean measured = measuring.get();
                         long start = System.nanoTime();
                         try {
                             int status = request.send(client, n);
                             long took = System.nanoTime() - start;
                             loop.statuses.computeIfAbsent(status, k -> new LongAdder()).increment();
                             answered.increment();
-                            if (n >= warmup) {
+                            if (measured) {
                                 loop.measured.add(took);
                                 loop.until.accumulateAndGet(System.nanoTime(), Math::max);
                             }
