@@ -114,7 +114,7 @@ public final class BulkLoad {
             long id = existing("agent", "email", email);
             if (id < 0) {
                 try (PreparedStatement s = db.prepareStatement("insert into agent (email, display_name, password_hash, role, locale, "
-                        + "languages, active, created_at, version) values (?, ?, ?, 'AGENT', ?, ?, true, ?, 0)", Statement.RETURN_GENERATED_KEYS)) {
+                        + "languages, active, created_at, version) values (?, ?, ?, 'AGENT', ?, ?, true, ?, 1)", Statement.RETURN_GENERATED_KEYS)) {
                     String locale = locales[a % locales.length];
                     s.setString(1, email);
                     s.setString(2, Names.agent(a));
@@ -160,7 +160,7 @@ public final class BulkLoad {
         sink.table("organization", "id", "name", "tier", "created_at", "version");
         for (int o = 0; o < orgs; o++) {
             sink.row(firstOrg + o, "Bench organization " + (firstOrg + o), o % 10 == 0 ? "key-account" : "standard",
-                    now.minus(Duration.ofDays(800)), 0);
+                    now.minus(Duration.ofDays(800)), 1);
         }
         sink.endTable();
         long first = single("select coalesce(max(id), 0) + 1 from customer");
@@ -173,7 +173,7 @@ public final class BulkLoad {
             Instant since = now.minus(Duration.ofDays(730 + random.nextInt(400)));
             sink.row(first + c, Names.customer(language, random), language, random.nextInt(5) == 0 ? firstOrg + random.nextInt(orgs) : null,
                     roll < 90 ? "standard" : roll < 98 ? "priority" : "key-account", random.nextInt(10) == 0 ? Texts.preference(random) : null,
-                    since, since, 0);
+                    since, since, 1);
         }
         sink.endTable();
         sink.table("customer_email", "id", "customer_id", "email", "position");

@@ -1,12 +1,9 @@
 package org.regard.bench;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +25,6 @@ import java.util.regex.Pattern;
  * [--tickets=300] [--warmup=30] [--seconds=180] [--label=admin]}
  */
 public final class PageLatency {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
     private static final Pattern PAGE_CURSOR = Pattern.compile("[?&](?:amp;)?cursor=([A-Za-z0-9_\\-]+)");
     private static final Pattern API_CURSOR = Pattern.compile("\"nextCursor\"\\s*:\\s*\"([^\"]+)\"");
     private static final String[] WEB_VIEWS = {"TEAMS", "MINE", "UNASSIGNED", "ALL"};
@@ -45,8 +41,7 @@ public final class PageLatency {
     private PageLatency(String base, long deadline) {
         this.base = base;
         this.deadline = deadline;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = FormLogin.browser();
     }
 
     public static void main(String[] argv) throws Exception {
@@ -63,7 +58,7 @@ public final class PageLatency {
         SplittableRandom random = new SplittableRandom(7);
 
         long signInStart = System.nanoTime();
-        bench.signIn(args.require("email"), args.require("password"));
+        FormLogin.signIn(bench.http, bench.base, args.require("email"), args.require("password"));
         System.out.printf("Signed in through the login form in %.0f ms%n", (System.nanoTime() - signInStart) / 1e6);
 
         Latencies inboxFirst = new Latencies();
@@ -94,23 +89,6 @@ public final class PageLatency {
                 System.out.println("  " + row.getValue().line(label));
                 System.out.println("RESULT\tpage\t" + row.getValue().tsv(label));
             }
-        }
-    }
-
-    private void signIn(String email, String password) throws Exception {
-        HttpResponse<String> form = get("/login", null);
-        Matcher m = CSRF.matcher(form.body());
-        if (form.statusCode() != 200 || !m.find()) {
-            throw new IllegalStateException("GET /login gave " + form.statusCode() + " without a CSRF field");
-        }
-        String csrf = m.group(1) != null ? m.group(1) : m.group(2);
-        String body = "username=" + enc(email) + "&password=" + enc(password) + "&_csrf=" + enc(csrf);
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String location = login.headers().firstValue("Location").orElse("");
-        if (login.statusCode() != 302 || location.contains("error")) {
-            throw new IllegalStateException("Sign-in failed: " + login.statusCode() + " " + location);
         }
     }
 
@@ -179,9 +157,5 @@ public final class PageLatency {
 
     private void count(String label, int status) {
         statuses.computeIfAbsent(label, k -> new TreeMap<>()).merge(status, 1, Integer::sum);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -6,10 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,8 +14,8 @@ import java.util.Map;
  * How long a search takes: {@code GET /api/v1/search} with a Bearer token, one request at a time, for several kinds
  * of query over the synthetic desk's vocabulary (a word in a fifth of the subjects, a word in most replies, two words,
  * Vietnamese without diacritics, French and German inflections, a customer's name, a status filter, a rare word, a
- * word found nowhere). With {@code --url}, first waits until the search index holds every ticket, message and
- * customer (a bulk-loaded database is indexed in the background after Regard starts).
+ * word found nowhere). With {@code --url}, first waits until the search backfill is complete ({@link BackfillWait}: a bulk-loaded
+ * database is indexed in the background after Regard starts).
  * <p>
  * Usage: {@code java -cp regard-bench.jar org.regard.bench.SearchLatency --base=http://127.0.0.1:8080 --token=rgd_...
  * [--url=jdbc:postgresql://127.0.0.1:5432/regard_bench --user=postgres] [--requests=200] [--warmup=30]
@@ -55,7 +51,10 @@ public final class SearchLatency {
         long perKind = Duration.ofSeconds(args.integer("seconds", 60)).toNanos();
         String url = args.get("url", null);
         if (url != null) {
-            waitForIndex(url, args.get("user", "postgres"), args.integer("wait-seconds", 3600));
+            BackfillWait.Outcome indexed = BackfillWait.await(url, args.get("user", "postgres"), args.integer("wait-seconds", 3600));
+            if (!indexed.completed()) {
+                throw new IllegalStateException("The search backfill did not complete within the time limit");
+            }
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         for (Map.Entry<String, String> q : QUERIES.entrySet()) {
@@ -138,36 +137,5 @@ public final class SearchLatency {
             n++;
         }
         return n;
-    }
-
-    /** Polls until search_document holds as many rows as there are customers, tickets and messages. */
-    private static void waitForIndex(String url, String user, int seconds) throws Exception {
-        if (!url.startsWith("jdbc:postgresql://127.0.0.1") && !url.startsWith("jdbc:h2:")) {
-            throw new IllegalArgumentException("Benchmarks only run against this machine");
-        }
-        long start = System.nanoTime();
-        long until = start + Duration.ofSeconds(seconds).toNanos();
-        try (Connection c = DriverManager.getConnection(url, user, "")) {
-            long wanted = single(c, "select (select count(*) from customer) + (select count(*) from ticket) + (select count(*) from message)");
-            while (true) {
-                long indexed = single(c, "select count(*) from search_document");
-                if (indexed >= wanted) {
-                    System.out.printf("Search index holds %d documents after %.0f s of waiting%n", indexed, (System.nanoTime() - start) / 1e9);
-                    return;
-                }
-                if (System.nanoTime() > until) {
-                    throw new IllegalStateException("The search index holds " + indexed + " of " + wanted + " documents after " + seconds + " s");
-                }
-                System.out.printf("  waiting for the search index: %d of %d documents%n", indexed, wanted);
-                Thread.sleep(10_000);
-            }
-        }
-    }
-
-    private static long single(Connection c, String sql) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

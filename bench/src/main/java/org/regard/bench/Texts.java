@@ -26,7 +26,20 @@ final class Texts {
     private static final String[] PREFERENCES = {
             "Prefers phone calls in the afternoon.", "Email only, please.", "Speaks English and French.", "Call the office, not the mobile."};
 
+    /** The write benchmarks' texts, the same for the application and its JDBC ceiling (plain ASCII, safe in JSON). */
+    static final String SUBJECT = "Card reader keeps restarting";
+
     private Texts() {
+    }
+
+    /** The first message of the n-th ticket a write benchmark opens. */
+    static String createBody(int n) {
+        return "Since this morning the card reader restarts every few minutes. We tried unplugging it twice. Order ORD-" + (480000 + n) + ".";
+    }
+
+    /** The n-th reply a write benchmark sends. */
+    static String replyBody(int n) {
+        return "Hello, thank you for your message. Could you send us the serial number shown under the device? Reference R-" + n + ".";
     }
 
     static String subject(SplittableRandom random) {
