@@ -68,7 +68,7 @@ class InboundConversion {
     }
 
     Converted convert(InboundRow row, OwnMailboxes own) {
-        InboundMail mail = new InboundMail(row, parser.parse(row.raw()), own);
+        InboundMail mail = new InboundMail(row, parser.parse(row.buffer(), row.start(), row.end()), own);
         for (InboundFilter filter : chain) {
             if (filter.apply(mail) == InboundFilter.Verdict.DROP) {
                 return Converted.loop();
@@ -102,7 +102,7 @@ class InboundConversion {
             // mail from this address arrives, so it works again (and may be acknowledged below)
             customers.clearAddressFailing(sender.address());
         }
-        if (customer != null && person && mailbox != null && mailbox.acknowledge() && !RawHeaders.of(row.raw()).bulk()) {
+        if (customer != null && person && mailbox != null && mailbox.acknowledge() && !RawHeaders.of(row.buffer(), row.start(), row.end()).bulk()) {
             // read again inside this transaction: opening the ticket may just have learned the customer's language
             String language = customers.customer(customer.id()).map(CustomerView::language).orElse(customer.language());
             acknowledge(ticketId, mailbox, sender.address(), language);
@@ -115,7 +115,7 @@ class InboundConversion {
      * received attached, so that nothing a customer sent is lost.
      */
     Converted fallback(InboundRow row, String problem, OwnMailboxes own) {
-        InboundMessage message = parser.parse(row.raw());
+        InboundMessage message = parser.parse(row.buffer(), row.start(), row.end());
         Mailbox mailbox = own.find(row.mailboxId()).orElse(null);
         InboundMail.Sender sender = SenderFilter.sender(message, mailbox);
         CustomerView customer;

@@ -58,11 +58,19 @@ class InboundProcessor {
         this.clock = clock;
     }
 
-    /** A row of {@code mail_inbound} as the processor works on it. */
-    record InboundRow(long id, Long mailboxId, String dedupKey, byte[] raw, int attempts, String lastError) {
-        /** A row a reader has just stored, with the bytes it still holds. */
-        static InboundRow fresh(long id, Long mailboxId, String dedupKey, byte[] raw) {
-            return new InboundRow(id, mailboxId, dedupKey, raw, 0, null);
+    /**
+     * A row of {@code mail_inbound} as the processor works on it. Its message lies in {@code buffer[start, end)}: the
+     * buffer a reader fetched it into (not copied out of it), or an array read back from the database.
+     */
+    record InboundRow(long id, Long mailboxId, String dedupKey, byte[] buffer, int start, int end, int attempts, String lastError) {
+        /** A row a reader has just stored, with the buffer it still holds. */
+        static InboundRow fresh(long id, Long mailboxId, String dedupKey, byte[] buffer, int start, int end) {
+            return new InboundRow(id, mailboxId, dedupKey, buffer, start, end, 0, null);
+        }
+
+        /** The message as an array of its own (a copy only when it lies inside a larger buffer). */
+        byte[] raw() {
+            return start == 0 && end == buffer.length ? buffer : java.util.Arrays.copyOfRange(buffer, start, end);
         }
     }
 
@@ -181,9 +189,9 @@ class InboundProcessor {
         InboundRow meta = jdbc.sql("select id, mailbox_id, dedup_key, attempts, last_error, raw_size from mail_inbound where id = ?")
                 .param(inboundId)
                 .query((rs, n) -> new InboundRow(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3),
-                        new byte[(int) rs.getLong(6)], rs.getInt(4), rs.getString(5)))
+                        new byte[(int) rs.getLong(6)], 0, (int) rs.getLong(6), rs.getInt(4), rs.getString(5)))
                 .single();
-        byte[] raw = meta.raw();
+        byte[] raw = meta.buffer();
         if (raw.length <= READ_CHUNK) {
             return withRaw(meta, jdbc.sql("select raw from mail_inbound where id = ?").param(inboundId).query(byte[].class).single());
         }
@@ -197,7 +205,7 @@ class InboundProcessor {
     }
 
     private static InboundRow withRaw(InboundRow meta, byte[] raw) {
-        return new InboundRow(meta.id(), meta.mailboxId(), meta.dedupKey(), raw, meta.attempts(), meta.lastError());
+        return new InboundRow(meta.id(), meta.mailboxId(), meta.dedupKey(), raw, 0, raw.length, meta.attempts(), meta.lastError());
     }
 
     private void finish(InboundRow row, Converted converted) {

@@ -57,8 +57,6 @@ final class MailboxReader {
     /** Messages fetched in one command: at most this many, and at most {@link #BATCH_BYTES} unless a message is larger alone. */
     private static final int BATCH = 50;
     private static final int BATCH_BYTES = 4 * 1024 * 1024;
-    /** A fetched message up to this size goes to its worker in memory; a larger one is read back from the database. */
-    private static final int KEEP_IN_MEMORY = 2 * 1024 * 1024;
 
     /** What every reader shares. */
     record Parts(Mailboxes mailboxes, MailSettings settings, InboundStore store, InboundProcessor processor,
@@ -258,11 +256,12 @@ final class MailboxReader {
             InboundStore.Stored row = parts.store().store(mailboxId, buffer, start, length, hold);
             stored.add(message);
             Set<String> keys = RawHeaders.of(buffer, start, start + length).conversationKeys();
-            if (row.isNew() && length <= KEEP_IN_MEMORY) {
-                InboundRow fresh = InboundRow.fresh(row.id(), mailboxId, row.dedupKey(), Arrays.copyOfRange(buffer, start, start + length));
+            if (row.isNew()) {
+                // the worker parses the message where it lies in the fetch buffer: a large one is never copied
+                InboundRow fresh = InboundRow.fresh(row.id(), mailboxId, row.dedupKey(), buffer, start, start + length);
                 queue.add(() -> submit(row.id(), keys, length, () -> parts.processor().process(fresh, own)));
             } else {
-                // a large message is read back by its worker, so that this buffer can go before it runs
+                // stored before (fetched again after a crash): whoever holds it, or the sweep, processes it
                 queue.add(() -> submit(row.id(), keys, 0, () -> parts.processor().process(row.id(), own)));
             }
         }

@@ -44,17 +44,30 @@ public final class MailParser {
      */
     public InboundMessage parse(byte[] raw) {
         byte[] bytes = raw == null ? new byte[0] : raw;
+        return parse(bytes, 0, bytes.length, bytes);
+    }
+
+    /**
+     * Reads the message held in {@code buffer[start, end)} where it lies, for a caller that keeps the bytes itself
+     * (a large message is then not copied out of the buffer it was fetched into); never throws. The message made keeps
+     * no bytes: its {@link InboundMessage#raw()} is empty.
+     */
+    public InboundMessage parse(byte[] buffer, int start, int end) {
+        return parse(buffer, start, end, new byte[0]);
+    }
+
+    private InboundMessage parse(byte[] source, int start, int end, byte[] kept) {
         Warnings warnings = new Warnings();
         try {
-            return new MessageAssembly(bytes, limits, warnings).assemble();
+            return new MessageAssembly(source, start, end, kept, limits, warnings).assemble();
         } catch (RuntimeException | StackOverflowError unexpected) {
             warnings.add("the message could not be read (" + unexpected.getClass().getSimpleName() + ")");
-            return unreadable(bytes, warnings.list());
+            return unreadable(source, start, end, kept, warnings.list());
         }
     }
 
-    private static InboundMessage unreadable(byte[] raw, List<String> warnings) {
-        String head = new String(raw, 0, Math.min(raw.length, 65_536), StandardCharsets.ISO_8859_1);
+    private static InboundMessage unreadable(byte[] source, int start, int end, byte[] raw, List<String> warnings) {
+        String head = new String(source, start, Math.min(end - start, 65_536), StandardCharsets.ISO_8859_1);
         Matcher subject = RAW_SUBJECT.matcher(head);
         String readable = subject.find() ? subject.group(1).strip() : "";
         return new InboundMessage(Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),

@@ -22,21 +22,28 @@ final class MessageAssembly {
             "^(?:(?:re|aw|sv|antw|vs)\\s*:\\s*)*(?:fwd?|wg|tr|rv|i|vs|doorst|enc|trs|pd|chuyển tiếp)\\s*:",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    private final byte[] raw;
+    private final byte[] source;
+    private final int start;
+    private final int end;
+    private final byte[] kept;
     private final MailLimits limits;
     private final Warnings warnings;
 
-    MessageAssembly(byte[] raw, MailLimits limits, Warnings warnings) {
-        this.raw = raw;
+    /** Reads {@code source[start, end)}; the message made keeps {@code kept} as its raw bytes. */
+    MessageAssembly(byte[] source, int start, int end, byte[] kept, MailLimits limits, Warnings warnings) {
+        this.source = source;
+        this.start = start;
+        this.end = end;
+        this.kept = kept;
         this.limits = limits;
         this.warnings = warnings;
     }
 
     InboundMessage assemble() {
-        MimeEntity message = MimeEntity.read(raw, 0, raw.length, true);
+        MimeEntity message = MimeEntity.read(source, start, end, true);
         HeaderFields headers = message.headers();
         if (headers.isEmpty()) {
-            warnings.add(raw.length == 0 ? "the message is empty" : "the message has no header fields");
+            warnings.add(end == start ? "the message is empty" : "the message has no header fields");
         }
         Optional<String> messageId = guard("Message-ID", () -> headers.first("Message-ID").flatMap(MessageAssembly::firstId),
                 Optional.empty());
@@ -87,7 +94,7 @@ final class MessageAssembly {
         return new InboundMessage(messageId, inReplyTo, references, date, from, to, cc, replyTo, subject,
                 textBody, htmlBody, safe.html(), safe.hadRemoteImages(), reply.visible(), reply.folded(),
                 attachments, autoReply, verdict.bounce(), verdict.failed(), verdict.bouncedMessageId(), loop,
-                warnings.list(), raw);
+                warnings.list(), kept);
     }
 
     private <T> T guard(String what, Supplier<T> step, T fallback) {
