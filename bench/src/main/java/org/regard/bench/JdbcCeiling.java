@@ -193,11 +193,11 @@ public final class JdbcCeiling {
                 + "submission_key, language) values (?, 'CUSTOMER', 'WEB', 'INBOUND', ?, ?, ?, ?, ?, 'en')", ticketId, agentId, customerId, body, now, key);
         SearchRows.insert(c, postgres, new SearchRows.Doc("TICKET", ticketId, ticketId, teamId, customerId, "NEW", "en", now, subject, "", body));
         SearchRows.insert(c, postgres, new SearchRows.Doc("MESSAGE", messageId, ticketId, teamId, customerId, "NEW", "en", now, subject, body, ""));
+        // one publication: TicketOpened stands for the first message too (no CustomerWrote for it)
         List<UUID> events = publish(c, now,
                 new String[]{"TicketOpened", "{\"ticketId\":" + ticketId + ",\"customerId\":" + customerId + ",\"teamId\":" + teamId
-                        + ",\"channel\":\"WEB\",\"at\":\"" + now.toInstant() + "\"}"},
-                new String[]{"CustomerWrote", "{\"ticketId\":" + ticketId + ",\"teamId\":" + teamId + ",\"customerId\":" + customerId
-                        + ",\"messageId\":" + messageId + ",\"channel\":\"WEB\",\"at\":\"" + now.toInstant() + "\"}"});
+                        + ",\"channel\":\"WEB\",\"subject\":\"" + subject + "\",\"firstMessageId\":" + messageId
+                        + ",\"automated\":false,\"language\":\"en\",\"at\":\"" + now.toInstant() + "\"}"});
         // the reports module's day row is shared by every writer of the team: touched last, so it is locked briefly
         countDay(c, now, "tickets_opened = tickets_opened + 1, touches_in = touches_in + 1");
         complete(c, events);
@@ -252,8 +252,10 @@ public final class JdbcCeiling {
                 to = next;
             }
         }
+        // the version counts changes a person makes (here: the status); a touch alone leaves it
         update(c, "update ticket set status = ?, touches_out = touches_out + 1, updated_at = ?, resolved_at = "
-                + (to.equals(status) ? "resolved_at" : "null") + ", version = version + 1 where id = ?", to, now, ticketId);
+                + (to.equals(status) ? "resolved_at" : "null") + ", version = version + " + (to.equals(status) ? 0 : 1) + " where id = ?",
+                to, now, ticketId);
         String replyChannel = switch (channel) {
             case "PHONE", "VISIT", "API" -> "WEB";
             default -> channel;
@@ -280,11 +282,17 @@ public final class JdbcCeiling {
         SearchRows.insert(c, postgres, new SearchRows.Doc("TICKET", ticketId, ticketId, team, customerId, to, language, createdAt, subject, "",
                 conversation(c, ticketId)));
         List<String[]> published = new ArrayList<>();
+        // the reply's event carries what the outbox needs: the subject, the customer, the text
         published.add(new String[]{"AgentReplied", "{\"ticketId\":" + ticketId + ",\"teamId\":" + team + ",\"agentId\":" + agentId
-                + ",\"messageId\":" + messageId + ",\"channel\":\"" + replyChannel + "\",\"at\":\"" + now.toInstant() + "\"}"});
+                + ",\"messageId\":" + messageId + ",\"channel\":\"" + replyChannel + "\",\"customerId\":" + customerId
+                + ",\"subject\":\"" + subject.replace("\"", "'") + "\",\"body\":\"" + body.replace("\"", "'").replace("\n", "\\n")
+                + "\",\"at\":\"" + now.toInstant() + "\"}"});
         if (!to.equals(status)) {
-            published.add(new String[]{"TicketStatusChanged", "{\"ticketId\":" + ticketId + ",\"teamId\":" + team + ",\"from\":\"" + status
-                    + "\",\"to\":\"" + to + "\",\"agentId\":" + agentId + ",\"at\":\"" + now.toInstant() + "\"}"});
+            // a status change is published for the ledger only when it resolves the ticket (never here)
+            if (to.equals("RESOLVED")) {
+                published.add(new String[]{"TicketStatusChanged", "{\"ticketId\":" + ticketId + ",\"teamId\":" + team + ",\"from\":\""
+                        + status + "\",\"to\":\"" + to + "\",\"agentId\":" + agentId + ",\"at\":\"" + now.toInstant() + "\"}"});
+            }
             SearchRows.ticketMoved(c, ticketId, team, to);
         }
         List<UUID> events = publish(c, now, published.toArray(new String[0][]));
@@ -314,11 +322,17 @@ public final class JdbcCeiling {
         return text.toString();
     }
 
-    /** The API token's last use, written at most once a minute (the statement runs on every request). */
+    /** The API token's last use, written at most once a minute, as the application writes it. */
     private void touchToken(Connection c, Timestamp now) throws SQLException {
+        long last = tokenTouched.get();
+        if (now.getTime() - last < 60_000 || !tokenTouched.compareAndSet(last, now.getTime())) {
+            return;
+        }
         update(c, "update api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)",
                 now, tokenId, new Timestamp(now.getTime() - 60_000));
     }
+
+    private final java.util.concurrent.atomic.AtomicLong tokenTouched = new java.util.concurrent.atomic.AtomicLong();
 
     /** Event publications for the reports module's listener, one batch; returns their ids. */
     private List<UUID> publish(Connection c, Timestamp now, String[]... events) throws SQLException {
