@@ -68,7 +68,11 @@ class InboundConversion {
     }
 
     Converted convert(InboundRow row, OwnMailboxes own) {
-        InboundMail mail = new InboundMail(row, parser.parse(row.buffer(), row.start(), row.end()), own);
+        MessageBytes bytes = row.bytes();
+        InboundMail mail = new InboundMail(row, parser.parse(bytes.buffer(), bytes.start(), bytes.end()), own);
+        boolean bulk = RawHeaders.of(bytes.buffer(), bytes.start(), bytes.end()).bulk();
+        // everything is read: the bytes (tens of megabytes for a large message) can go before the ticket is written
+        bytes.release();
         for (InboundFilter filter : chain) {
             if (filter.apply(mail) == InboundFilter.Verdict.DROP) {
                 return Converted.loop();
@@ -102,7 +106,7 @@ class InboundConversion {
             // mail from this address arrives, so it works again (and may be acknowledged below)
             customers.clearAddressFailing(sender.address());
         }
-        if (customer != null && person && mailbox != null && mailbox.acknowledge() && !RawHeaders.of(row.buffer(), row.start(), row.end()).bulk()) {
+        if (customer != null && person && mailbox != null && mailbox.acknowledge() && !bulk) {
             // read again inside this transaction: opening the ticket may just have learned the customer's language
             String language = customers.customer(customer.id()).map(CustomerView::language).orElse(customer.language());
             acknowledge(ticketId, mailbox, sender.address(), language);
@@ -115,7 +119,8 @@ class InboundConversion {
      * received attached, so that nothing a customer sent is lost.
      */
     Converted fallback(InboundRow row, String problem, OwnMailboxes own) {
-        InboundMessage message = parser.parse(row.buffer(), row.start(), row.end());
+        MessageBytes bytes = row.bytes();
+        InboundMessage message = parser.parse(bytes.buffer(), bytes.start(), bytes.end());
         Mailbox mailbox = own.find(row.mailboxId()).orElse(null);
         InboundMail.Sender sender = SenderFilter.sender(message, mailbox);
         CustomerView customer;
@@ -132,7 +137,7 @@ class InboundConversion {
                 + ". The message as received is attached as message.eml.";
         Tickets.Opened opened = tickets.open(new OpenTicket(customer.id(), subject, cut(body), Channel.EMAIL,
                 mailbox == null ? null : mailbox.teamId(), Priority.NORMAL, null, "mail:" + row.id(),
-                List.of(new NewAttachment("message.eml", "message/rfc822", null, false, row.raw())), false, null), Actor.SYSTEM);
+                List.of(new NewAttachment("message.eml", "message/rfc822", null, false, bytes.copy())), false, null), Actor.SYSTEM);
         return new Converted(opened.ticketId(), opened.messageId(), true);
     }
 

@@ -58,19 +58,11 @@ class InboundProcessor {
         this.clock = clock;
     }
 
-    /**
-     * A row of {@code mail_inbound} as the processor works on it. Its message lies in {@code buffer[start, end)}: the
-     * buffer a reader fetched it into (not copied out of it), or an array read back from the database.
-     */
-    record InboundRow(long id, Long mailboxId, String dedupKey, byte[] buffer, int start, int end, int attempts, String lastError) {
-        /** A row a reader has just stored, with the buffer it still holds. */
+    /** A row of {@code mail_inbound} as the processor works on it, with its message's bytes. */
+    record InboundRow(long id, Long mailboxId, String dedupKey, MessageBytes bytes, int attempts, String lastError) {
+        /** A row a reader has just stored, with the buffer it fetched the message into. */
         static InboundRow fresh(long id, Long mailboxId, String dedupKey, byte[] buffer, int start, int end) {
-            return new InboundRow(id, mailboxId, dedupKey, buffer, start, end, 0, null);
-        }
-
-        /** The message as an array of its own (a copy only when it lies inside a larger buffer). */
-        byte[] raw() {
-            return start == 0 && end == buffer.length ? buffer : java.util.Arrays.copyOfRange(buffer, start, end);
+            return new InboundRow(id, mailboxId, dedupKey, new MessageBytes(buffer, start, end), 0, null);
         }
     }
 
@@ -162,7 +154,9 @@ class InboundProcessor {
         try {
             ownTransaction.executeWithoutResult(s -> {
                 if (claim(row.id())) {
-                    finish(row, conversion.fallback(row, problem, own));
+                    // the failed attempt may have let go of the bytes already
+                    InboundRow whole = row.bytes().released() ? load(row.id()) : row;
+                    finish(whole, conversion.fallback(whole, problem, own));
                 }
             });
             log.warn("Inbound mail {} was put on a ticket as received, after {} failed attempts", row.id(), MAX_ATTEMPTS);
@@ -189,9 +183,9 @@ class InboundProcessor {
         InboundRow meta = jdbc.sql("select id, mailbox_id, dedup_key, attempts, last_error, raw_size from mail_inbound where id = ?")
                 .param(inboundId)
                 .query((rs, n) -> new InboundRow(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3),
-                        new byte[(int) rs.getLong(6)], 0, (int) rs.getLong(6), rs.getInt(4), rs.getString(5)))
+                        MessageBytes.of(new byte[(int) rs.getLong(6)]), rs.getInt(4), rs.getString(5)))
                 .single();
-        byte[] raw = meta.buffer();
+        byte[] raw = meta.bytes().buffer();
         if (raw.length <= READ_CHUNK) {
             return withRaw(meta, jdbc.sql("select raw from mail_inbound where id = ?").param(inboundId).query(byte[].class).single());
         }
@@ -205,7 +199,7 @@ class InboundProcessor {
     }
 
     private static InboundRow withRaw(InboundRow meta, byte[] raw) {
-        return new InboundRow(meta.id(), meta.mailboxId(), meta.dedupKey(), raw, 0, raw.length, meta.attempts(), meta.lastError());
+        return new InboundRow(meta.id(), meta.mailboxId(), meta.dedupKey(), MessageBytes.of(raw), meta.attempts(), meta.lastError());
     }
 
     private void finish(InboundRow row, Converted converted) {

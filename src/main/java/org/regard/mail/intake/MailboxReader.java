@@ -282,8 +282,8 @@ final class MailboxReader {
     private void submit(long inboundId, Set<String> keys, long heldBytes, Runnable task) {
         try {
             while (!stopping && !parts.queue().submit(inboundId, keys, heldBytes, Duration.ofSeconds(2), task)) {
-                if (parts.queue().holds(inboundId)) {
-                    return;
+                if (parts.queue().holds(inboundId) || !parts.queue().isRunning()) {
+                    return; // already in hand, or shutting down: the hold lapses and the sweep takes it
                 }
                 parts.leases().hold(leaseName, parts.node().name(), MailIntake.lease(parts.settings()));
             }
