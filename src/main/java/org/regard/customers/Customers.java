@@ -232,13 +232,15 @@ public class Customers {
             return known.get();
         }
         String displayName = name == null || name.isBlank() ? normalized.substring(0, normalized.indexOf('@') > 0 ? normalized.indexOf('@') : normalized.length()) : name;
+        java.util.function.Supplier<CustomerView> create =
+                () -> changed(rows.insert(displayName.strip(), normalized, tiers.defaultTier(), clock.instant()));
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
             // inside the caller's transaction (a ticket opened for this address): the customer is created with the
             // ticket or not at all; a concurrent twin's address fails the transaction, and the caller's retry finds it
-            return changed(rows.insert(displayName.strip(), normalized, tiers.defaultTier(), clock.instant()));
+            return create.get();
         }
         try {
-            return requiresNew.execute(s -> changed(rows.insert(displayName.strip(), normalized, tiers.defaultTier(), clock.instant())));
+            return requiresNew.execute(s -> create.get());
         } catch (DataIntegrityViolationException raced) {
             return customerByEmail(normalized).orElseThrow(() -> raced);
         }

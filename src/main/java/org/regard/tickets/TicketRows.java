@@ -101,11 +101,7 @@ class TicketRows {
                         .addValue("field", c.field()).addValue("old", c.oldValue(), java.sql.Types.VARCHAR)
                         .addValue("new", c.newValue(), java.sql.Types.VARCHAR))
                 .toArray(MapSqlParameterSource[]::new);
-        if (rows.length == 1) {
-            named.update(INSERT_CHANGE, rows[0]);
-        } else {
-            named.batchUpdate(INSERT_CHANGE, rows);
-        }
+        named.batchUpdate(INSERT_CHANGE, rows);
     }
 
     private static final String INSERT_CHANGE = "insert into ticket_change (ticket_id, actor_agent_id, changed_at, field, old_value, new_value)"

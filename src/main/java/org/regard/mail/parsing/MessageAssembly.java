@@ -121,7 +121,8 @@ final class MessageAssembly {
         return EncodedWords.decode(value).replaceAll("[\\s\\u0000-\\u001F]+", " ").strip();
     }
 
-    private static Optional<String> firstId(String value) {
+    /** The first message id in a header value, without angle brackets (a bare id when there are none). */
+    static Optional<String> firstId(String value) {
         Matcher matcher = ANGLE_ID.matcher(value);
         if (matcher.find()) {
             return Optional.of(matcher.group(1));
@@ -130,7 +131,8 @@ final class MessageAssembly {
         return bare.isEmpty() || bare.contains(" ") ? Optional.empty() : Optional.of(bare);
     }
 
-    private static List<String> allIds(String value) {
+    /** Every message id in a header value, without angle brackets (bare ids when there are none in brackets). */
+    static List<String> allIds(String value) {
         List<String> ids = new ArrayList<>();
         Matcher matcher = ANGLE_ID.matcher(value);
         while (matcher.find()) {

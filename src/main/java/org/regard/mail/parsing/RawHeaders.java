@@ -1,13 +1,10 @@
 package org.regard.mail.parsing;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a few header fields straight from raw bytes, without parsing the body: the Message-ID for de-duplication
@@ -15,7 +12,6 @@ import java.util.regex.Pattern;
  * conversation in the order it arrived), and the mailing-list signals that keep Regard from acknowledging list mail.
  */
 public final class RawHeaders {
-    private static final Pattern ANGLE_ID = Pattern.compile("<([^<>\\s]+)>");
 
     private final HeaderFields headers;
 
@@ -38,7 +34,7 @@ public final class RawHeaders {
 
     /** The Message-ID without angle brackets, when the message has a usable one. */
     public Optional<String> messageId() {
-        return headers.first("Message-ID").flatMap(RawHeaders::firstId);
+        return headers.first("Message-ID").flatMap(MessageAssembly::firstId);
     }
 
     /**
@@ -50,9 +46,9 @@ public final class RawHeaders {
     public Set<String> conversationKeys() {
         Set<String> keys = new LinkedHashSet<>();
         messageId().ifPresent(id -> keys.add("id:" + id));
-        headers.first("In-Reply-To").flatMap(RawHeaders::firstId).ifPresent(id -> keys.add("id:" + id));
+        headers.first("In-Reply-To").flatMap(MessageAssembly::firstId).ifPresent(id -> keys.add("id:" + id));
         for (String value : headers.all("References")) {
-            allIds(value).forEach(id -> keys.add("id:" + id));
+            MessageAssembly.allIds(value).forEach(id -> keys.add("id:" + id));
         }
         try {
             headers.first("From").map(AddressParser::parse).flatMap(all -> all.stream().findFirst())
@@ -71,21 +67,4 @@ public final class RawHeaders {
         return precedence.equals("bulk") || precedence.equals("list") || precedence.equals("junk") || headers.has("List-Id");
     }
 
-    private static Optional<String> firstId(String value) {
-        Matcher matcher = ANGLE_ID.matcher(value);
-        if (matcher.find()) {
-            return Optional.of(matcher.group(1));
-        }
-        String bare = value.strip();
-        return bare.isEmpty() || bare.contains(" ") ? Optional.empty() : Optional.of(bare);
-    }
-
-    private static List<String> allIds(String value) {
-        List<String> ids = new ArrayList<>();
-        Matcher matcher = ANGLE_ID.matcher(value);
-        while (matcher.find()) {
-            ids.add(matcher.group(1));
-        }
-        return ids;
-    }
 }
