@@ -26,7 +26,8 @@ REGARD_PID=
 PGDB=
 
 log() { printf '\n== %s\n' "$*" | tee -a "$RESULTS/run.log"; }
-tool() { "$JAVA" -cp "$BENCH_JAR" "org.regard.bench.$@"; }
+# the tools read the CPU time of Regard (this pid, when it runs) and of PostgreSQL around what they measure
+tool() { BENCH_REGARD_PID="${REGARD_PID:-}" "$JAVA" -cp "$BENCH_JAR" "org.regard.bench.$@"; }
 
 build() {
     if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then

@@ -3,7 +3,7 @@
 # frames of Regard's own code and of everything, from the recording's execution samples.
 #
 # Usage: bench/profile.sh h2|postgresql [requests]
-# Knobs: BENCH_CLIENTS=4 BENCH_TICKETS=2000 (bulk-loaded first) BENCH_PG_DB=regard_bench_profile BENCH_SKIP_BUILD=1
+# Knobs: BENCH_MODE=create (or floor: the cheapest authenticated API read) BENCH_CLIENTS=4 BENCH_TICKETS=2000 (bulk-loaded first) BENCH_PG_DB=regard_bench_profile BENCH_SKIP_BUILD=1
 set -euo pipefail
 
 DB=${1:-}
@@ -14,6 +14,7 @@ if [[ "$DB" != h2 && "$DB" != postgresql ]]; then
 fi
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CLIENTS=${BENCH_CLIENTS:-4}
+MODE=${BENCH_MODE:-create}
 export REGARD_ADMIN_EMAIL=${REGARD_ADMIN_EMAIL:-admin@bench.example.com}
 export REGARD_ADMIN_PASSWORD=${REGARD_ADMIN_PASSWORD:-bench-admin-password}
 LABEL="profile-$DB"
@@ -32,9 +33,9 @@ log "Regard started; the search index of the loaded rows fills (a few seconds) b
 start_regard
 sleep 15
 JCMD="$(dirname "$JAVA")/jcmd"
-log "recording while $CLIENTS clients open $REQUESTS tickets (start-up is not in the recording)"
+log "recording while $CLIENTS clients send $REQUESTS requests ($MODE; start-up is not in the recording)"
 "$JCMD" "$REGARD_PID" JFR.start name=write settings=profile >/dev/null
-tool ApiLoad --base="http://127.0.0.1:$PORT" --token="$TOKEN" --clients="$CLIENTS" --requests="$REQUESTS" --warmup=300 \
+tool ApiLoad --base="http://127.0.0.1:$PORT" --token="$TOKEN" --mode="$MODE" --clients="$CLIENTS" --requests="$REQUESTS" --warmup=300 \
     | tee "$RESULTS/api-load.txt"
 "$JCMD" "$REGARD_PID" JFR.dump name=write filename="$RESULTS/regard.jfr" >/dev/null
 stop_regard

@@ -82,6 +82,9 @@ start_regard
 
 : >"$RESULTS/api-load.txt"
 for c in $WRITE_CLIENTS; do
+    log "(b) API: the HTTP floor, GET /api/v1/preference-fields (no write), $c clients"
+    tool ApiLoad --base="http://127.0.0.1:$PORT" --token="$TOKEN" --mode=floor --clients="$c" --requests="$REQUESTS" \
+        --seconds="$WRITE_SECONDS" --warmup="$WARMUP" | tee -a "$RESULTS/api-load.txt"
     log "(b) API: POST /api/v1/tickets, $c clients"
     tool ApiLoad --base="http://127.0.0.1:$PORT" --token="$TOKEN" --mode=create --clients="$c" --requests="$REQUESTS" \
         --seconds="$WRITE_SECONDS" --idempotency="$IDEMPOTENCY" --warmup="$WARMUP" | tee -a "$RESULTS/api-load.txt"
@@ -118,21 +121,25 @@ stop_regard
         "$RESULTS/backfill.txt"
     echo
     echo "Writes: the application against the plain-JDBC ceiling (the same rows; bench/README.md lists them), same run"
-    printf '%-34s %7s %10s %10s %7s %8s %8s %9s %9s\n' "use case" "clients" "app /s" "ceiling/s" "ratio" "app p50" "app p95" "errors" "ceil p50"
+    echo "CPU ms per request, read from /proc around each measurement: app = Regard + PostgreSQL; ceiling = the JDBC tool + PostgreSQL"
+    printf '%-34s %7s %10s %10s %7s %8s %8s %9s %9s %15s %15s\n' "use case" "clients" "app /s" "ceiling/s" "ratio" "app p50" "app p95" "errors" "ceil p50" "app CPU ms" "ceiling CPU ms"
     awk -F'\t' '
         FNR == 1 { file++ }
         /^RESULT\t(app|ceiling)\t/ { key = $3 "|" $4; rate[$2, key] = $5; err[$2, key] = $6; p50[$2, key] = $9; p95[$2, key] = $10;
                                      if (!(key in seen)) { seen[key] = 1; order[++n] = key } }
+        /^CPU\t(app|ceiling)\t/ { key = $3 "|" $4; cpu[$2, key] = ($2 == "app" ? $5 : $7) "+" $6 }
         END {
             name["create"] = "ticket creation (API)"; name["reply"] = "reply (API, random tickets)";
             name["reply-hot"] = "reply (API, hot tickets)"; name["composer"] = "reply (composer form)";
+            name["floor"] = "HTTP floor (API read, no write)";
             for (i = 1; i <= n; i++) {
                 split(order[i], k, "|"); key = order[i];
                 a = rate["app", key]; cl = rate["ceiling", key];
                 ratio = (a != "" && cl > 0) ? sprintf("%.1f%%", 100 * a / cl) : "-";
-                printf "%-34s %7s %10s %10s %7s %8s %8s %9s %9s\n", name[k[1]], k[2], (a == "" ? "-" : a), (cl == "" ? "-" : cl), ratio,
+                printf "%-34s %7s %10s %10s %7s %8s %8s %9s %9s %15s %15s\n", name[k[1]], k[2], (a == "" ? "-" : a), (cl == "" ? "-" : cl), ratio,
                     (p50["app", key] == "" ? "-" : p50["app", key]), (p95["app", key] == "" ? "-" : p95["app", key]),
-                    (err["app", key] == "" ? "-" : err["app", key]), (p50["ceiling", key] == "" ? "-" : p50["ceiling", key])
+                    (err["app", key] == "" ? "-" : err["app", key]), (p50["ceiling", key] == "" ? "-" : p50["ceiling", key]),
+                    (cpu["app", key] == "" ? "-" : cpu["app", key]), (cpu["ceiling", key] == "" ? "-" : cpu["ceiling", key])
             }
         }' "$RESULTS/jdbc-ceiling.txt" "$RESULTS/api-load.txt"
     echo

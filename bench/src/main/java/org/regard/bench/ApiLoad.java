@@ -19,6 +19,8 @@ import java.util.UUID;
  *   <li>{@code --mode=reply}: {@code POST /api/v1/tickets/{id}/messages} (a reply, no status change) to random tickets
  *   between {@code first-id} and {@code last-id}; with {@code --hot=N}, every client replies to the same N tickets
  *   (many concurrent replies to one ticket).</li>
+ *   <li>{@code --mode=floor}: {@code GET /api/v1/preference-fields}, the cheapest authenticated API call (the token
+ *   checked, one small read, a short JSON answer): what the HTTP stack alone allows, no write at all.</li>
  * </ul>
  * Usage: {@code java -cp regard-bench.jar org.regard.bench.ApiLoad --base=http://127.0.0.1:8080 --token=rgd_...
  * [--mode=create] [--clients=8] [--requests=4000] [--warmup=200] [--seconds=60] [--idempotency=true]
@@ -71,7 +73,12 @@ public final class ApiLoad {
                     return post(http, base + "/api/v1/tickets/" + id + "/messages", token, json, idempotency ? run + "-" + n : null);
                 });
             }
-            default -> throw new IllegalArgumentException("--mode=create or --mode=reply, not " + mode);
+            case "floor" -> {
+                measure = "floor";
+                label = "GET /api/v1/preference-fields";
+                loop = Loop.run(clients, warmup, requests, limit, (client, n) -> get(http, base + "/api/v1/preference-fields", token));
+            }
+            default -> throw new IllegalArgumentException("--mode=create, --mode=reply or --mode=floor, not " + mode);
         }
         System.out.printf(Locale.ROOT, "API %s: %d clients, idempotency keys %s, warm-up %d%s%n", label, clients,
                 idempotency ? "on" : "off", warmup, hot > 0 ? ", tickets " + (lastId - hot + 1) + ".." + lastId : "");
@@ -79,6 +86,12 @@ public final class ApiLoad {
             System.out.println("  nothing was written: is this request available on this build?");
         }
         loop.report("app", measure, label);
+    }
+
+    private static int get(HttpClient http, String url, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static int post(HttpClient http, String url, String token, String json, String key) throws Exception {

@@ -32,6 +32,9 @@ final class Loop {
     private final AtomicLong until = new AtomicLong();
     private volatile String firstFailure;
     private final int clients;
+    /** CPU readings when measuring started and when it ended. */
+    private volatile Cpu cpuFrom;
+    private volatile Cpu cpuUntil;
 
     private Loop(int clients) {
         this.clients = clients;
@@ -43,6 +46,7 @@ final class Loop {
         java.util.concurrent.atomic.AtomicBoolean measuring = new java.util.concurrent.atomic.AtomicBoolean(warmup == 0);
         if (warmup == 0) {
             loop.from.set(System.nanoTime());
+            loop.cpuFrom = Cpu.now();
         }
         AtomicInteger issued = new AtomicInteger();
         LongAdder answered = new LongAdder();
@@ -60,6 +64,7 @@ final class Loop {
                                     }
                                     // the warm-up's time is up before its count: measure from here
                                     loop.from.set(System.nanoTime());
+                                    loop.cpuFrom = Cpu.now();
                                     deadline.set(System.nanoTime() + limit.toNanos());
                                     measuring.set(true);
                                 }
@@ -72,6 +77,7 @@ final class Loop {
                             synchronized (loop) {
                                 if (!measuring.get()) {
                                     loop.from.set(System.nanoTime());
+                                    loop.cpuFrom = Cpu.now();
                                     deadline.set(System.nanoTime() + limit.toNanos());
                                     measuring.set(true);
                                 }
@@ -100,6 +106,7 @@ final class Loop {
                 });
             }
         }
+        loop.cpuUntil = Cpu.now();
         return loop;
     }
 
@@ -133,6 +140,10 @@ final class Loop {
      * Prints the statuses, errors and figures, and the summary line
      * {@code RESULT <kind> <measure> <clients> <per second> <errors> <label> <n> <p50> <p95> <p99> <max>}.
      */
+    private static String ms(double value) {
+        return value < 0 ? "-" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
     void report(String kind, String measure, String label) {
         System.out.printf(Locale.ROOT, "  statuses %s, failures %d%s%n", statuses(), failures.sum(),
                 firstFailure == null ? "" : " (first: " + firstFailure + ")");
@@ -144,5 +155,12 @@ final class Loop {
         System.out.println("  " + measured.line(label));
         System.out.printf(Locale.ROOT, "RESULT\t%s\t%s\t%d\t%.1f\t%d\t%s%n", kind, measure, clients, perSecond(), errors,
                 measured.tsv(label));
+        if (cpuFrom != null && cpuUntil != null) {
+            // requests still in flight at either reading make this approximate by a few requests in thousands
+            double[] cost = cpuUntil.perRequest(cpuFrom, measured.count());
+            System.out.printf(Locale.ROOT, "  CPU per request: Regard %s ms, PostgreSQL %s ms, this tool %s ms%n",
+                    ms(cost[0]), ms(cost[1]), ms(cost[2]));
+            System.out.printf(Locale.ROOT, "CPU\t%s\t%s\t%d\t%s\t%s\t%s%n", kind, measure, clients, ms(cost[0]), ms(cost[1]), ms(cost[2]));
+        }
     }
 }

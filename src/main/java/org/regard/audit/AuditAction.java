@@ -1,0 +1,26 @@
+package org.regard.audit;
+
+/** What an audit entry records. The names are stable: exports and filters use them. */
+public enum AuditAction {
+    SIGN_IN,
+    SIGN_IN_FAILED,
+    SIGN_OUT_EVERYWHERE,
+    PASSWORD_CHANGED,
+    TWO_FACTOR_ENABLED,
+    TWO_FACTOR_DISABLED,
+    TWO_FACTOR_RECOVERY_USED,
+    AGENT_CREATED,
+    AGENT_CHANGED,
+    ROLE_CHANGED,
+    TEAMS_CHANGED,
+    TEAM_CREATED,
+    TEAM_CHANGED,
+    CATEGORY_CREATED,
+    CATEGORY_CHANGED,
+    TOKEN_CREATED,
+    TOKEN_REVOKED,
+    MAILBOX_CHANGED,
+    CUSTOMER_MERGED,
+    CUSTOMER_ADDRESS_CHANGED,
+    SETTINGS_CHANGED
+}
