@@ -81,7 +81,7 @@ public final class ApiLoad {
             default -> throw new IllegalArgumentException("--mode=create, --mode=reply or --mode=floor, not " + mode);
         }
         System.out.printf(Locale.ROOT, "API %s: %d clients, idempotency keys %s, warm-up %d%s%n", label, clients,
-                idempotency ? "on" : "off", warmup, hot > 0 ? ", tickets " + (lastId - hot + 1) + ".." + lastId : "");
+                mode.equals("floor") ? "not sent (a read)" : idempotency ? "on" : "off", warmup, hot > 0 ? ", tickets " + (lastId - hot + 1) + ".." + lastId : "");
         if (loop.successes() == 0) {
             System.out.println("  nothing was written: is this request available on this build?");
         }

@@ -40,13 +40,18 @@ final class Loop {
         this.clients = clients;
     }
 
+    /** The measured part starts now: its clock and its CPU reading. */
+    private void startMeasuring() {
+        from.set(System.nanoTime());
+        cpuFrom = Cpu.now();
+    }
+
     static Loop run(int clients, int warmup, int requests, Duration limit, Request request) {
         Loop loop = new Loop(clients);
         AtomicLong deadline = new AtomicLong(System.nanoTime() + limit.toNanos());
         java.util.concurrent.atomic.AtomicBoolean measuring = new java.util.concurrent.atomic.AtomicBoolean(warmup == 0);
         if (warmup == 0) {
-            loop.from.set(System.nanoTime());
-            loop.cpuFrom = Cpu.now();
+            loop.startMeasuring();
         }
         AtomicInteger issued = new AtomicInteger();
         LongAdder answered = new LongAdder();
@@ -63,8 +68,7 @@ final class Loop {
                                         break;
                                     }
                                     // the warm-up's time is up before its count: measure from here
-                                    loop.from.set(System.nanoTime());
-                                    loop.cpuFrom = Cpu.now();
+                                    loop.startMeasuring();
                                     deadline.set(System.nanoTime() + limit.toNanos());
                                     measuring.set(true);
                                 }
@@ -76,8 +80,7 @@ final class Loop {
                         if (n >= warmup && !measuring.get()) {
                             synchronized (loop) {
                                 if (!measuring.get()) {
-                                    loop.from.set(System.nanoTime());
-                                    loop.cpuFrom = Cpu.now();
+                                    loop.startMeasuring();
                                     deadline.set(System.nanoTime() + limit.toNanos());
                                     measuring.set(true);
                                 }
@@ -138,12 +141,9 @@ final class Loop {
 
     /**
      * Prints the statuses, errors and figures, and the summary line
-     * {@code RESULT <kind> <measure> <clients> <per second> <errors> <label> <n> <p50> <p95> <p99> <max>}.
+     * {@code RESULT <kind> <measure> <clients> <per second> <errors> <label> <n> <p50> <p95> <p99> <max>}, then the CPU
+     * each measured request cost, {@code CPU <kind> <measure> <clients> <Regard ms> <PostgreSQL ms> <tool ms>}.
      */
-    private static String ms(double value) {
-        return value < 0 ? "-" : String.format(Locale.ROOT, "%.2f", value);
-    }
-
     void report(String kind, String measure, String label) {
         System.out.printf(Locale.ROOT, "  statuses %s, failures %d%s%n", statuses(), failures.sum(),
                 firstFailure == null ? "" : " (first: " + firstFailure + ")");
@@ -162,5 +162,9 @@ final class Loop {
                     ms(cost[0]), ms(cost[1]), ms(cost[2]));
             System.out.printf(Locale.ROOT, "CPU\t%s\t%s\t%d\t%s\t%s\t%s%n", kind, measure, clients, ms(cost[0]), ms(cost[1]), ms(cost[2]));
         }
+    }
+
+    private static String ms(double value) {
+        return value < 0 ? "-" : String.format(Locale.ROOT, "%.2f", value);
     }
 }
