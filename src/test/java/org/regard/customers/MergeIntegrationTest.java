@@ -1,5 +1,6 @@
 package org.regard.customers;
 
+import org.regard.accounts.Actor;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.regard.search.Search;
@@ -66,7 +67,7 @@ class MergeIntegrationTest {
         var field = preferences.define(TestData.unique("floor"), "Floor", PreferenceType.NUMBER);
         preferences.change(duplicate.id(), Map.of(field.key(), "3"));
         var promise = promises.promise(duplicate.id(), new Promises.NewPromise("Send the keys",
-                Instant.now().plus(1, ChronoUnit.DAYS), null, agent.id(), team.id()));
+                Instant.now().plus(1, ChronoUnit.DAYS), null, agent.id(), team.id()), Actor.SYSTEM);
         customers.markAddressFailing(mark + "-work@example.test", "550 mailbox full");
         long ticket = tickets.open(new TicketCommands.OpenTicket(duplicate.id(), "Keys", "Where are my keys?", Channel.WEB,
                 team.id(), null, null, null), agent.principal()).ticketId();

@@ -1,5 +1,6 @@
 package org.regard.customers;
 
+import org.regard.accounts.Actor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.regard.accounts.Role;
@@ -81,7 +82,7 @@ class PersonFactsIntegrationTest {
     void aStaleEditOfThePersonFactsIsRefusedWithTheEditorsValuesShown() {
         var customer = data.customer("Jonas Weber");
         customers.update(customer.id(), new Customers.CustomerChanges("Jonas Weber", List.of(), null, null, customer.tier(),
-                null, customer.version(), new Customers.PersonFacts("Herr Weber", "Europe/Berlin", PreferredChannel.EMAIL)));
+                null, customer.version(), new Customers.PersonFacts("Herr Weber", "Europe/Berlin", PreferredChannel.EMAIL)), Actor.SYSTEM);
 
         var stale = agent.post("/customers/" + customer.id(), "name", "Jonas Weber", "emails", customer.emails().getFirst(), "tier", customer.tier(),
                 "addressAs", "Jonas", "timeZone", "Europe/Vienna", "version", String.valueOf(customer.version()));

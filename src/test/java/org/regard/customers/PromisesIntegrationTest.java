@@ -1,5 +1,6 @@
 package org.regard.customers;
 
+import org.regard.accounts.Actor;
 import org.junit.jupiter.api.Test;
 import org.regard.accounts.Role;
 import org.regard.api.ApiClient;
@@ -93,9 +94,9 @@ class PromisesIntegrationTest {
         var stranger = data.agent(Role.AGENT, data.team("elsewhere"));
         var customer = data.customer("Chloé Bernard");
         var overdue = promises.promise(customer.id(), new Promises.NewPromise("Send the new contract",
-                Instant.now().minus(2, ChronoUnit.HOURS), null, promiser.id(), team.id()));
+                Instant.now().minus(2, ChronoUnit.HOURS), null, promiser.id(), team.id()), Actor.SYSTEM);
         var notYet = promises.promise(customer.id(), new Promises.NewPromise("Visit next month",
-                Instant.now().plus(30, ChronoUnit.DAYS), null, promiser.id(), team.id()));
+                Instant.now().plus(30, ChronoUnit.DAYS), null, promiser.id(), team.id()), Actor.SYSTEM);
 
         for (var who : List.of(promiser, teammate)) {
             var inbox = WebSession.signedIn(port, who.email(), who.password()).get("/inbox");
@@ -120,7 +121,7 @@ class PromisesIntegrationTest {
         long ticketId = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Invoice question", "Which invoice?",
                 Channel.EMAIL, team.id(), null, null, null), someone.principal()).ticketId();
         promises.promise(customer.id(), new Promises.NewPromise("Check the invoice", Instant.now().plus(1, ChronoUnit.DAYS),
-                null, someone.id(), null));
+                null, someone.id(), null), Actor.SYSTEM);
 
         var page = agent.get("/tickets/" + ticketId);
         assertThat(page.status()).isEqualTo(200);

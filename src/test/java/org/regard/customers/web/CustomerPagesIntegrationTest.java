@@ -1,5 +1,6 @@
 package org.regard.customers.web;
 
+import org.regard.accounts.Actor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.regard.accounts.Role;
@@ -111,7 +112,7 @@ class CustomerPagesIntegrationTest {
         var customer = data.customer("Hans Mueller");
         int seen = customer.version();
         customers.update(customer.id(), new Customers.CustomerChanges("Hans Mueller (Berlin)", customer.emails(), "de",
-                null, "standard", null, seen));
+                null, "standard", null, seen), Actor.SYSTEM);
 
         var stale = agent.post("/customers/" + customer.id(),
                 "version", String.valueOf(seen),
