@@ -57,6 +57,7 @@ class MergeIntegrationTest {
         String mark = TestData.unique("lan");
         String name = "Nguyễn Thị Lan " + mark;
         var survivor = customers.create(new Customers.NewCustomer(name, List.of(mark + "@example.test"), "vi", null, null, null));
+        data.serve(team, survivor.id());
         String org = TestData.unique("Lan Bakery");
         var duplicate = customers.create(new Customers.NewCustomer("NGUYEN THI LAN " + mark.toUpperCase(),
                 List.of(mark + "-work@example.test"), null, org, null, "Calls after 18:00 only",
@@ -140,12 +141,15 @@ class MergeIntegrationTest {
 
     @Test
     void theApiSuggestsAndMergesAndRefusesToMergeACustomerIntoItself() {
-        var someone = data.agent(Role.AGENT);
+        var team = data.team("merge-api");
+        var someone = data.agent(Role.AGENT, team);
         String token = data.apiToken(someone);
         var api = new ApiClient(port);
         String mark = TestData.unique("jose");
         var survivor = customers.create(new Customers.NewCustomer("José Álvarez " + mark, List.of(mark + "@example.test"), null, null, null, null));
         var duplicate = customers.create(new Customers.NewCustomer("jose alvarez " + mark, List.of(mark + "@old.example.test"), null, null, null, null));
+        data.serve(team, survivor.id());
+        data.serve(team, duplicate.id());
 
         var suggested = api.get("/api/v1/customers/" + survivor.id() + "/duplicates").auth(bearer(token)).send();
         assertThat(suggested.status()).isEqualTo(200);

@@ -37,9 +37,10 @@ class PromisesIntegrationTest {
 
     @Test
     void aPromiseDueInThePastIsRecordedFlaggedOverdueShownOnTheCustomerPageAndKept() {
-        var someone = data.agent(Role.AGENT);
+        var team = data.team("promises-page");
+        var someone = data.agent(Role.AGENT, team);
         var agent = WebSession.signedIn(port, someone.email(), someone.password());
-        var customer = data.customer("Lê Thị Hoa");
+        var customer = data.customerOf(team, "Lê Thị Hoa");
         String yesterday = LocalDateTime.now().minusDays(1).truncatedTo(ChronoUnit.MINUTES).toString();
 
         var recorded = agent.post("/customers/" + customer.id() + "/promises", "body", "Call back about the refund",
@@ -70,9 +71,10 @@ class PromisesIntegrationTest {
 
     @Test
     void aPromiseWithoutTextOrDueTimeIsRefusedAndWhatWasTypedComesBack() {
-        var someone = data.agent(Role.AGENT);
+        var team = data.team("promises-refused");
+        var someone = data.agent(Role.AGENT, team);
         var agent = WebSession.signedIn(port, someone.email(), someone.password());
-        var customer = data.customer("Friedrich Lang");
+        var customer = data.customerOf(team, "Friedrich Lang");
 
         var noDue = agent.post("/customers/" + customer.id() + "/promises", "body", "Send the manual", "due", "");
         assertThat(noDue.status()).isEqualTo(302);
@@ -144,10 +146,11 @@ class PromisesIntegrationTest {
 
     @Test
     void theApiListsRecordsAndClosesPromises() {
-        var someone = data.agent(Role.AGENT);
+        var team = data.team("promises-api");
+        var someone = data.agent(Role.AGENT, team);
         String token = data.apiToken(someone);
         var api = new ApiClient(port);
-        var customer = data.customer("Sabine Koch");
+        var customer = data.customerOf(team, "Sabine Koch");
         String base = "/api/v1/customers/" + customer.id() + "/promises";
 
         var past = api.post(base).auth(bearer(token)).json(Map.of("body", "Ring back", "dueAt", "2020-01-01T09:00:00+01:00")).send();

@@ -29,10 +29,12 @@ class CustomerPagesIntegrationTest {
     Customers customers;
 
     WebSession agent;
+    org.regard.accounts.TeamView team;
 
     @BeforeEach
     void signIn() {
-        var someone = data.agent(Role.AGENT);
+        team = data.team("customer-pages");
+        var someone = data.agent(Role.AGENT, team);
         agent = WebSession.signedIn(port, someone.email(), someone.password());
     }
 
@@ -84,7 +86,7 @@ class CustomerPagesIntegrationTest {
 
     @Test
     void editingACustomerSavesEveryField() {
-        var customer = data.customer("Jonas Weber");
+        var customer = data.customerOf(team, "Jonas Weber");
         String mark = TestData.unique("jonas");
 
         var saved = agent.post("/customers/" + customer.id(),
@@ -109,7 +111,7 @@ class CustomerPagesIntegrationTest {
 
     @Test
     void anEditAgainstAStaleVersionShowsTheConflictAndOverwritesNothing() {
-        var customer = data.customer("Hans Mueller");
+        var customer = data.customerOf(team, "Hans Mueller");
         int seen = customer.version();
         customers.update(customer.id(), new Customers.CustomerChanges("Hans Mueller (Berlin)", customer.emails(), "de",
                 null, "standard", null, seen), Actor.SYSTEM);
@@ -134,7 +136,7 @@ class CustomerPagesIntegrationTest {
     @Test
     void anAddressOfAnotherCustomerIsAFieldErrorAndNothingChanges() {
         var owner = data.customer("Élodie Martin");
-        var other = data.customer("Nguyễn Văn An");
+        var other = data.customerOf(team, "Nguyễn Văn An");
         String taken = owner.emails().getFirst();
 
         var refused = agent.post("/customers/" + other.id(),
