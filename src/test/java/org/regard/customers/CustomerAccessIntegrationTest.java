@@ -164,6 +164,8 @@ class CustomerAccessIntegrationTest {
             String shown = who.page().get("/customers/" + customer.id()).body();
             assertThat(shown).contains("id=\"address-change-" + first.id() + "\"", before, wanted,
                     who.agent().principal().displayName());
+            assertThat(shown).as("the person card shows the newest change")
+                    .contains("id=\"card-address-change-" + changes.getFirst().id() + "\"");
             assertThat(audit.newest(null, 200)).filteredOn(e -> e.action() == AuditAction.CUSTOMER_ADDRESS_CHANGED
                             && String.valueOf(customer.id()).equals(e.targetId()))
                     .hasSize(2)
@@ -180,8 +182,10 @@ class CustomerAccessIntegrationTest {
                     java.util.EnumSet.allOf(org.regard.tickets.TicketStatus.class), null, null, null, duplicate.id(),
                     TicketQueries.Sort.CREATED_DESC, null, 10), data.admin()).rows().getFirst().id();
 
+            var confirm = who.page().get("/customers/" + survivor.id() + "/merge?duplicateId=" + duplicate.id());
             var answer = who.page().post("/customers/" + survivor.id() + "/merge", "duplicateId", String.valueOf(duplicate.id()));
 
+            assertThat(confirm.status()).as(who.role()).isEqualTo(who.allowed() ? 200 : 403);
             if (who.allowed()) {
                 assertThat(answer.status()).as(who.role()).isEqualTo(302);
                 assertThat(customers.customer(duplicate.id())).isEmpty();
@@ -315,7 +319,11 @@ class CustomerAccessIntegrationTest {
             assertThat(created.status()).as(who.role()).isEqualTo(201);
         }
         assertThat(other.page().get("/customers/" + customer.id()).body())
-                .as("the edit form is not offered to whom it would refuse").doesNotContain("id=\"customer-edit\"");
-        assertThat(own.page().get("/customers/" + customer.id()).body()).contains("id=\"customer-edit\"");
+                .as("the forms are not offered to whom they would refuse")
+                .doesNotContain("id=\"customer-edit\"", "id=\"customer-promise-form\"")
+                .contains("id=\"customer-read-only\"");
+        assertThat(own.page().get("/customers/" + customer.id()).body())
+                .contains("id=\"customer-edit\"", "id=\"customer-promise-form\"")
+                .doesNotContain("id=\"customer-read-only\"");
     }
 }
