@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * The rules follow how the API fails, in one place rather than on every handler:
  * <ul>
  *   <li>every call: 400 (bad input) and 401 (no or wrong credentials);</li>
- *   <li>calls on one record ({@code /{id}}): 404; on one ticket also 403 (another team's ticket);</li>
+ *   <li>calls on one record ({@code /{id}}): 404; on one ticket also 403 (another team's ticket); changes of one
+ *   customer (anything but a read) also 403 (a customer without a ticket in the caller's teams);</li>
  *   <li>calls with a body: 413 (over the size limit); with {@code If-Match}: 412 (stale version).</li>
  * </ul>
  * A 409 depends on the use case and is declared on the handler itself. Also writes {@code null}-able
@@ -70,7 +71,8 @@ class ApiErrorResponses implements OpenApiCustomizer {
             if (path.contains("{")) {
                 add(responses, "404", "NotFound");
             }
-            if (path.startsWith("/api/v1/tickets/{")) {
+            if (path.startsWith("/api/v1/tickets/{")
+                    || path.startsWith("/api/v1/customers/{") && method != PathItem.HttpMethod.GET) {
                 add(responses, "403", "Forbidden");
             }
             if (operation.getRequestBody() != null) {
@@ -89,7 +91,8 @@ class ApiErrorResponses implements OpenApiCustomizer {
                 + "`errors` names each field that needs a change."));
         responses.put("Unauthorized", problem("No credentials, a wrong password, an unknown or revoked API token, "
                 + "or an address locked after repeated failed sign-ins."));
-        responses.put("Forbidden", problem("The ticket belongs to a team the caller is not part of."));
+        responses.put("Forbidden", problem("The ticket belongs to a team the caller is not part of, or the customer "
+                + "(for a merge: either customer; for a promise: its ticket or team) has no ticket in one."));
         responses.put("NotFound", problem("No such record."));
         responses.put("PreconditionFailed", problem("The If-Match version is stale: someone changed the record since "
                 + "it was read. Nothing was changed; `currentVersion` says where it is now."));
