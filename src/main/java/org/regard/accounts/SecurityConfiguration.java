@@ -39,6 +39,8 @@ import java.nio.charset.StandardCharsets;
  */
 @Configuration
 class SecurityConfiguration {
+    /** The administration API: administrators only, like the pages under {@code /admin/} (leads are not admins). */
+    static final String[] ADMIN_API = {"/api/v1/agents/**", "/api/v1/teams/**", "/api/v1/categories/**", "/api/v1/audit/**"};
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-src 'self'; frame-ancestors 'none'";
@@ -72,6 +74,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers(ADMIN_API).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless calls carry credentials in a header, never a cookie, so CSRF cannot apply.
