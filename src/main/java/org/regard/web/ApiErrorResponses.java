@@ -29,6 +29,7 @@ import java.util.TreeMap;
  * <ul>
  *   <li>every call: 400 (bad input) and 401 (no or wrong credentials);</li>
  *   <li>calls on one record ({@code /{id}}): 404; on one ticket also 403 (another team's ticket);</li>
+ *   <li>the administration calls (agents, teams, categories, the audit log): 403 for anyone but an administrator;</li>
  *   <li>calls with a body: 413 (over the size limit); with {@code If-Match}: 412 (stale version).</li>
  * </ul>
  * A 409 depends on the use case and is declared on the handler itself. Also writes {@code null}-able
@@ -38,6 +39,8 @@ import java.util.TreeMap;
 class ApiErrorResponses implements OpenApiCustomizer {
     static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    /** The paths only administrators may call (refused by the API security chain). */
+    static final List<String> ADMINISTRATION = List.of("/api/v1/agents", "/api/v1/teams", "/api/v1/categories", "/api/v1/audit");
 
     @Override
     public void customise(OpenAPI openApi) {
@@ -73,6 +76,9 @@ class ApiErrorResponses implements OpenApiCustomizer {
             if (path.startsWith("/api/v1/tickets/{")) {
                 add(responses, "403", "Forbidden");
             }
+            if (ADMINISTRATION.stream().anyMatch(path::startsWith)) {
+                add(responses, "403", "AdministratorsOnly");
+            }
             if (operation.getRequestBody() != null) {
                 add(responses, "413", "ContentTooLarge");
             }
@@ -90,6 +96,7 @@ class ApiErrorResponses implements OpenApiCustomizer {
         responses.put("Unauthorized", problem("No credentials, a wrong password, an unknown or revoked API token, "
                 + "or an address locked after repeated failed sign-ins."));
         responses.put("Forbidden", problem("The ticket belongs to a team the caller is not part of."));
+        responses.put("AdministratorsOnly", problem("Only administrators may call this; agents and team leads may not."));
         responses.put("NotFound", problem("No such record."));
         responses.put("PreconditionFailed", problem("The If-Match version is stale: someone changed the record since "
                 + "it was read. Nothing was changed; `currentVersion` says where it is now."));
