@@ -87,6 +87,7 @@ class AgentApi {
     @Operation(operationId = "changeAgent", summary = "Change an agent (administrators only)",
             description = "Fields left out keep their value. A role change or a deactivation ends the agent's page sessions "
                     + "at their next request; API tokens act with the new role at once.")
+    @ApiResponse(responseCode = "200", description = "The changed agent")
     @ApiResponse(responseCode = "409", description = "The email address belongs to another agent; or the change would leave "
             + "no active administrator; or an administrator changes their own role or deactivates themselves",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))

@@ -86,6 +86,7 @@ class TeamApi {
     @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
     @Operation(operationId = "changeTeam", summary = "Rename a team or change its members (administrators only)",
             description = "Fields left out keep their value.")
+    @ApiResponse(responseCode = "200", description = "The changed team")
     @ApiResponse(responseCode = "409", description = "Another team has this name",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     TeamResource change(@PathVariable long id, @Valid @RequestBody TeamChanges changes) {

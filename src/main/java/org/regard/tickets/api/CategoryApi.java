@@ -92,6 +92,7 @@ class CategoryApi {
     @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
     @Operation(operationId = "changeCategory", summary = "Rename, retire or reinstate a category (administrators only)",
             description = "Fields left out keep their value.")
+    @ApiResponse(responseCode = "200", description = "The changed category")
     @ApiResponse(responseCode = "409", description = "Another category has this name",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     CategoryResource change(@PathVariable long id, @Valid @RequestBody CategoryChanges changes) {
