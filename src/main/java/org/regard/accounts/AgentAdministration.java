@@ -86,8 +86,16 @@ public class AgentAdministration {
 
     /** Raised for a password the rule refuses; the message says why. */
     public static class WeakPassword extends IllegalArgumentException {
-        public WeakPassword(String message) {
-            super(message);
+        private final String problem;
+
+        public WeakPassword(String problem) {
+            super("The password " + problem + ".");
+            this.problem = problem;
+        }
+
+        /** What is wrong with it, to follow the field's name: "must have at least 10 characters". */
+        public String problem() {
+            return problem;
         }
     }
 
@@ -174,7 +182,7 @@ public class AgentAdministration {
 
     private static void requireStrong(String password) {
         passwordProblem(password).ifPresent(problem -> {
-            throw new WeakPassword("The password " + problem + ".");
+            throw new WeakPassword(problem);
         });
     }
 }

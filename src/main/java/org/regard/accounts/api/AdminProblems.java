@@ -48,7 +48,7 @@ class AdminProblems {
 
     @ExceptionHandler(AgentAdministration.WeakPassword.class)
     ProblemDetail weakPassword(AgentAdministration.WeakPassword e) {
-        return invalid("password", AgentAdministration.passwordProblem(null).orElse(e.getMessage()));
+        return invalid("password", e.problem());
     }
 
     @ExceptionHandler(TeamAdministration.UnknownAgent.class)
