@@ -311,13 +311,15 @@ class AdministrationApiIntegrationTest {
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(first.json().get("entries")).hasSize(2);
         var second = api.get("/api/v1/audit?actorId=" + admin.id() + "&action=CATEGORY_CREATED&limit=2&cursor="
-                + first.json().get("nextCursor").asString()).auth(bearer(adminToken)).send();
+                + first.json().get("nextCursor").asLong()).auth(bearer(adminToken)).send();
         assertThat(second.json().get("entries")).hasSize(1);
         assertThat(second.json().get("nextCursor").isNull()).isTrue();
         assertThat(second.json().get("entries").get(0).get("id").asLong())
                 .isLessThan(first.json().get("entries").get(1).get("id").asLong());
         assertThat(second.json().get("entries").get(0).get("actor").asString()).isEqualTo(admin.email());
         assertField(api.get("/api/v1/audit?action=NOTHING").auth(bearer(adminToken)).send(), "action");
+        assertField(api.get("/api/v1/audit?cursor=abc").auth(bearer(adminToken)).send(), "cursor");
+        assertThat(api.get("/api/v1/audit?limit=0").auth(bearer(adminToken)).send().status()).isEqualTo(400);
     }
 
     private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {

@@ -183,7 +183,7 @@ class AgentAdminPagesIntegrationTest {
         assertThat(lead.role()).isEqualTo(Role.LEAD);
         assertThat(lead.probationUntil()).isEqualTo(java.time.LocalDate.of(2027, 2, 28));
         assertThat(lead.reviewer()).isTrue();
-        assertThat(adminSession.get("/admin/agents").body()).contains("Team lead");
+        assertThat(adminSession.get("/admin/agents").body()).contains("Team lead", "Reviewer", "On probation until 2027-02-28");
         assertThat(adminSession.get("/admin/agents/" + agent.id()).body()).contains("value=\"2027-02-28\"");
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(badDate.body()).contains("id=\"agent-probation-error\"");
