@@ -34,8 +34,11 @@ import java.nio.charset.StandardCharsets;
  *   <li>the web pages: form login with a session shared by all nodes (Spring Session JDBC), CSRF on
  *   every form, and a Content-Security-Policy that allows no inline script.</li>
  * </ul>
- * Ticket-level rules (an agent sees only the tickets of their teams) are enforced where tickets are
- * read, through {@link Accounts#canSeeTeam}.
+ * Administration is for administrators only, on both chains: the pages under {@code /admin/} (agents, teams,
+ * categories, mailboxes, preference fields, the audit log and its export) and the administration API
+ * ({@link #ADMIN_API}); agents and team leads get 403. Ticket-level rules (an agent or lead sees only the tickets of
+ * their teams) are enforced where tickets are read, through {@link Accounts#canSeeTeam}; what a lead may do for
+ * their teams is decided by {@link TeamAccess}.
  */
 @Configuration
 class SecurityConfiguration {
