@@ -3,7 +3,10 @@
  * (form login, HTTP Basic, API tokens) and what they may see.
  * <p>
  * Public API: {@link org.regard.accounts.Accounts}, {@link org.regard.accounts.AgentPrincipal},
- * {@link org.regard.accounts.Role}, {@link org.regard.accounts.AgentView}, {@link org.regard.accounts.TeamView}.
+ * {@link org.regard.accounts.Role}, {@link org.regard.accounts.AgentView}, {@link org.regard.accounts.TeamView},
+ * {@link org.regard.accounts.TeamAccess} (who leads which team), {@link org.regard.accounts.AgentAdministration} and
+ * {@link org.regard.accounts.TeamAdministration}. Every administrative change is written to the audit log in the
+ * transaction of the change.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = {"audit"})
 package org.regard.accounts;
