@@ -4,5 +4,5 @@
  * <p>
  * Public API: {@link org.regard.customers.Customers} and its records.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Customers", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Customers", allowedDependencies = {"text"})
 package org.regard.customers;
