@@ -2,7 +2,7 @@ package org.regard.text;
 
 /**
  * Names shown to agents and offered as file names, with the characters that reorder text taken out: the bidirectional
- * embeddings and overrides U+202A-U+202E and isolates U+2066-U+2069 (a file name {@code invoice\u202Efdp.exe} would
+ * embeddings and overrides U+202A-U+202E and isolates U+2066-U+2069 (a file name "invoice", U+202E, "fdp.exe" would
  * show as "invoiceexe.pdf"). In file names the direction marks U+200E and U+200F go too (a name needs no direction
  * of its own). Pages also put names in {@code <bdi>}, so right-to-left names stay readable and never turn the text
  * around them. Message bodies are left as written.
