@@ -112,6 +112,14 @@ class TextInputIntegrationTest {
     }
 
     @Test
+    void aNulCharacterInHttpBasicCredentialsIsAPlainRefusal() {
+        var reply = api.get("/api/v1/tickets").auth(ApiClient.basic("someone\u0000@example.test", "wrong")).send();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void aCustomerSearchWithANulCharacterIsA400NamingTheParameter() {
         var reply = api.get("/api/v1/customers?q=ab%00cd").auth(bearer(token)).send();
 
