@@ -6,15 +6,12 @@ import org.regard.accounts.Role;
 import org.regard.accounts.TeamView;
 import org.regard.api.ApiClient;
 import org.regard.support.IntegrationTest;
+import org.regard.support.RawHttp;
 import org.regard.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,37 +43,25 @@ class ApiErrorShapesIntegrationTest {
 
     /** The raw answer to a request line sent as written (clients normalise paths such as {@code ..%2f}). */
     private String raw(String path) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
-                    + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            socket.getInputStream().transferTo(all);
-            return all.toString(StandardCharsets.UTF_8);
-        }
+        return RawHttp.send(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                + "\r\nAccept: application/json\r\n", new byte[0]);
+    }
+
+    private static void assertProblem(String answer, int status) {
+        assertThat(answer).startsWith("HTTP/1.1 " + status);
+        assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(answer).doesNotContainIgnoringCase("<html").contains("\"status\":" + status);
     }
 
     @Test
     void anEncodedSlashUnderTheApiIsAProblemNotTheServersHtmlPage() throws IOException {
-        String answer = raw("/api/v1/tickets/..%2f..%2factuator");
-
-        assertThat(answer).startsWith("HTTP/1.1 400");
-        assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
-        assertThat(answer).doesNotContainIgnoringCase("<html").contains("\"status\":400");
+        assertProblem(raw("/api/v1/tickets/..%2f..%2factuator"), 400);
     }
 
     @Test
     void aRequestTheFirewallRejectsIsAProblemToo() throws IOException {
-        String answer = raw("/api/v1/tickets;jsessionid=x/../1");
-
-        assertThat(answer).startsWith("HTTP/1.1 400");
-        assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
-        assertThat(answer).doesNotContainIgnoringCase("<html").contains("\"status\":400");
-
-        String backslash = raw("/api/v1/tickets/%5c..%5c");
-        assertThat(backslash).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json");
+        assertProblem(raw("/api/v1/tickets;jsessionid=x/../1"), 400);
+        assertProblem(raw("/api/v1/tickets/%5c..%5c"), 400);
     }
 
     @Test

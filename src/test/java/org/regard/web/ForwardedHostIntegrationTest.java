@@ -6,15 +6,12 @@ import org.regard.accounts.Role;
 import org.regard.accounts.TeamView;
 import org.regard.api.ApiClient;
 import org.regard.support.IntegrationTest;
+import org.regard.support.RawHttp;
 import org.regard.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -53,24 +50,14 @@ class ForwardedHostIntegrationTest {
     private Raw send(String method, String path, String extraHeaders, String body) throws IOException {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         String head = method + " " + path + " HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil.example\r\n"
-                + "X-Forwarded-Proto: https\r\nX-Forwarded-Port: 443\r\nConnection: close\r\n" + extraHeaders
-                + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: " + content.length + "\r\n") + "\r\n";
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            out.write(content);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            in.transferTo(all);
-            String text = all.toString(StandardCharsets.UTF_8);
-            Matcher status = STATUS.matcher(text);
-            assertThat(status.find()).as(text).isTrue();
-            int headEnd = text.indexOf("\r\n\r\n");
-            Matcher location = LOCATION.matcher(headEnd < 0 ? text : text.substring(0, headEnd));
-            return new Raw(Integer.parseInt(status.group(1)), location.find() ? Optional.of(location.group(1)) : Optional.empty(), text);
-        }
+                + "X-Forwarded-Proto: https\r\nX-Forwarded-Port: 443\r\n" + extraHeaders
+                + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: " + content.length + "\r\n");
+        String text = RawHttp.send(port, head, content);
+        Matcher status = STATUS.matcher(text);
+        assertThat(status.find()).as(text).isTrue();
+        int headEnd = text.indexOf("\r\n\r\n");
+        Matcher location = LOCATION.matcher(headEnd < 0 ? text : text.substring(0, headEnd));
+        return new Raw(Integer.parseInt(status.group(1)), location.find() ? Optional.of(location.group(1)) : Optional.empty(), text);
     }
 
     @Test
