@@ -140,6 +140,24 @@ class TextInputIntegrationTest {
     }
 
     @Test
+    void textInsideMapsAndListsIsCheckedToo() {
+        String email = TestData.unique("map") + "@example.test";
+        var value = api.post("/api/v1/customers").auth(bearer(token)).raw("{\"name\":\"Map\",\"emails\":[\"" + email
+                + "\"],\"preferenceValues\":{\"anything\":\"v\\u0000\"}}", "application/json").send();
+        var key = api.post("/api/v1/customers").auth(bearer(token)).raw("{\"name\":\"Map\",\"emails\":[\"" + email
+                + "\"],\"preferenceValues\":{\"k\\u0000\":\"v\"}}", "application/json").send();
+        var listed = api.post("/api/v1/customers").auth(bearer(token)).raw("{\"name\":\"Map\",\"emails\":[\"a\\u0000"
+                + email + "\"]}", "application/json").send();
+
+        assertThat(value.status()).as(value.toString()).isEqualTo(400);
+        assertThat(fields(value.json())).containsExactly("preferenceValues.anything");
+        assertThat(key.status()).as(key.toString()).isEqualTo(400);
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(400);
+        assertThat(fields(listed.json())).containsExactly("emails[0]");
+        assertThat(customersWithAddress(email)).isZero();
+    }
+
+    @Test
     void onlyATakenAddressIsReportedAsATakenAddress() {
         String email = TestData.unique("long") + "@example.test";
         // a name longer than its column gets past no form, but if it reached the database it is not an address conflict
