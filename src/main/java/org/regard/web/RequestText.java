@@ -70,10 +70,9 @@ class RequestText {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             if (isApi(request)) {
-                String bad = badQueryParameter(request);
+                ApiProblems.FieldError bad = badQueryParameter(request);
                 if (bad != null) {
-                    String why = TextInput.problem(request.getParameter(bad)).orElseThrow();
-                    ProblemJson.write(request, response, ApiProblems.invalidFields(List.of(new ApiProblems.FieldError(bad, why))));
+                    ProblemJson.write(request, response, ApiProblems.invalidFields(List.of(bad)));
                     return;
                 }
                 chain.doFilter(request, response);
@@ -87,14 +86,15 @@ class RequestText {
         }
 
         /** The first query parameter that cannot be kept; bodies of API calls are JSON and checked when read. */
-        static String badQueryParameter(HttpServletRequest request) {
+        private static ApiProblems.FieldError badQueryParameter(HttpServletRequest request) {
             if (request.getQueryString() == null) {
                 return null;
             }
             for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
                 for (String value : parameter.getValue()) {
-                    if (!TextInput.isClean(value)) {
-                        return parameter.getKey();
+                    var problem = TextInput.problem(value);
+                    if (problem.isPresent()) {
+                        return new ApiProblems.FieldError(parameter.getKey(), problem.get());
                     }
                 }
             }

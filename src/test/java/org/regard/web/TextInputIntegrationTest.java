@@ -126,6 +126,10 @@ class TextInputIntegrationTest {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(fields(reply.json())).containsExactly("q");
+
+        var second = api.get("/api/v1/customers?q=fine&q=ab%00cd").auth(bearer(token)).send();
+        assertThat(second.status()).as(second.toString()).isEqualTo(400);
+        assertThat(fields(second.json())).containsExactly("q");
     }
 
     @Test
