@@ -53,7 +53,8 @@ class LoginThrottle {
     }
 
     private static String normalize(String username) {
-        String trimmed = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        // a name typed into HTTP Basic is not cleaned by the page forms' filter: a NUL would fail the insert on PostgreSQL
+        String trimmed = username == null ? "" : org.regard.text.TextInput.clean(username).strip().toLowerCase(Locale.ROOT);
         return trimmed.length() > 254 ? trimmed.substring(0, 254) : trimmed;
     }
 }

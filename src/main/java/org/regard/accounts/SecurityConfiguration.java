@@ -14,6 +14,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -24,6 +27,7 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -99,7 +103,8 @@ class SecurityConfiguration {
                                 "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(afterSignIn()).permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .headers(h -> h
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(pages,
@@ -119,6 +124,34 @@ class SecurityConfiguration {
             http.rememberMe(r -> r.key(settings.rememberMeKey()).userDetailsService(agents));
         }
         return http.build();
+    }
+
+    /**
+     * Sends a visitor to the sign-in page by a relative redirect ({@code Location: /login}): an absolute one would be
+     * built from the Host header the client sent, and could point anywhere.
+     */
+    private static AuthenticationEntryPoint signInFirst() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
+    }
+
+    /**
+     * After signing in, back to the page first asked for, else the inbox, by a relative redirect: the page asked for
+     * was remembered as a whole URL, host included, from the headers of the request that asked for it.
+     */
+    private static AuthenticationSuccessHandler afterSignIn() {
+        SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+        handler.setDefaultTargetUrl("/inbox");
+        handler.setRedirectStrategy((request, response, url) -> {
+            URI target = URI.create(url);
+            boolean whole = target.isAbsolute() || target.getRawAuthority() != null;
+            String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
+            String relative = whole ? path + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery())
+                    : request.getContextPath() + url;
+            response.sendRedirect(response.encodeRedirectURL(relative));
+        });
+        return handler;
     }
 
     private static void unauthorized(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,

@@ -8,5 +8,5 @@
  * {@link org.regard.accounts.TeamAdministration}. Every administrative change is written to the audit log in the
  * transaction of the change.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = {"audit"})
+@org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = {"audit", "text"})
 package org.regard.accounts;

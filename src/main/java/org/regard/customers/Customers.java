@@ -437,12 +437,32 @@ public class Customers {
         customer.knowAsPerson(facts.addressAs(), facts.timeZone(), facts.preferredChannel(), now);
     }
 
+    /**
+     * Saves, reporting a unique violation (an address a concurrent writer took a moment ago) as {@link EmailTaken}.
+     * Any other integrity error (a value too long for its column...) is not about addresses and stays what it is.
+     */
     private Customer saveChecked(Customer customer) {
         try {
             return customers.save(customer);
         } catch (DataIntegrityViolationException e) {
-            throw new EmailTaken(String.join(", ", customer.emails()));
+            if (isUniqueViolation(e)) {
+                throw new EmailTaken(String.join(", ", customer.emails()));
+            }
+            throw e;
         }
+    }
+
+    /** SQLSTATE 23505 (unique violation) on PostgreSQL and H2 alike, however deep the driver's exception sits. */
+    private static boolean isUniqueViolation(DataIntegrityViolationException e) {
+        if (e instanceof org.springframework.dao.DuplicateKeyException) {
+            return true;
+        }
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void requireFree(String email) {

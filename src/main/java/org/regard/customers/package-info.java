@@ -11,5 +11,5 @@
  * Public API: {@link org.regard.customers.Customers} and its records, the access policies and their
  * {@link org.regard.customers.CustomerForbidden}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Customers", allowedDependencies = {"accounts", "audit"})
+@org.springframework.modulith.ApplicationModule(displayName = "Customers", allowedDependencies = {"accounts", "audit", "text"})
 package org.regard.customers;

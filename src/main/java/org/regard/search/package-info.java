@@ -10,5 +10,5 @@
  * <p>
  * Public API: {@link org.regard.search.Search} and its records.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Search", allowedDependencies = {"tickets", "customers", "accounts"})
+@org.springframework.modulith.ApplicationModule(displayName = "Search", allowedDependencies = {"tickets", "customers", "accounts", "text"})
 package org.regard.search;

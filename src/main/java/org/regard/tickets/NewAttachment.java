@@ -1,5 +1,7 @@
 package org.regard.tickets;
 
+import org.regard.text.TextInput;
+
 import java.util.Arrays;
 
 /**
@@ -17,11 +19,12 @@ public record NewAttachment(String fileName, String contentType, String contentI
     public static final int MAX_NAME = 255;
 
     public NewAttachment {
-        fileName = fileName == null || fileName.isBlank() ? "attachment" : fileName.strip();
+        // a file's name is text like any other: a NUL (which PostgreSQL refuses) goes, half a surrogate pair becomes U+FFFD
+        fileName = fileName == null || fileName.isBlank() ? "attachment" : TextInput.clean(fileName).strip();
         if (fileName.length() > MAX_NAME) {
             fileName = fileName.substring(0, MAX_NAME);
         }
-        contentType = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType.strip();
+        contentType = contentType == null || contentType.isBlank() ? "application/octet-stream" : TextInput.clean(contentType).strip();
         if (contentType.length() > 255) {
             contentType = "application/octet-stream";
         }

@@ -93,8 +93,9 @@ class ApiErrorResponses implements OpenApiCustomizer {
 
     private static Map<String, ApiResponse> responses() {
         Map<String, ApiResponse> responses = new TreeMap<>();
-        responses.put("BadRequest", problem("Invalid input: a field, parameter or header, or a body that is not JSON. "
-                + "`errors` names each field that needs a change."));
+        responses.put("BadRequest", problem("Invalid input: a field, parameter or header, a body that is not JSON, text "
+                + "that cannot be stored (the NUL character, half of a UTF-16 surrogate pair), or a path the server refuses "
+                + "(`..%2f`, `;`). `errors` names each field that needs a change."));
         responses.put("Unauthorized", problem("No credentials, a wrong password, an unknown or revoked API token, "
                 + "or an address locked after repeated failed sign-ins."));
         responses.put("Forbidden", problem("The ticket belongs to a team the caller is not part of, or the customer "

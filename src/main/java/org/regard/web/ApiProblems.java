@@ -160,6 +160,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     .body(problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", tooLarge.getMessage()));
         }
         InvalidFormatException invalid = causeOf(ex, InvalidFormatException.class);
+        if (invalid != null && invalid.getTargetType() == String.class) {
+            // text Regard cannot keep (RequestText): the message says which character, in words
+            return ResponseEntity.badRequest().body(invalidFields(List.of(new FieldError(path(invalid), invalid.getOriginalMessage()))));
+        }
         if (invalid != null && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
             return ResponseEntity.badRequest().body(invalidFields(List.of(new FieldError(path(invalid),
                     "'" + invalid.getValue() + "' is not one of " + allowedValues(invalid.getTargetType())))));
@@ -174,6 +178,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             String expected = mismatch.getTargetType() == null ? "a different kind of value" : describe(mismatch.getTargetType());
             return ResponseEntity.badRequest().body(invalidFields(List.of(new FieldError(path(mismatch), "must be " + expected))));
         }
+        if (mismatch != null) {
+            // the body as a whole has the wrong shape ([] or "text" where an object belongs)
+            String expected = mismatch.getTargetType() == null ? "a JSON object" : describe(mismatch.getTargetType());
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
+                    "The request body must be " + ("an object".equals(expected) ? "a JSON object" : expected)
+                            + " with the fields this call documents."));
+        }
         StreamReadException syntax = causeOf(ex, StreamReadException.class);
         if (syntax != null) {
             String where = syntax.getLocation() == null ? ""
@@ -183,14 +194,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         }
         JacksonException json = causeOf(ex, JacksonException.class);
         if (json != null) {
+            // Jackson's own words name Java types (TicketRequests$NewTicket): the caller gets the field and plain words
+            String where = json.getPath().isEmpty() ? "" : " (at " + path(json) + ")";
             return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
-                    "The request body could not be read: " + firstLine(json.getOriginalMessage())));
+                    "The request body could not be read as the JSON this call expects" + where + "."));
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Missing or unreadable body",
                 "This call needs a JSON body (Content-Type: application/json)."));
     }
 
-    private static ProblemDetail invalidFields(List<FieldError> errors) {
+    static ProblemDetail invalidFields(List<FieldError> errors) {
         String summary = errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 errors.isEmpty() ? "The request is not valid." : "Please correct these fields: " + summary + ".");

@@ -35,7 +35,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -100,8 +99,8 @@ class CustomerApi {
         } catch (Preferences.InvalidPreference e) {
             throw CustomerRequests.invalid(e);
         }
-        URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/customers/{id}")
-                .buildAndExpand(created.id()).toUri();
+        // relative, like every Location of the API: never built from the Host header a client sent
+        URI location = URI.create("/api/v1/customers/" + created.id());
         return withVersion(ResponseEntity.created(location), resource(created));
     }
 

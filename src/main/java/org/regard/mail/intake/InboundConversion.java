@@ -1,5 +1,6 @@
 package org.regard.mail.intake;
 
+import org.regard.text.TextInput;
 import org.regard.mail.intake.InboundProcessor.InboundRow;
 
 import org.regard.mail.mailboxes.Mailbox;
@@ -93,7 +94,7 @@ class InboundConversion {
             messageId = tickets.customerWrote(new CustomerMessage(ticketId, body, Channel.EMAIL, key, files, mail.automated(),
                     message.bounce() || !mail.automated())).messageId();
         } else {
-            customer = customers.findOrCreate(sender.address(), sender.name());
+            customer = customers.findOrCreate(text(sender.address()), text(sender.name()));
             Tickets.Opened opened = tickets.open(new OpenTicket(customer.id(), subject(message.subject()), body, Channel.EMAIL,
                     mailbox == null ? null : mailbox.teamId(), Priority.NORMAL, null, key, files, mail.automated(),
                     mail.followUpOf()), Actor.SYSTEM);
@@ -125,10 +126,10 @@ class InboundConversion {
         InboundMail.Sender sender = SenderFilter.sender(message, mailbox);
         CustomerView customer;
         try {
-            customer = customers.findOrCreate(sender.address(), sender.name());
+            customer = customers.findOrCreate(text(sender.address()), text(sender.name()));
         } catch (RuntimeException unusable) {
             InboundMail.Sender placeholder = SenderFilter.placeholder(mailbox);
-            customer = customers.findOrCreate(placeholder.address(), placeholder.name());
+            customer = customers.findOrCreate(text(placeholder.address()), text(placeholder.name()));
         }
         String subject = message.subject().isBlank() || message.subject().equals(MailParser.UNREADABLE_SUBJECT)
                 ? UNPROCESSED_SUBJECT : subject(message.subject());
@@ -142,7 +143,7 @@ class InboundConversion {
     }
 
     static String subject(String subject) {
-        String s = subject == null ? "" : subject.replaceAll("[\\p{Cntrl}]+", " ").strip();
+        String s = subject == null ? "" : text(subject).replaceAll("[\\p{Cntrl}]+", " ").strip();
         if (s.isEmpty()) {
             return NO_SUBJECT;
         }
@@ -209,8 +210,12 @@ class InboundConversion {
         return t == null || t.length() <= max ? t : t.substring(0, max);
     }
 
-    /** Text as a database keeps it: PostgreSQL refuses the NUL character, which broken mail may carry. */
+    /**
+     * Text as a database keeps it: broken mail may carry the NUL character (PostgreSQL refuses it) or half of a UTF-16
+     * surrogate pair (stored as "?"). A customer's mail is never refused for it: NUL is removed, a lone surrogate
+     * becomes U+FFFD.
+     */
     static String text(String s) {
-        return s == null || s.indexOf('\u0000') < 0 ? s : s.replace("\u0000", "");
+        return TextInput.clean(s);
     }
 }

@@ -43,7 +43,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 import java.util.LinkedHashSet;
@@ -97,7 +96,8 @@ class TicketApi {
         TicketResource ticket = opened.detail()
                 .map(written -> TicketResource.of(written, opened.customer(), Map.of()))
                 .orElseGet(() -> resource(queries.detail(id, agent)));
-        URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/tickets/{id}").buildAndExpand(id).toUri();
+        // relative, like every Location of the API: never built from the Host header a client sent
+        URI location = URI.create("/api/v1/tickets/" + id);
         return ResponseEntity.created(location).eTag(RequestHeaders.etag(ticket.version())).body(ticket);
     }
 

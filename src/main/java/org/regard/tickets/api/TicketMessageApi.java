@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 import java.util.NoSuchElementException;
@@ -77,8 +76,8 @@ class TicketMessageApi {
         MessageResource message = written.message()
                 .map(m -> MessageResource.of(m.writtenBy(agent.displayName()), envelopes.of(ticketId, written.messageId()).orElse(null)))
                 .orElseGet(() -> message(ticketId, written.messageId(), agent));
-        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/api/v1/tickets/{ticketId}/messages/{messageId}").buildAndExpand(ticketId, message.id()).toUri();
+        // relative, like every Location of the API: never built from the Host header a client sent
+        URI location = URI.create("/api/v1/tickets/" + ticketId + "/messages/" + message.id());
         return ResponseEntity.status(written.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).location(location).body(message);
     }
 
