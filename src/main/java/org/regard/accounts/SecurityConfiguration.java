@@ -9,7 +9,11 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.regard.audit.AuditLog;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -25,6 +29,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Who may call what. Two filter chains:
@@ -59,9 +64,20 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** bcrypt, stored as {@code {bcrypt}...}; passwords over bcrypt's 72 bytes are pre-hashed (see {@link PasswordHashing}). */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new PasswordHashing()));
+    }
+
+    /** Password sign-in for the sign-in page and HTTP Basic, throttled and audited (see {@link ThrottledSignIn}). */
+    @Bean
+    AuthenticationProvider passwordSignIn(AgentDetailsService agents, PasswordEncoder encoder, LoginThrottle throttle,
+                                          AuditLog audit, TransactionTemplate tx) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(agents);
+        passwords.setPasswordEncoder(encoder);
+        passwords.setUserDetailsPasswordService(agents);
+        return new ThrottledSignIn(passwords, throttle, audit, tx);
     }
 
     @Bean
@@ -93,7 +109,9 @@ class SecurityConfiguration {
                                 "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", false).permitAll()
+                        .authenticationDetailsSource(FormSignInDetails::new).failureHandler(new SignInFailurePage()))
+                .csrf(csrf -> csrf.csrfTokenRepository(new SignInCsrfTokens()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .headers(h -> h
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(pages,
@@ -117,10 +135,15 @@ class SecurityConfiguration {
 
     private static void unauthorized(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
                                      org.springframework.security.core.AuthenticationException e) throws IOException {
+        if (e instanceof SignInThrottled throttled) {
+            response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+            writeProblem(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
+                    "Too many failed sign-ins from this address or for this account; try again in "
+                            + throttled.retryAfterSeconds() + " s.", request.getRequestURI());
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Regard\", Bearer");
-        String detail = e instanceof org.springframework.security.authentication.LockedException
-                ? "Too many failed sign-ins for this account; try again later."
-                : "Sign in with an API token (Authorization: Bearer ...) or HTTP Basic with an agent's email and password.";
+        String detail = "Sign in with an API token (Authorization: Bearer ...) or HTTP Basic with an agent's email and password.";
         writeProblem(response, HttpStatus.UNAUTHORIZED, "Authentication required", detail, request.getRequestURI());
     }
 
