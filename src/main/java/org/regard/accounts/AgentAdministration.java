@@ -12,19 +12,24 @@ import java.util.Set;
 @Service
 @Transactional
 public class AgentAdministration {
-    /** Passwords shorter than this are refused. */
-    public static final int MIN_PASSWORD_LENGTH = 10;
+    /** Passwords shorter than this are refused (see {@link PasswordPolicy} for every rule). */
+    public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
 
     private final AgentRepository agents;
     private final TeamRepository teams;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final PasswordPolicy policy;
+    private final PasswordChange passwords;
 
-    AgentAdministration(AgentRepository agents, TeamRepository teams, PasswordEncoder encoder, Clock clock) {
+    AgentAdministration(AgentRepository agents, TeamRepository teams, PasswordEncoder encoder, Clock clock,
+                        PasswordPolicy policy, PasswordChange passwords) {
         this.agents = agents;
         this.teams = teams;
         this.encoder = encoder;
         this.clock = clock;
+        this.policy = policy;
+        this.passwords = passwords;
     }
 
     /** The facts an admin gives for a new agent. */
@@ -36,6 +41,20 @@ public class AgentAdministration {
     public static class EmailTaken extends RuntimeException {
         public EmailTaken(String email) {
             super("An agent with the email " + email + " already exists.");
+        }
+    }
+
+    /** Raised when a new password breaks a rule of the {@link PasswordPolicy}; the message never quotes it. */
+    public static class WeakPassword extends IllegalArgumentException {
+        private final PasswordProblem problem;
+
+        public WeakPassword(PasswordProblem problem) {
+            super(problem.englishMessage());
+            this.problem = problem;
+        }
+
+        public PasswordProblem problem() {
+            return problem;
         }
     }
 
@@ -57,7 +76,9 @@ public class AgentAdministration {
         if (agents.findByEmail(Agent.normalizeEmail(cmd.email())).isPresent()) {
             throw new EmailTaken(cmd.email());
         }
-        requireStrong(cmd.password());
+        policy.problemWith(cmd.password(), cmd.email(), cmd.displayName()).ifPresent(problem -> {
+            throw new WeakPassword(problem);
+        });
         Agent agent = new Agent(cmd.email(), cmd.displayName(), encoder.encode(cmd.password()), cmd.role(), clock.instant());
         agent.preferLocale(cmd.locale());
         agent.speaks(cmd.languages() == null ? List.of() : cmd.languages());
@@ -105,16 +126,12 @@ public class AgentAdministration {
         });
     }
 
-    /** Changes the agent's password after checking the current one; returns false when it does not match. */
+    /**
+     * Changes the agent's password after checking the current one; returns false when it does not match. Ends all
+     * the agent's sessions (see {@link PasswordChange#byAgent} for the page's version, which keeps the current one).
+     */
     public boolean changePassword(long agentId, String current, String next) {
-        Agent agent = agents.findById(agentId).orElseThrow();
-        if (!encoder.matches(current, agent.getPasswordHash())) {
-            return false;
-        }
-        requireStrong(next);
-        agent.changePasswordHash(encoder.encode(next));
-        agents.save(agent);
-        return true;
+        return passwords.byAgent(agentId, current, next, null, null).outcome() == PasswordChange.Outcome.CHANGED;
     }
 
     public TeamView createTeam(String name) {
@@ -148,11 +165,5 @@ public class AgentAdministration {
         Set<Long> known = new java.util.HashSet<>();
         teams.findAllById(teamIds).forEach(t -> known.add(t.getId()));
         return known;
-    }
-
-    private static void requireStrong(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("The password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
-        }
     }
 }

@@ -5,6 +5,7 @@ import org.regard.accounts.Accounts;
 import org.regard.accounts.AgentAdministration;
 import org.regard.accounts.AgentPrincipal;
 import org.regard.accounts.AgentView;
+import org.regard.accounts.PasswordPolicy;
 import org.regard.accounts.Role;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -29,11 +30,14 @@ class AgentAdminController {
     private final Accounts accounts;
     private final AgentAdministration administration;
     private final SignedInSessions sessions;
+    private final PasswordPolicy passwordPolicy;
 
-    AgentAdminController(Accounts accounts, AgentAdministration administration, SignedInSessions sessions) {
+    AgentAdminController(Accounts accounts, AgentAdministration administration, SignedInSessions sessions,
+                         PasswordPolicy passwordPolicy) {
         this.accounts = accounts;
         this.administration = administration;
         this.sessions = sessions;
+        this.passwordPolicy = passwordPolicy;
     }
 
     @GetMapping("/admin/agents")
@@ -52,7 +56,7 @@ class AgentAdminController {
     @PostMapping("/admin/agents")
     String create(@ModelAttribute("agentForm") AgentForm form, BindingResult errors,
                   HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        form.validateNew(errors);
+        form.validateNew(errors, passwordPolicy);
         if (!errors.hasErrors()) {
             try {
                 AgentView created = administration.create(form.toNewAgent());
@@ -62,6 +66,8 @@ class AgentAdminController {
             } catch (AgentAdministration.EmailTaken | DataIntegrityViolationException taken) {
                 // a DataIntegrityViolationException here means another admin created the same address a moment ago
                 errors.rejectValue("email", "admin.error.email.taken");
+            } catch (AgentAdministration.WeakPassword weak) {
+                errors.rejectValue("password", weak.problem().messageKey(), weak.problem().messageArguments(), null);
             }
         }
         // the password is never sent back to the browser
@@ -135,7 +141,8 @@ class AgentAdminController {
         model.addAttribute("teams", accounts.teams());
         model.addAttribute("roles", List.of(Role.AGENT, Role.ADMIN));
         model.addAttribute("languages", AgentForm.LANGUAGES);
-        model.addAttribute("minPasswordLength", AgentAdministration.MIN_PASSWORD_LENGTH);
+        model.addAttribute("minPasswordLength", PasswordPolicy.MIN_LENGTH);
+        model.addAttribute("maxPasswordLength", PasswordPolicy.MAX_LENGTH);
         return "admin/agent";
     }
 }

@@ -1,0 +1,38 @@
+package org.regard.accounts;
+
+/** What is wrong with a new password (see {@link PasswordPolicy}); each has a message key in the accounts bundle. */
+public enum PasswordProblem {
+    /** Fewer than {@link PasswordPolicy#MIN_LENGTH} characters. */
+    TOO_SHORT("The password must have at least " + PasswordPolicy.MIN_LENGTH + " characters."),
+    /** More than {@link PasswordPolicy#MAX_LENGTH} characters. */
+    TOO_LONG("The password may have at most " + PasswordPolicy.MAX_LENGTH + " characters."),
+    /** On the list of common passwords, or a simple pattern (one character repeated, a run like abcdef or 123456). */
+    TOO_COMMON("This password is too easy to guess: it is a common password or a simple pattern."),
+    /** Mostly the agent's own name or email address, or Regard's name. */
+    PERSONAL("This password is too easy to guess: it is mostly your name, your email address or the name Regard.");
+
+    private final String english;
+
+    PasswordProblem(String english) {
+        this.english = english;
+    }
+
+    /** The message key in {@code messages/accounts*.properties}. */
+    public String messageKey() {
+        return "password.problem." + name();
+    }
+
+    /** The arguments of the message ({0} is the limit for the length problems). */
+    public Object[] messageArguments() {
+        return switch (this) {
+            case TOO_SHORT -> new Object[]{PasswordPolicy.MIN_LENGTH};
+            case TOO_LONG -> new Object[]{PasswordPolicy.MAX_LENGTH};
+            default -> new Object[0];
+        };
+    }
+
+    /** The message in English, for the API and the log. */
+    public String englishMessage() {
+        return english;
+    }
+}
