@@ -22,13 +22,9 @@ public enum PasswordProblem {
         return "password.problem." + name();
     }
 
-    /** The arguments of the message ({0} is the limit for the length problems). */
+    /** The arguments of every message: {0} the least and {1} the most characters. */
     public Object[] messageArguments() {
-        return switch (this) {
-            case TOO_SHORT -> new Object[]{PasswordPolicy.MIN_LENGTH};
-            case TOO_LONG -> new Object[]{PasswordPolicy.MAX_LENGTH};
-            default -> new Object[0];
-        };
+        return new Object[]{PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH};
     }
 
     /** The message in English, for the API and the log. */

@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * Documents the problem details the API answers with, so clients know every status they must handle.
  * The rules follow how the API fails, in one place rather than on every handler:
  * <ul>
- *   <li>every call: 400 (bad input) and 401 (no or wrong credentials);</li>
+ *   <li>every call: 400 (bad input), 401 (no or wrong credentials) and 429 (HTTP Basic after too many failed
+ *   sign-ins);</li>
  *   <li>calls on one record ({@code /{id}}): 404; on one ticket also 403 (another team's ticket);</li>
  *   <li>calls with a body: 413 (over the size limit); with {@code If-Match}: 412 (stale version).</li>
  * </ul>
@@ -67,6 +68,7 @@ class ApiErrorResponses implements OpenApiCustomizer {
             operation.setResponses(responses);
             add(responses, "400", "BadRequest");
             add(responses, "401", "Unauthorized");
+            add(responses, "429", "TooManyRequests");
             if (path.contains("{")) {
                 add(responses, "404", "NotFound");
             }
@@ -87,8 +89,10 @@ class ApiErrorResponses implements OpenApiCustomizer {
         Map<String, ApiResponse> responses = new TreeMap<>();
         responses.put("BadRequest", problem("Invalid input: a field, parameter or header, or a body that is not JSON. "
                 + "`errors` names each field that needs a change."));
-        responses.put("Unauthorized", problem("No credentials, a wrong password, an unknown or revoked API token, "
-                + "or an address locked after repeated failed sign-ins."));
+        responses.put("Unauthorized", problem("No credentials, a wrong password, or an unknown or revoked API token."));
+        responses.put("TooManyRequests", problem("HTTP Basic refused before the password was checked: too many failed "
+                + "sign-ins from this client address or for this account name. `Retry-After` gives the seconds to wait; "
+                + "an API token is never throttled."));
         responses.put("Forbidden", problem("The ticket belongs to a team the caller is not part of."));
         responses.put("NotFound", problem("No such record."));
         responses.put("PreconditionFailed", problem("The If-Match version is stale: someone changed the record since "

@@ -121,4 +121,35 @@ class PasswordRulesIntegrationTest {
         assertThat(mine).extracting(AuditEntry::action).contains(AuditAction.PASSWORD_CHANGED, AuditAction.SIGN_OUT_EVERYWHERE);
         assertThat(mine).allSatisfy(e -> assertThat(String.valueOf(e.details())).doesNotContain(next));
     }
+
+    @Test
+    void anAdminSetsANewPasswordForAnAgentWhoIsThenSignedOutEverywhere() {
+        var team = data.team("rules");
+        var admin = data.agent(Role.ADMIN, team);
+        var agent = data.agent(Role.AGENT, team);
+        WebSession adminSession = WebSession.signedIn(port, admin.email(), admin.password());
+        WebSession agentSession = WebSession.signedIn(port, agent.email(), agent.password());
+        String next = "the-admin-chose-this-for-you";
+
+        var weak = adminSession.post("/admin/agents/" + agent.id() + "/password", "newPassword", "qwerty123456");
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.body()).contains("id=\"agent-new-password-error\"", "too easy to guess").doesNotContain("qwerty123456");
+        assertThat(agentSession.get("/inbox").status()).as("nothing changed yet").isEqualTo(200);
+
+        assertThat(agentSession.post("/admin/agents/" + agent.id() + "/password", "newPassword", next).status())
+                .as("an agent may not").isEqualTo(403);
+        assertThat(adminSession.post("/admin/agents/" + admin.id() + "/password", "newPassword", next).status())
+                .as("nor an admin for themselves, without their current password").isEqualTo(400);
+
+        var set = adminSession.post("/admin/agents/" + agent.id() + "/password", "newPassword", next);
+
+        assertThat(set.status()).isEqualTo(302);
+        assertThat(agentSession.get("/inbox").location()).as("signed out").endsWith("/login");
+        assertThat(WebSession.anonymousFrom(port, TestData.clientAddress()).signIn(agent.email(), next).location()).endsWith("/inbox");
+        assertThat(audit.newest(null, 50)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo(AuditAction.PASSWORD_CHANGED);
+            assertThat(e.actorId()).isEqualTo(admin.id());
+            assertThat(e.targetId()).isEqualTo(String.valueOf(agent.id()));
+        });
+    }
 }
