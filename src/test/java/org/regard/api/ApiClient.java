@@ -33,15 +33,7 @@ public final class ApiClient {
     /** A client connecting from this loopback address (e.g. {@code 127.0.4.7}), for tests of per-address rules. */
     public ApiClient(int port, String clientAddress) {
         this.base = "http://127.0.0.1:" + port;
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
-        if (clientAddress != null) {
-            try {
-                builder.localAddress(java.net.InetAddress.getByName(clientAddress));
-            } catch (java.net.UnknownHostException e) {
-                throw new IllegalArgumentException(clientAddress, e);
-            }
-        }
-        this.http = builder.build();
+        this.http = org.regard.support.WebSession.connectingFrom(clientAddress).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     public static String bearer(String token) {

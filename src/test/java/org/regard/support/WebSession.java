@@ -226,7 +226,8 @@ public final class WebSession {
         return newBrowser(null);
     }
 
-    private static HttpClient newBrowser(String clientAddress) {
+    /** An HTTP client builder that connects from this local address ({@code null}: the system's choice). */
+    public static HttpClient.Builder connectingFrom(String clientAddress) {
         HttpClient.Builder builder = HttpClient.newBuilder();
         if (clientAddress != null) {
             try {
@@ -235,7 +236,11 @@ public final class WebSession {
                 throw new IllegalArgumentException(clientAddress, e);
             }
         }
-        return builder
+        return builder;
+    }
+
+    private static HttpClient newBrowser(String clientAddress) {
+        return connectingFrom(clientAddress)
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
