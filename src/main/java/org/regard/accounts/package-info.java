@@ -3,7 +3,9 @@
  * (form login, HTTP Basic, API tokens) and what they may see.
  * <p>
  * Public API: {@link org.regard.accounts.Accounts}, {@link org.regard.accounts.AgentPrincipal},
- * {@link org.regard.accounts.Role}, {@link org.regard.accounts.AgentView}, {@link org.regard.accounts.TeamView}.
+ * {@link org.regard.accounts.Role}, {@link org.regard.accounts.AgentView}, {@link org.regard.accounts.TeamView},
+ * {@link org.regard.accounts.PasswordPolicy} (the password rules, for every place a password is set) and
+ * {@link org.regard.accounts.PasswordChange}. Sign-ins and password changes are recorded in the audit log.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = {"audit"})
 package org.regard.accounts;
