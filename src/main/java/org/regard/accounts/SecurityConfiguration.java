@@ -1,19 +1,18 @@
 package org.regard.accounts;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.regard.audit.AuditLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.regard.audit.AuditLog;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,6 +25,7 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,8 @@ import java.util.Map;
  *   <li>the API and the operations endpoints ({@code /api/**}, {@code /actuator/**}): stateless,
  *   HTTP Basic or a personal API token, errors as RFC 9457 problem details;</li>
  *   <li>the web pages: form login with a session shared by all nodes (Spring Session JDBC), CSRF on
- *   every form, and a Content-Security-Policy that allows no inline script.</li>
+ *   every form, and a Content-Security-Policy that allows no inline script. The sign-in page creates no session
+ *   (its CSRF token is in a cookie, see {@link SignInCsrfTokens}) and a failed sign-in stores nothing in it.</li>
  * </ul>
  * Ticket-level rules (an agent sees only the tickets of their teams) are enforced where tickets are
  * read, through {@link Accounts#canSeeTeam}.
