@@ -37,8 +37,9 @@ import java.util.Map;
  *   <li>the API and the operations endpoints ({@code /api/**}, {@code /actuator/**}): stateless,
  *   HTTP Basic or a personal API token, errors as RFC 9457 problem details;</li>
  *   <li>the web pages: form login with a session shared by all nodes (Spring Session JDBC), CSRF on
- *   every form, and a Content-Security-Policy that allows no inline script. The sign-in page creates no session
- *   (its CSRF token is in a cookie, see {@link SignInCsrfTokens}) and a failed sign-in stores nothing in it.</li>
+ *   every form, and a Content-Security-Policy that allows no inline script. Anonymous requests create no session (the
+ *   sign-in form's CSRF token and the page to return to are in cookies: {@link SignInCsrfTokens},
+ *   {@link ReturnAfterSignIn}) and a failed sign-in stores nothing in it.</li>
  * </ul>
  * Ticket-level rules (an agent sees only the tickets of their teams) are enforced where tickets are
  * read, through {@link Accounts#canSeeTeam}.
@@ -113,6 +114,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", false).permitAll()
                         .authenticationDetailsSource(FormSignInDetails::new).failureHandler(new SignInFailurePage()))
                 .csrf(csrf -> csrf.csrfTokenRepository(new SignInCsrfTokens()))
+                .requestCache(cache -> cache.requestCache(ReturnAfterSignIn.cache()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .headers(h -> h
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(pages,

@@ -109,6 +109,20 @@ class SignInSessionIntegrationTest {
     }
 
     @Test
+    void anonymousRequestsForProtectedPagesStoreNoSessionAndSigningInStillReturnsToThePageAsked() {
+        var agent = data.agent(Role.AGENT, data.team("secrets"));
+        long before = System.currentTimeMillis();
+        WebSession visitor = WebSession.anonymousFrom(port, TestData.clientAddress());
+
+        assertThat(visitor.get("/no/such/page").location()).endsWith("/login");
+        assertThat(visitor.htmxGet("/inbox").status()).isIn(302, 401, 403);
+        assertThat(visitor.get("/profile").location()).endsWith("/login");
+
+        assertThat(sessionRowsSince(before)).as("spring_session rows created").isZero();
+        assertThat(visitor.signIn(agent.email(), agent.password()).location()).contains("/profile");
+    }
+
+    @Test
     void theSignInFormStillNeedsItsCsrfTokenAndWorksWithoutASessionBeforehand() {
         var agent = data.agent(Role.AGENT, data.team("secrets"));
         WebSession visitor = WebSession.anonymousFrom(port, TestData.clientAddress());
