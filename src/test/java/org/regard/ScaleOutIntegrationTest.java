@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two Regard nodes on one database behave as one: an agent signed in on the first node is signed in on
- * the second, because the session lives in the database.
+ * the second, because the session lives in the database; so do the counts of failed sign-ins.
  */
 @IntegrationTest
 class ScaleOutIntegrationTest {
@@ -29,9 +29,10 @@ class ScaleOutIntegrationTest {
         int nodeA = env.getRequiredProperty("local.server.port", Integer.class);
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(RegardApplication.class)
                 .profiles("test")
-                .properties("server.port=0", "spring.datasource.url=" + env.getProperty("spring.datasource.url"),
+                .properties("spring.datasource.url=" + env.getProperty("spring.datasource.url"),
                         "spring.datasource.username=" + env.getProperty("spring.datasource.username"))
-                .run()) {
+                // an argument, not a default property: application.properties' server.port would win over the latter
+                .run("--server.port=0")) {
             int nodeB = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             WebSession browser = WebSession.signedIn(nodeA, agent.email(), agent.password());
 
@@ -41,6 +42,22 @@ class ScaleOutIntegrationTest {
 
             var strangerOnB = WebSession.anonymous(nodeB).get("/");
             assertThat(strangerOnB.location()).endsWith("/login");
+
+            // failed sign-ins on one node slow down the next attempt on the other: they are counted in the database
+            String guesser = TestData.clientAddress();
+            for (int i = 0; i < 5; i++) {
+                assertThat(WebSession.anonymousFrom(nodeA, guesser).signIn(agent.email(), "wrong-" + i).location())
+                        .endsWith("/login?error");
+            }
+            assertThat(WebSession.anonymousFrom(nodeB, guesser).signIn(agent.email(), agent.password()).location())
+                    .endsWith("/login?wait");
+
+            // the sign-in form of one node signs in on the other (its CSRF token is in a cookie, not in a node)
+            WebSession visitor = WebSession.anonymousFrom(nodeA, TestData.clientAddress());
+            String token = visitor.get("/login").csrfToken();
+            var onOtherNode = visitor.onPort(nodeB).postAsIs("/login", "username", agent.email(),
+                    "password", agent.password(), "_csrf", token);
+            assertThat(onOtherNode.location()).endsWith("/inbox");
         }
     }
 }

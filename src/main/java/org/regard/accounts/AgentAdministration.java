@@ -19,8 +19,8 @@ import java.util.Set;
 @Service
 @Transactional
 public class AgentAdministration {
-    /** Passwords shorter than this are refused. */
-    public static final int MIN_PASSWORD_LENGTH = 10;
+    /** Passwords shorter than this are refused (see {@link PasswordPolicy} for every rule). */
+    public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
 
     private final AgentRepository agents;
     private final ChangingAgent changing;
@@ -28,15 +28,20 @@ public class AgentAdministration {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final AuditLog audit;
+    private final PasswordPolicy policy;
+    private final PasswordChange passwords;
 
     AgentAdministration(AgentRepository agents, ChangingAgent changing, TeamAdministration teamAdministration,
-                        PasswordEncoder encoder, Clock clock, AuditLog audit) {
+                        PasswordEncoder encoder, Clock clock, AuditLog audit, PasswordPolicy policy,
+                        PasswordChange passwords) {
         this.agents = agents;
         this.changing = changing;
         this.teamAdministration = teamAdministration;
         this.encoder = encoder;
         this.clock = clock;
         this.audit = audit;
+        this.policy = policy;
+        this.passwords = passwords;
     }
 
     /** The facts an admin gives for a new agent. */
@@ -53,6 +58,20 @@ public class AgentAdministration {
     public static class EmailTaken extends RuntimeException {
         public EmailTaken(String email) {
             super("An agent with the email " + email + " already exists.");
+        }
+    }
+
+    /** Raised when a new password breaks a rule of the {@link PasswordPolicy}; the message never quotes it. */
+    public static class WeakPassword extends IllegalArgumentException {
+        private final PasswordProblem problem;
+
+        public WeakPassword(PasswordProblem problem) {
+            super(problem.englishMessage());
+            this.problem = problem;
+        }
+
+        public PasswordProblem problem() {
+            return problem;
         }
     }
 
@@ -84,26 +103,13 @@ public class AgentAdministration {
         }
     }
 
-    /** Raised for a password the rule refuses; the message says why. */
-    public static class WeakPassword extends IllegalArgumentException {
-        private final String problem;
-
-        public WeakPassword(String problem) {
-            super("The password " + problem + ".");
-            this.problem = problem;
-        }
-
-        /** What is wrong with it, to follow the field's name: "must have at least 10 characters". */
-        public String problem() {
-            return problem;
-        }
-    }
-
     public AgentView create(NewAgent cmd) {
         if (agents.findByEmail(Agent.normalizeEmail(cmd.email())).isPresent()) {
             throw new EmailTaken(cmd.email());
         }
-        requireStrong(cmd.password());
+        policy.problemWith(cmd.password(), cmd.email(), cmd.displayName()).ifPresent(problem -> {
+            throw new WeakPassword(problem);
+        });
         Agent agent = new Agent(cmd.email(), cmd.displayName(), encoder.encode(cmd.password()), cmd.role(), clock.instant());
         agent.preferLocale(cmd.locale());
         agent.speaks(cmd.languages() == null ? List.of() : cmd.languages());
@@ -144,16 +150,12 @@ public class AgentAdministration {
         });
     }
 
-    /** Changes the agent's password after checking the current one; returns false when it does not match. */
+    /**
+     * Changes the agent's password after checking the current one; returns false when it does not match. Ends all
+     * the agent's sessions (see {@link PasswordChange#byAgent} for the page's version, which keeps the current one).
+     */
     public boolean changePassword(long agentId, String current, String next) {
-        Agent agent = agents.findById(agentId).orElseThrow();
-        if (!encoder.matches(current, agent.getPasswordHash())) {
-            return false;
-        }
-        requireStrong(next);
-        agent.changePasswordHash(encoder.encode(next));
-        agents.save(agent);
-        return true;
+        return passwords.byAgent(agentId, current, next, null, null).outcome() == PasswordChange.Outcome.CHANGED;
     }
 
     public TeamView createTeam(String name) {
@@ -167,22 +169,5 @@ public class AgentAdministration {
 
     public TeamView renameTeam(long teamId, String name) {
         return teamAdministration.change(teamId, name, null).team();
-    }
-
-    /**
-     * Why this password is refused, or empty when it is accepted: the one password rule of the agent pages, the
-     * profile page and the API.
-     */
-    public static Optional<String> passwordProblem(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            return Optional.of("must have at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
-        return Optional.empty();
-    }
-
-    private static void requireStrong(String password) {
-        passwordProblem(password).ifPresent(problem -> {
-            throw new WeakPassword(problem);
-        });
     }
 }

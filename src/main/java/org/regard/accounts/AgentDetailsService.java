@@ -7,15 +7,13 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads agents for form login and HTTP Basic; a throttled address comes back locked. */
+/** Loads agents for form login and HTTP Basic (throttling happens before, in {@link ThrottledSignIn}). */
 @Service
 class AgentDetailsService implements UserDetailsService, UserDetailsPasswordService {
     private final AgentRepository agents;
-    private final LoginThrottle throttle;
 
-    AgentDetailsService(AgentRepository agents, LoginThrottle throttle) {
+    AgentDetailsService(AgentRepository agents) {
         this.agents = agents;
-        this.throttle = throttle;
     }
 
     @Override
@@ -23,7 +21,7 @@ class AgentDetailsService implements UserDetailsService, UserDetailsPasswordServ
     public UserDetails loadUserByUsername(String username) {
         Agent agent = agents.findByEmail(Agent.normalizeEmail(username))
                 .orElseThrow(() -> new UsernameNotFoundException("No such agent"));
-        return AgentPrincipal.of(agent, throttle.isLocked(username));
+        return AgentPrincipal.of(agent, false);
     }
 
     /** Re-hashes a password whose hash uses outdated parameters, on the next successful sign-in. */

@@ -15,7 +15,8 @@ import java.time.Clock;
 
 /**
  * On the very first start (no agent in the database) creates the administrator and a first team.
- * With no password configured it generates one and prints it once. Safe when several nodes start
+ * With no password configured it generates one and prints it once; a configured password is never printed, and one
+ * that breaks the {@link PasswordPolicy} is used all the same, with a warning in the log. Safe when several nodes start
  * together: the unique email lets only one of them create the administrator.
  */
 @Component
@@ -31,9 +32,11 @@ class FirstStart implements ApplicationRunner {
     private final AdminSettings settings;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final PasswordPolicy policy;
 
     FirstStart(AgentRepository agents, Accounts accounts, PasswordEncoder encoder, AdminSettings settings,
-               TransactionTemplate tx, Clock clock) {
+               TransactionTemplate tx, Clock clock, PasswordPolicy policy) {
+        this.policy = policy;
         this.agents = agents;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -70,7 +73,11 @@ class FirstStart implements ApplicationRunner {
                       This password is shown only once. Sign in and change it.
                     ================================================================""", email, password);
         } else {
-            log.info("Regard created the administrator account {}", email);
+            log.info("Regard created the administrator account {} with the password given in regard.admin.password", email);
+            // Refusing it would leave a new installation without any way in; the operator is told instead.
+            policy.problemWith(password, email, "Administrator").ifPresent(problem -> log.warn(
+                    "The administrator password given in regard.admin.password breaks Regard's password rules: {} "
+                            + "Sign in as {} and change it on your profile page.", problem.englishMessage(), email));
         }
     }
 

@@ -1,18 +1,22 @@
 package org.regard.accounts;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.regard.audit.AuditLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -25,10 +29,12 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Who may call what. Two filter chains:
@@ -36,7 +42,9 @@ import java.nio.charset.StandardCharsets;
  *   <li>the API and the operations endpoints ({@code /api/**}, {@code /actuator/**}): stateless,
  *   HTTP Basic or a personal API token, errors as RFC 9457 problem details;</li>
  *   <li>the web pages: form login with a session shared by all nodes (Spring Session JDBC), CSRF on
- *   every form, and a Content-Security-Policy that allows no inline script.</li>
+ *   every form, and a Content-Security-Policy that allows no inline script. Anonymous requests create no session (the
+ *   sign-in form's CSRF token and the page to return to are in cookies: {@link SignInCsrfTokens},
+ *   {@link ReturnAfterSignIn}) and a failed sign-in stores nothing in it.</li>
  * </ul>
  * Administration is for administrators only, on both chains: the pages under {@code /admin/} (agents, teams,
  * categories, mailboxes, preference fields, the audit log and its export) and the administration API
@@ -68,9 +76,20 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** bcrypt, stored as {@code {bcrypt}...}; passwords over bcrypt's 72 bytes are pre-hashed (see {@link PasswordHashing}). */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new PasswordHashing()));
+    }
+
+    /** Password sign-in for the sign-in page and HTTP Basic, throttled and audited (see {@link ThrottledSignIn}). */
+    @Bean
+    AuthenticationProvider passwordSignIn(AgentDetailsService agents, PasswordEncoder encoder, LoginThrottle throttle,
+                                          AuditLog audit, TransactionTemplate tx) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(agents);
+        passwords.setPasswordEncoder(encoder);
+        passwords.setUserDetailsPasswordService(agents);
+        return new ThrottledSignIn(passwords, throttle, audit, tx);
     }
 
     @Bean
@@ -98,13 +117,17 @@ class SecurityConfiguration {
     SecurityFilterChain webChain(HttpSecurity http, SecuritySettings settings, AgentDetailsService agents) throws Exception {
         RequestMatcher framed = PathPatternRequestMatcher.withDefaults().matcher(FRAMED_MAIL);
         RequestMatcher pages = new NegatedRequestMatcher(framed);
+        RequestCache returnTo = ReturnAfterSignIn.cache();
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").successHandler(afterSignIn()).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(afterSignIn(returnTo)).permitAll()
+                        .authenticationDetailsSource(FormSignInDetails::new).failureHandler(new SignInFailurePage()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst()))
+                .csrf(csrf -> csrf.csrfTokenRepository(new SignInCsrfTokens()))
+                .requestCache(cache -> cache.requestCache(returnTo))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .headers(h -> h
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(pages,
@@ -140,8 +163,9 @@ class SecurityConfiguration {
      * After signing in, back to the page first asked for, else the inbox, by a relative redirect: the page asked for
      * was remembered as a whole URL, host included, from the headers of the request that asked for it.
      */
-    private static AuthenticationSuccessHandler afterSignIn() {
+    private static AuthenticationSuccessHandler afterSignIn(RequestCache returnTo) {
         SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+        handler.setRequestCache(returnTo);
         handler.setDefaultTargetUrl("/inbox");
         handler.setRedirectStrategy((request, response, url) -> {
             URI target = URI.create(url);
@@ -156,10 +180,15 @@ class SecurityConfiguration {
 
     private static void unauthorized(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
                                      org.springframework.security.core.AuthenticationException e) throws IOException {
+        if (e instanceof SignInThrottled throttled) {
+            response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+            writeProblem(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
+                    "Too many failed sign-ins from this address or for this account; try again in "
+                            + throttled.retryAfterSeconds() + " s.", request.getRequestURI());
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Regard\", Bearer");
-        String detail = e instanceof org.springframework.security.authentication.LockedException
-                ? "Too many failed sign-ins for this account; try again later."
-                : "Sign in with an API token (Authorization: Bearer ...) or HTTP Basic with an agent's email and password.";
+        String detail = "Sign in with an API token (Authorization: Bearer ...) or HTTP Basic with an agent's email and password.";
         writeProblem(response, HttpStatus.UNAUTHORIZED, "Authentication required", detail, request.getRequestURI());
     }
 

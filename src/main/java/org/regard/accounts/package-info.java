@@ -4,9 +4,10 @@
  * <p>
  * Public API: {@link org.regard.accounts.Accounts}, {@link org.regard.accounts.AgentPrincipal},
  * {@link org.regard.accounts.Role}, {@link org.regard.accounts.AgentView}, {@link org.regard.accounts.TeamView},
- * {@link org.regard.accounts.TeamAccess} (who leads which team), {@link org.regard.accounts.AgentAdministration} and
- * {@link org.regard.accounts.TeamAdministration}. Every administrative change is written to the audit log in the
- * transaction of the change.
+ * {@link org.regard.accounts.TeamAccess} (who leads which team), {@link org.regard.accounts.AgentAdministration},
+ * {@link org.regard.accounts.TeamAdministration}, {@link org.regard.accounts.PasswordPolicy} (the password rules, for
+ * every place a password is set) and {@link org.regard.accounts.PasswordChange}. Sign-ins, password changes and every
+ * administrative change are written to the audit log in the transaction of the change.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = {"audit", "text"})
 package org.regard.accounts;

@@ -6,6 +6,7 @@ import org.regard.accounts.Accounts;
 import org.regard.accounts.AgentAdministration;
 import org.regard.accounts.AgentPrincipal;
 import org.regard.accounts.AgentView;
+import org.regard.accounts.PasswordPolicy;
 import org.regard.customers.Customers;
 import org.regard.demo.DemoCast.AgentSpec;
 import org.regard.demo.DemoCast.CustomerSpec;
@@ -79,11 +80,13 @@ public class DemoData {
     private final UserDetailsService users;
     private final DemoClock clock;
     private final String configuredPassword;
+    private final PasswordPolicy passwordPolicy;
 
     DemoData(AgentAdministration administration, Accounts accounts, Customers customers, Categories categories,
              Tickets tickets, TicketQueries queries, UserDetailsService users, Clock clock,
              @Value("${regard.demo-password:}") String configuredPassword, org.regard.customers.CustomerNotes notes,
-             org.regard.customers.Organizations organizations) {
+             org.regard.customers.Organizations organizations, PasswordPolicy passwordPolicy) {
+        this.passwordPolicy = passwordPolicy;
         this.notes = notes;
         this.organizations = organizations;
         this.administration = administration;
@@ -100,8 +103,14 @@ public class DemoData {
         this.configuredPassword = configuredPassword;
     }
 
-    /** What to load: under which domain, with which password, how many tickets. */
-    record DemoRequest(String domain, String password, int ticketCount) {
+    /**
+     * What to load: under which domain, with which password, how many tickets. The password is printed in the log
+     * only when Regard generated it: one the operator gave is theirs already and does not belong in a log.
+     */
+    record DemoRequest(String domain, String password, int ticketCount, boolean passwordGenerated) {
+        DemoRequest(String domain, String password, int ticketCount) {
+            this(domain, password, ticketCount, false);
+        }
     }
 
     /** Whether the desk already has at least one ticket (then the demo stays out of the way). */
@@ -128,7 +137,15 @@ public class DemoData {
      */
     public Optional<DemoSummary> load() {
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
-        return load(new DemoRequest(DOMAIN, generated ? generatePassword() : configuredPassword, DemoPlan.TICKETS));
+        if (!generated) {
+            var problem = passwordPolicy.problemWith(configuredPassword, null, null);
+            if (problem.isPresent()) {
+                log.warn("regard.demo-password is not used: {} Regard generates the demo password instead.",
+                        problem.get().englishMessage());
+                generated = true;
+            }
+        }
+        return load(new DemoRequest(DOMAIN, generated ? generatePassword() : configuredPassword, DemoPlan.TICKETS, generated));
     }
 
     Optional<DemoSummary> load(DemoRequest request) {
@@ -164,7 +181,8 @@ public class DemoData {
         DemoSummary summary = new DemoSummary(List.copyOf(teams.values()), agents.stream().map(AgentView::id).toList(),
                 agents.stream().map(AgentView::email).toList(), List.copyOf(categoryIds.values()), organizationIds,
                 customerIds, List.copyOf(ticketIds));
-        announce(summary, request.password(), (System.nanoTime() - started) / 1_000_000);
+        announce(summary, request.passwordGenerated() ? request.password() : "(the one given in regard.demo-password)",
+                (System.nanoTime() - started) / 1_000_000);
         return Optional.of(summary);
     }
 

@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * Documents the problem details the API answers with, so clients know every status they must handle.
  * The rules follow how the API fails, in one place rather than on every handler:
  * <ul>
- *   <li>every call: 400 (bad input) and 401 (no or wrong credentials);</li>
+ *   <li>every call: 400 (bad input), 401 (no or wrong credentials) and 429 (HTTP Basic after too many failed
+ *   sign-ins);</li>
  *   <li>calls on one record ({@code /{id}}): 404; on one ticket also 403 (another team's ticket); changes of one
  *   customer (anything but a read) also 403 (a customer without a ticket in the caller's teams);</li>
  *   <li>the administration calls (agents, teams, categories, the audit log): 403 for anyone but an administrator;</li>
@@ -71,6 +72,7 @@ class ApiErrorResponses implements OpenApiCustomizer {
             operation.setResponses(responses);
             add(responses, "400", "BadRequest");
             add(responses, "401", "Unauthorized");
+            add(responses, "429", "TooManyRequests");
             if (path.contains("{")) {
                 add(responses, "404", "NotFound");
             }
@@ -96,8 +98,10 @@ class ApiErrorResponses implements OpenApiCustomizer {
         responses.put("BadRequest", problem("Invalid input: a field, parameter or header, a body that is not JSON, text "
                 + "that cannot be stored (the NUL character, half of a UTF-16 surrogate pair), or a path the server refuses "
                 + "(`..%2f`, `;`). `errors` names each field that needs a change."));
-        responses.put("Unauthorized", problem("No credentials, a wrong password, an unknown or revoked API token, "
-                + "or an address locked after repeated failed sign-ins."));
+        responses.put("Unauthorized", problem("No credentials, a wrong password, or an unknown or revoked API token."));
+        responses.put("TooManyRequests", problem("HTTP Basic refused before the password was checked: too many failed "
+                + "sign-ins from this client address or for this account name. `Retry-After` gives the seconds to wait; "
+                + "an API token is never throttled."));
         responses.put("Forbidden", problem("The ticket belongs to a team the caller is not part of, or the customer "
                 + "(for a merge: either customer; for a promise: its ticket or team) has no ticket in one."));
         responses.put("AdministratorsOnly", problem("Only administrators may call this; agents and team leads may not."));

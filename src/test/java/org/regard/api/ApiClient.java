@@ -23,11 +23,17 @@ import java.util.Optional;
  */
 public final class ApiClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
     private final String base;
 
     public ApiClient(int port) {
+        this(port, null);
+    }
+
+    /** A client connecting from this loopback address (e.g. {@code 127.0.4.7}), for tests of per-address rules. */
+    public ApiClient(int port, String clientAddress) {
         this.base = "http://127.0.0.1:" + port;
+        this.http = org.regard.support.WebSession.connectingFrom(clientAddress).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     public static String bearer(String token) {

@@ -77,7 +77,7 @@ class OpenApiDocumentIntegrationTest {
                 .containsExactly("application/problem+json");
         assertThat(document.get("components").get("schemas").get("Problem").get("properties").propertyNames())
                 .contains("type", "title", "status", "detail", "instance", "errors");
-        assertThat(operations()).allSatisfy(op -> assertThat(op.get("responses").propertyNames()).contains("400", "401"));
+        assertThat(operations()).allSatisfy(op -> assertThat(op.get("responses").propertyNames()).contains("400", "401", "429"));
     }
 
     @Test

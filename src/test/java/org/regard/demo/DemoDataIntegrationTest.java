@@ -10,7 +10,10 @@ import org.regard.accounts.AgentView;
 import org.regard.accounts.Role;
 import org.regard.customers.Customers;
 import org.regard.customers.Customers.CustomerView;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.regard.demo.DemoData.DemoRequest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.regard.reports.ActivityReport;
 import org.regard.support.IntegrationTest;
 import org.regard.support.TestData;
@@ -196,5 +199,17 @@ class DemoDataIntegrationTest {
                     .satisfies(loaded -> assertThat(loaded.orElseThrow().ticketIds()).hasSize(3));
         }
         assertThat(demo.load(request)).as("a later start").isEmpty();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void theLogShowsTheDemoPasswordOnlyWhenRegardGeneratedIt(CapturedOutput output) {
+        String given = "a-demo-passphrase-given-" + TestData.unique("by-the-operator");
+        String generated = "a-demo-passphrase-generated-" + TestData.unique("by-regard");
+
+        demo.load(new DemoRequest(TestData.unique("given") + ".example.com", given, 1, false)).orElseThrow();
+        demo.load(new DemoRequest(TestData.unique("generated") + ".example.com", generated, 1, true)).orElseThrow();
+
+        assertThat(output.getAll()).doesNotContain(given).contains(generated);
     }
 }

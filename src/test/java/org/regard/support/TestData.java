@@ -47,6 +47,15 @@ public class TestData {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * A loopback address no other test uses (127.x.y.z, never 127.0.0.1), to connect from when a test fails
+     * sign-ins on purpose: sign-in throttling counts failures per client address.
+     */
+    public static String clientAddress() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(1, 255);
+    }
+
     public TeamView team(String prefix) {
         return admin.createTeam(unique(prefix));
     }

@@ -50,6 +50,14 @@ public final class WebSession {
         return new WebSession(newBrowser(), port, "en");
     }
 
+    /**
+     * A visitor who has not signed in, connecting from this loopback address (e.g. {@code 127.0.4.7}) instead of
+     * {@code 127.0.0.1}: for tests of what Regard does per client address, which must not slow down the other tests.
+     */
+    public static WebSession anonymousFrom(int port, String clientAddress) {
+        return new WebSession(newBrowser(clientAddress), port, "en");
+    }
+
     /** An agent signed in through the sign-in form, asking for English pages; fails the test if refused. */
     public static WebSession signedIn(int port, String email, String password) {
         return signedIn(port, email, password, "en");
@@ -215,7 +223,24 @@ public final class WebSession {
     }
 
     private static HttpClient newBrowser() {
-        return HttpClient.newBuilder()
+        return newBrowser(null);
+    }
+
+    /** An HTTP client builder that connects from this local address ({@code null}: the system's choice). */
+    public static HttpClient.Builder connectingFrom(String clientAddress) {
+        HttpClient.Builder builder = HttpClient.newBuilder();
+        if (clientAddress != null) {
+            try {
+                builder.localAddress(java.net.InetAddress.getByName(clientAddress));
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException(clientAddress, e);
+            }
+        }
+        return builder;
+    }
+
+    private static HttpClient newBrowser(String clientAddress) {
+        return connectingFrom(clientAddress)
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))

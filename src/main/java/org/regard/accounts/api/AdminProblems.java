@@ -48,7 +48,7 @@ class AdminProblems {
 
     @ExceptionHandler(AgentAdministration.WeakPassword.class)
     ProblemDetail weakPassword(AgentAdministration.WeakPassword e) {
-        return invalid("password", e.problem());
+        return invalid("password", e.problem().rule());
     }
 
     @ExceptionHandler(TeamAdministration.UnknownAgent.class)

@@ -1,10 +1,14 @@
 package org.regard.accounts.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.regard.accounts.Accounts;
 import org.regard.accounts.AgentAdministration;
 import org.regard.accounts.AgentPrincipal;
 import org.regard.accounts.AgentView;
+import org.regard.accounts.PasswordChange;
+import org.regard.accounts.PasswordPolicy;
+import org.regard.accounts.PasswordProblem;
 import org.regard.accounts.Role;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -16,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.List;
@@ -29,11 +34,16 @@ class AgentAdminController {
     private final Accounts accounts;
     private final AgentAdministration administration;
     private final SignedInSessions sessions;
+    private final PasswordPolicy passwordPolicy;
+    private final PasswordChange passwords;
 
-    AgentAdminController(Accounts accounts, AgentAdministration administration, SignedInSessions sessions) {
+    AgentAdminController(Accounts accounts, AgentAdministration administration, SignedInSessions sessions,
+                         PasswordPolicy passwordPolicy, PasswordChange passwords) {
         this.accounts = accounts;
         this.administration = administration;
         this.sessions = sessions;
+        this.passwordPolicy = passwordPolicy;
+        this.passwords = passwords;
     }
 
     @GetMapping("/admin/agents")
@@ -52,7 +62,7 @@ class AgentAdminController {
     @PostMapping("/admin/agents")
     String create(@ModelAttribute("agentForm") AgentForm form, BindingResult errors,
                   HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        form.validateNew(errors);
+        form.validateNew(errors, passwordPolicy);
         if (!errors.hasErrors()) {
             try {
                 AgentView created = administration.create(form.toNewAgent());
@@ -62,6 +72,8 @@ class AgentAdminController {
             } catch (AgentAdministration.EmailTaken | DataIntegrityViolationException taken) {
                 // a DataIntegrityViolationException here means another admin created the same address a moment ago
                 errors.rejectValue("email", "admin.error.email.taken");
+            } catch (AgentAdministration.WeakPassword weak) {
+                errors.rejectValue("password", weak.problem().messageKey(), weak.problem().messageArguments(), null);
             }
         }
         // the password is never sent back to the browser
@@ -128,6 +140,36 @@ class AgentAdminController {
         return "redirect:/admin/agents";
     }
 
+    /**
+     * Sets a new password for an agent who forgot theirs: the same rules as everywhere, and the agent is signed out
+     * of every session. An admin changes their own password on the profile page, with their current one.
+     */
+    @PostMapping("/admin/agents/{id}/password")
+    String setPassword(@PathVariable long id, @RequestParam(defaultValue = "") String newPassword,
+                       @AuthenticationPrincipal AgentPrincipal me, HttpServletRequest request, HttpServletResponse response,
+                       Model model, RedirectAttributes redirect) {
+        AgentView agent = accounts.agent(id).orElseThrow();
+        if (me.id() == id) {
+            model.addAttribute("error", "admin.error.passwordSelf");
+        } else {
+            PasswordProblem problem = passwordPolicy.problemWith(newPassword, agent.email(), agent.displayName()).orElse(null);
+            if (problem == null) {
+                try {
+                    passwords.byAdmin(id, newPassword, me, request.getRemoteAddr());
+                    redirect.addFlashAttribute("message", "admin.agents.passwordSet");
+                    redirect.addFlashAttribute("messageArg", agent.displayName());
+                    return "redirect:/admin/agents";
+                } catch (AgentAdministration.WeakPassword weak) {
+                    problem = weak.problem();
+                }
+            }
+            model.addAttribute("passwordProblem", problem);
+        }
+        model.addAttribute("agentForm", AgentForm.of(agent));
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return formPage(agent, model);
+    }
+
     @PostMapping("/admin/agents/{id}/activate")
     String activate(@PathVariable long id, RedirectAttributes redirect) {
         AgentView agent = accounts.agent(id).orElseThrow();
@@ -143,7 +185,8 @@ class AgentAdminController {
         model.addAttribute("teams", accounts.teams());
         model.addAttribute("roles", List.of(Role.AGENT, Role.LEAD, Role.ADMIN));
         model.addAttribute("languages", AgentForm.LANGUAGES);
-        model.addAttribute("minPasswordLength", AgentAdministration.MIN_PASSWORD_LENGTH);
+        model.addAttribute("minPasswordLength", PasswordPolicy.MIN_LENGTH);
+        model.addAttribute("maxPasswordLength", PasswordPolicy.MAX_LENGTH);
         return "admin/agent";
     }
 }

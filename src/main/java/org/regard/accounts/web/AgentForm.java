@@ -3,6 +3,7 @@ package org.regard.accounts.web;
 import org.regard.accounts.AgentAdministration;
 import org.regard.accounts.AgentChanges;
 import org.regard.accounts.AgentView;
+import org.regard.accounts.PasswordPolicy;
 import org.regard.accounts.Role;
 import org.springframework.validation.Errors;
 
@@ -58,16 +59,14 @@ class AgentForm {
         return List.copyOf(all);
     }
 
-    void validateNew(Errors errors) {
+    void validateNew(Errors errors, PasswordPolicy policy) {
         if (email.isBlank()) {
             errors.rejectValue("email", "admin.error.email.required");
         } else if (email.strip().length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
             errors.rejectValue("email", "admin.error.email.invalid");
         }
-        if (AgentAdministration.passwordProblem(password).isPresent()) {
-            errors.rejectValue("password", "admin.error.password.short",
-                    new Object[]{AgentAdministration.MIN_PASSWORD_LENGTH}, null);
-        }
+        policy.problemWith(password, email.strip(), displayName.strip()).ifPresent(problem ->
+                errors.rejectValue("password", problem.messageKey(), problem.messageArguments(), null));
         if (!locale.isEmpty() && !LANGUAGES.contains(locale)) {
             errors.rejectValue("locale", "admin.error.locale.unknown");
         }

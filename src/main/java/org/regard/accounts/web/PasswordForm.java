@@ -1,6 +1,6 @@
 package org.regard.accounts.web;
 
-import org.regard.accounts.AgentAdministration;
+import org.regard.accounts.PasswordPolicy;
 import org.springframework.validation.Errors;
 
 /** The agent's own password change: the current password, the new one, and the new one again. */
@@ -9,13 +9,14 @@ class PasswordForm {
     private String newPassword = "";
     private String confirmPassword = "";
 
-    void validate(Errors errors) {
+    /** Checks the form, the new password against the rules for this agent (their email and name). */
+    void validate(Errors errors, PasswordPolicy policy, String email, String displayName) {
         if (currentPassword.isEmpty()) {
             errors.rejectValue("currentPassword", "profile.password.error.current");
         }
-        if (AgentAdministration.passwordProblem(newPassword).isPresent()) {
-            errors.rejectValue("newPassword", "profile.password.error.short",
-                    new Object[]{AgentAdministration.MIN_PASSWORD_LENGTH}, null);
+        var problem = policy.problemWith(newPassword, email, displayName);
+        if (problem.isPresent()) {
+            errors.rejectValue("newPassword", problem.get().messageKey(), problem.get().messageArguments(), null);
         } else if (!newPassword.equals(confirmPassword)) {
             errors.rejectValue("confirmPassword", "profile.password.error.mismatch");
         }

@@ -7,6 +7,8 @@ import org.regard.accounts.AgentAdministration;
 import org.regard.accounts.AgentPrincipal;
 import org.regard.accounts.AgentView;
 import org.regard.accounts.ApiTokens;
+import org.regard.accounts.PasswordChange;
+import org.regard.accounts.PasswordPolicy;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -41,13 +43,18 @@ class ProfileController {
     private final Accounts accounts;
     private final AgentAdministration administration;
     private final ApiTokens tokens;
+    private final PasswordPolicy passwordPolicy;
+    private final PasswordChange passwords;
     private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    ProfileController(Accounts accounts, AgentAdministration administration, ApiTokens tokens) {
+    ProfileController(Accounts accounts, AgentAdministration administration, ApiTokens tokens,
+                      PasswordPolicy passwordPolicy, PasswordChange passwords) {
         this.accounts = accounts;
         this.administration = administration;
         this.tokens = tokens;
+        this.passwordPolicy = passwordPolicy;
+        this.passwords = passwords;
     }
 
     @GetMapping("/profile")
@@ -71,19 +78,37 @@ class ProfileController {
         return "redirect:/profile";
     }
 
+    /**
+     * Changes the agent's password. The agent's other sessions end (on every node) and this one gets a new id; the
+     * page says so. API tokens keep working (see {@link PasswordChange}).
+     */
     @PostMapping("/profile/password")
     String changePassword(@ModelAttribute("passwordForm") PasswordForm form, BindingResult errors,
-                          @AuthenticationPrincipal AgentPrincipal agent, HttpServletResponse response, Model model,
-                          RedirectAttributes redirect) {
-        form.validate(errors);
-        if (!errors.hasErrors() && !administration.changePassword(agent.id(), form.getCurrentPassword(), form.getNewPassword())) {
-            errors.rejectValue("currentPassword", "profile.password.error.wrong");
+                          @AuthenticationPrincipal AgentPrincipal agent, HttpServletRequest request,
+                          HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        AgentView me = accounts.agent(agent.id()).orElseThrow();
+        form.validate(errors, passwordPolicy, me.email(), me.displayName());
+        if (!errors.hasErrors()) {
+            try {
+                var session = request.getSession(false);
+                var result = passwords.byAgent(agent.id(), form.getCurrentPassword(), form.getNewPassword(),
+                        session == null ? null : session.getId(), request.getRemoteAddr());
+                switch (result.outcome()) {
+                    case WRONG_CURRENT_PASSWORD -> errors.rejectValue("currentPassword", "profile.password.error.wrong");
+                    case WAIT -> errors.rejectValue("currentPassword", "login.wait");
+                    case CHANGED -> { }
+                }
+            } catch (AgentAdministration.WeakPassword weak) {
+                errors.rejectValue("newPassword", weak.problem().messageKey(), weak.problem().messageArguments(), null);
+            }
         }
         if (errors.hasErrors()) {
             form.forget();
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(agent, model);
         }
+        // whoever may have learnt this session's id along with the old password cannot use it any more
+        request.changeSessionId();
         redirect.addFlashAttribute("message", "profile.password.saved");
         return "redirect:/profile";
     }
@@ -137,7 +162,8 @@ class ProfileController {
         model.addAttribute("me", me);
         model.addAttribute("myTeams", me.teamIds().stream().map(teamNames::get).filter(java.util.Objects::nonNull).sorted().toList());
         model.addAttribute("pageLanguages", PAGE_LANGUAGES);
-        model.addAttribute("minPasswordLength", AgentAdministration.MIN_PASSWORD_LENGTH);
+        model.addAttribute("minPasswordLength", PasswordPolicy.MIN_LENGTH);
+        model.addAttribute("maxPasswordLength", PasswordPolicy.MAX_LENGTH);
         model.addAttribute("tokens", tokens.activeTokensOf(agent.id()));
         if (!model.containsAttribute("passwordForm")) {
             model.addAttribute("passwordForm", new PasswordForm());

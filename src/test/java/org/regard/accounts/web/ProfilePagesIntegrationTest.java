@@ -87,14 +87,14 @@ class ProfilePagesIntegrationTest {
         assertThat(mismatch.body()).contains("id=\"profile-confirm-password-error\"");
         assertThat(tooShort.status()).isEqualTo(400);
         assertThat(tooShort.body()).contains("id=\"profile-new-password-error\"");
-        assertThat(WebSession.anonymous(port).signIn(agent.email(), next).location()).endsWith("/login?error");
+        assertThat(WebSession.anonymousFrom(port, TestData.clientAddress()).signIn(agent.email(), next).location()).endsWith("/login?error");
 
         var changed = session.post("/profile/password", "currentPassword", agent.password(),
                 "newPassword", next, "confirmPassword", next);
 
         assertThat(changed.status()).isEqualTo(302);
         assertThat(WebSession.anonymous(port).signIn(agent.email(), next).location()).doesNotContain("error");
-        assertThat(WebSession.anonymous(port).signIn(agent.email(), agent.password()).location()).endsWith("/login?error");
+        assertThat(WebSession.anonymousFrom(port, TestData.clientAddress()).signIn(agent.email(), agent.password()).location()).endsWith("/login?error");
     }
 
     @Test

@@ -1,0 +1,73 @@
+package org.regard.accounts;
+
+import org.regard.audit.AuditAction;
+import org.regard.audit.AuditLog;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+
+/**
+ * Password sign-in (the sign-in page and HTTP Basic) behind the {@link LoginThrottle}: an attempt that must wait is
+ * refused before its password is checked; every failure is counted and audited with the name that was typed and the
+ * client address, never the password; a sign-in through the page is audited too.
+ */
+class ThrottledSignIn implements AuthenticationProvider {
+    private final AuthenticationProvider passwords;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+
+    ThrottledSignIn(AuthenticationProvider passwords, LoginThrottle throttle, AuditLog audit, TransactionTemplate tx) {
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.audit = audit;
+        this.tx = tx;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication attempt) {
+        String name = String.valueOf(attempt.getPrincipal());
+        String address = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
+        LoginThrottle.Failures failures = throttle.failures(name, address);
+        Duration wait = throttle.waitBefore(failures);
+        if (wait.isPositive()) {
+            SignInThrottled refused = new SignInThrottled(wait);
+            audit.record(AuditAction.SIGN_IN_FAILED, null, name, "agent", null,
+                    "refused without checking the password: " + refused.getMessage(), address);
+            throw refused;
+        }
+        Authentication result;
+        try {
+            result = passwords.authenticate(attempt);
+        } catch (AuthenticationException failed) {
+            tx.executeWithoutResult(status -> {
+                throttle.recordFailure(name, address);
+                audit.record(AuditAction.SIGN_IN_FAILED, null, name, "agent", null, "wrong email or password"
+                        + (attempt.getDetails() instanceof FormSignInDetails ? "" : " (HTTP Basic)"), address);
+            });
+            throw failed;
+        }
+        boolean page = attempt.getDetails() instanceof FormSignInDetails;
+        if (failures.forAccount() > 0 || page) {
+            tx.executeWithoutResult(status -> {
+                if (failures.forAccount() > 0) {
+                    throttle.clearAccount(name);
+                }
+                if (page && result != null && result.getPrincipal() instanceof AgentPrincipal agent) {
+                    audit.record(AuditAction.SIGN_IN, agent.id(), agent.email(), "agent", agent.id(), "signed in", address);
+                }
+            });
+        }
+        return result;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}
