@@ -5,5 +5,5 @@
  * Public API: {@link org.regard.accounts.Accounts}, {@link org.regard.accounts.AgentPrincipal},
  * {@link org.regard.accounts.Role}, {@link org.regard.accounts.AgentView}, {@link org.regard.accounts.TeamView}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = {"audit"})
 package org.regard.accounts;
