@@ -66,7 +66,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, TwoFactor twoFactor) throws Exception {
         AuthenticationEntryPoint entryPoint = SecurityConfiguration::unauthorized;
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth
@@ -78,6 +78,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
+                .addFilterAfter(new TwoFactorBasicGuard(twoFactor), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(forbidden()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
@@ -85,15 +86,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, SecuritySettings settings, AgentDetailsService agents) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, SecuritySettings settings, AgentDetailsService agents,
+                                 TwoFactorSignIn twoFactorSignIn, TwoFactor twoFactor) throws Exception {
         RequestMatcher framed = PathPatternRequestMatcher.withDefaults().matcher(FRAMED_MAIL);
         RequestMatcher pages = new NegatedRequestMatcher(framed);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        // the second step of a sign-in: useful only to a session whose password step left it pending
+                        .requestMatchers(TwoFactorSignIn.CODE_PAGE, TwoFactorSignIn.ENROL_PAGE).permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(twoFactorSignIn).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .headers(h -> h
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(pages,
@@ -110,7 +114,8 @@ class SecurityConfiguration {
             if (settings.rememberMeKey() == null || settings.rememberMeKey().isBlank()) {
                 throw new IllegalStateException("regard.security.remember-me=true needs regard.security.remember-me-key");
             }
-            http.rememberMe(r -> r.key(settings.rememberMeKey()).userDetailsService(agents));
+            http.rememberMe(r -> r.key(settings.rememberMeKey())
+                    .rememberMeServices(new TwoFactorRememberMe(settings.rememberMeKey(), agents, twoFactor)));
         }
         return http.build();
     }

@@ -97,9 +97,9 @@ public class TwoFactor {
 
     /**
      * The key to enter into an authenticator app: Base32, grouped by four for typing, and the {@code otpauth://} URI
-     * the QR code carries.
+     * the QR code carries, and that QR code as an image ({@code data:} URI).
      */
-    public record Enrolment(String key, String groupedKey, String uri) {
+    public record Enrolment(String key, String groupedKey, String uri, String qrImage) {
     }
 
     /**
@@ -126,7 +126,7 @@ public class TwoFactor {
         String label = URLEncoder.encode(ISSUER + ":" + email, StandardCharsets.UTF_8).replace("+", "%20");
         String uri = "otpauth://totp/" + label + "?secret=" + key + "&issuer=" + ISSUER
                 + "&algorithm=SHA1&digits=" + Totp.DIGITS + "&period=" + Totp.STEP_SECONDS;
-        return Optional.of(new Enrolment(key, Base32.grouped(key), uri));
+        return Optional.of(new Enrolment(key, Base32.grouped(key), uri, QrCodes.dataUri(uri)));
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.regard.accounts.web;
+package org.regard.accounts;
 
 import io.nayuki.qrcodegen.QrCode;
 
@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** A QR code drawn as an SVG image in a {@code data:} URI (the pages' Content-Security-Policy allows those images). */
-final class QrImage {
+final class QrCodes {
     private static final int QUIET_ZONE = 4;
 
-    private QrImage() {
+    private QrCodes() {
     }
 
     static String dataUri(String text) {
