@@ -123,7 +123,7 @@ public class TwoFactor {
             jdbc.sql("insert into agent_two_factor (agent_id, secret) values (?, ?)").params(agentId, secrets.seal(agentId, secret)).update();
         }
         String key = Base32.encode(secret);
-        String label = URLEncoder.encode(ISSUER + ":" + email, StandardCharsets.UTF_8).replace("+", "%20");
+        String label = ISSUER + ":" + URLEncoder.encode(email, StandardCharsets.UTF_8).replace("+", "%20");
         String uri = "otpauth://totp/" + label + "?secret=" + key + "&issuer=" + ISSUER
                 + "&algorithm=SHA1&digits=" + Totp.DIGITS + "&period=" + Totp.STEP_SECONDS;
         return Optional.of(new Enrolment(key, Base32.grouped(key), uri, QrCodes.dataUri(uri)));

@@ -32,7 +32,7 @@ public class TwoFactorPolicy {
 
     @Transactional(readOnly = true)
     public TwoFactorRequirement requirement() {
-        return jdbc.sql("select value from account_setting where name = ?").param(SETTING).query(String.class).optional()
+        return jdbc.sql("select setting_value from account_setting where name = ?").param(SETTING).query(String.class).optional()
                 .map(TwoFactorRequirement::valueOf).orElse(TwoFactorRequirement.NOBODY);
     }
 
@@ -52,7 +52,7 @@ public class TwoFactorPolicy {
             throw new EnrolFirst();
         }
         // the row exists from the migration that created the table
-        jdbc.sql("update account_setting set value = ? where name = ?").params(requirement.name(), SETTING).update();
+        jdbc.sql("update account_setting set setting_value = ? where name = ?").params(requirement.name(), SETTING).update();
         audit.record(AuditAction.SETTINGS_CHANGED, admin.id(), admin.email(), "setting", SETTING,
                 "Two-factor sign-in required of " + requirement.name().toLowerCase(java.util.Locale.ROOT)
                         + " (was " + before.name().toLowerCase(java.util.Locale.ROOT) + ")", clientAddress);

@@ -17,6 +17,6 @@ create index two_factor_recovery_code_agent_idx on two_factor_recovery_code (age
 
 create table account_setting (
     name  varchar(100) primary key,
-    value varchar(200) not null
+    setting_value varchar(200) not null
 );
-insert into account_setting (name, value) values ('two-factor.required', 'NOBODY');
+insert into account_setting (name, setting_value) values ('two-factor.required', 'NOBODY');
