@@ -1,22 +1,14 @@
 package org.regard.accounts;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -31,7 +23,6 @@ import java.util.Base64;
  */
 @Component
 class TwoFactorSecrets {
-    private static final Logger log = LoggerFactory.getLogger(TwoFactorSecrets.class);
     static final String KEY_FILE = "secret.key";
     private static final String FORMAT = "v1:";
     private static final int NONCE_BYTES = 12;
@@ -42,7 +33,8 @@ class TwoFactorSecrets {
 
     TwoFactorSecrets(@Value("${regard.secret-key:}") String configured, @Value("${regard.data-dir:./data}") String dataDir) {
         try {
-            byte[] material = (configured.isBlank() ? keyFile(Path.of(dataDir)) : configured).getBytes(StandardCharsets.UTF_8);
+            byte[] material = SecretKeys.material(configured, Path.of(dataDir), KEY_FILE, "regard.secret-key", "two-factor secrets")
+                    .getBytes(StandardCharsets.UTF_8);
             this.key = new SecretKeySpec(MessageDigest.getInstance("SHA-256").digest(material), "AES");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
@@ -83,32 +75,6 @@ class TwoFactorSecrets {
                     + "it was sealed with (an admin can reset the agent's two-factor sign-in).");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
-        }
-    }
-
-    private static String keyFile(Path dataDir) {
-        Path file = dataDir.resolve(KEY_FILE);
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file).strip();
-            }
-            Files.createDirectories(dataDir);
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            String generated = Base64.getEncoder().encodeToString(fresh);
-            Files.writeString(file, generated, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // the file system has no owner-only permission to set
-            }
-            log.warn("No regard.secret-key set: two-factor secrets are sealed with a key generated into {}. "
-                    + "Several nodes must share one key: set regard.secret-key on each.", file.toAbsolutePath());
-            return generated;
-        } catch (FileAlreadyExistsException anotherNodeWroteIt) {
-            return keyFile(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create " + file, e);
         }
     }
 }

@@ -1,9 +1,11 @@
 /**
  * Accounts: the agents who work in Regard, the teams they belong to, their roles, how they sign in
- * (form login, HTTP Basic, API tokens) and what they may see.
+ * (form login with an optional second factor, HTTP Basic, API tokens) and what they may see.
  * <p>
  * Public API: {@link org.regard.accounts.Accounts}, {@link org.regard.accounts.AgentPrincipal},
- * {@link org.regard.accounts.Role}, {@link org.regard.accounts.AgentView}, {@link org.regard.accounts.TeamView}.
+ * {@link org.regard.accounts.Role}, {@link org.regard.accounts.AgentView}, {@link org.regard.accounts.TeamView},
+ * {@link org.regard.accounts.TwoFactor}, {@link org.regard.accounts.TwoFactorPolicy} and
+ * {@link org.regard.accounts.SecretKeys} (the key material Regard encrypts with, also used by the mail module).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = {"audit"})
 package org.regard.accounts;
