@@ -39,11 +39,13 @@ public class TwoFactor {
     private final TwoFactorPolicy policy;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final SecuritySettings settings;
     private final Clock clock;
 
     TwoFactor(JdbcClient jdbc, TwoFactorSecrets secrets, TwoFactorPolicy policy, PasswordEncoder passwords, AuditLog audit,
-              Clock clock) {
+              SecuritySettings settings, Clock clock) {
         this.jdbc = jdbc;
+        this.settings = settings;
         this.secrets = secrets;
         this.policy = policy;
         this.passwords = passwords;
@@ -159,17 +161,43 @@ public class TwoFactor {
         /** an unused recovery code, now used up */
         RECOVERY_CODE,
         /** neither */
-        WRONG
+        WRONG,
+        /** not checked: too many wrong codes for this agent lately (see {@link #check}) */
+        LOCKED
     }
 
     /**
      * Checks a code typed at sign-in: six digits are taken as a code from the app, anything else as a recovery code.
      * A right code is used up; a recovery code's use is audited. A wrong one is audited by the caller, who knows the
-     * sign-in attempt.
+     * sign-in attempt, and counted for the agent in the database: after {@code regard.security.max-login-failures}
+     * wrong codes within {@code regard.security.lockout} of the first, no code is checked until that time is over,
+     * however many sessions (or nodes) the codes came from and however often the password step was passed again.
      */
     @Transactional
     public Check check(long agentId, String email, String typed, String clientAddress) {
-        String code = normalizeCode(typed);
+        Instant now = clock.instant();
+        Timestamp windowStart = Timestamp.from(now.minus(settings.lockout()));
+        boolean locked = jdbc.sql("select count(*) from agent_two_factor where agent_id = ? and wrong_codes >= ? and wrong_since > ?")
+                .params(agentId, settings.maxLoginFailures(), windowStart).query(Long.class).single() > 0;
+        if (locked) {
+            return Check.LOCKED;
+        }
+        Check check = checkUnthrottled(agentId, email, normalizeCode(typed), clientAddress);
+        if (check == Check.WRONG) {
+            jdbc.sql("""
+                            update agent_two_factor
+                            set wrong_codes = case when wrong_since is null or wrong_since <= ? then 1 else wrong_codes + 1 end,
+                                wrong_since = case when wrong_since is null or wrong_since <= ? then ? else wrong_since end
+                            where agent_id = ?""")
+                    .params(windowStart, windowStart, Timestamp.from(now), agentId).update();
+        } else {
+            jdbc.sql("update agent_two_factor set wrong_codes = 0, wrong_since = null where agent_id = ? and wrong_codes > 0")
+                    .param(agentId).update();
+        }
+        return check;
+    }
+
+    private Check checkUnthrottled(long agentId, String email, String code, String clientAddress) {
         if (code.length() == Totp.DIGITS && code.chars().allMatch(Character::isDigit)) {
             return takeTotp(agentId, code) ? Check.CODE : Check.WRONG;
         }

@@ -4,11 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.regard.audit.AuditAction;
 import org.regard.audit.AuditLog;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +19,8 @@ import java.util.Optional;
  * of an agent who must use it and has not set it up. Reachable without being signed in, and useful only to a session
  * whose password step left a pending sign-in (see {@link TwoFactorSignIn}); anyone else is sent to the sign-in page.
  * <p>
- * A wrong code is audited and counts as a failed sign-in of the account (the same lockout as wrong passwords, on
- * every node); after {@value TwoFactorSignIn#MAX_WRONG_CODES} wrong codes the sign-in starts again from the password.
+ * A wrong code is audited; after {@value TwoFactorSignIn#MAX_WRONG_CODES} wrong codes the sign-in starts again from the
+ * password, and wrong codes are also counted per agent in the database (see {@link TwoFactor#check}).
  */
 @Controller
 class TwoFactorSignInController {
@@ -32,17 +28,12 @@ class TwoFactorSignInController {
 
     private final TwoFactorSignIn signIn;
     private final TwoFactor twoFactor;
-    private final LoginThrottle throttle;
     private final AuditLog audit;
-    private final ApplicationEventPublisher events;
 
-    TwoFactorSignInController(TwoFactorSignIn signIn, TwoFactor twoFactor, LoginThrottle throttle, AuditLog audit,
-                              ApplicationEventPublisher events) {
+    TwoFactorSignInController(TwoFactorSignIn signIn, TwoFactor twoFactor, AuditLog audit) {
         this.signIn = signIn;
         this.twoFactor = twoFactor;
-        this.throttle = throttle;
         this.audit = audit;
-        this.events = events;
     }
 
     @GetMapping(TwoFactorSignIn.CODE_PAGE)
@@ -57,11 +48,13 @@ class TwoFactorSignInController {
         if (pending.isEmpty()) {
             return "redirect:/login";
         }
-        if (throttle.isLocked(pending.get().email())) {
+        TwoFactor.Check check = twoFactor.check(pending.get().agentId(), pending.get().email(), code, request.getRemoteAddr());
+        if (check == TwoFactor.Check.LOCKED) {
+            audit.record(AuditAction.SIGN_IN_FAILED, pending.get().agentId(), pending.get().email(), "agent", pending.get().agentId(),
+                    "Two-factor code not checked: too many wrong codes lately", request.getRemoteAddr());
             signIn.abandon(request);
             return "redirect:" + TOO_MANY_WRONG_CODES;
         }
-        TwoFactor.Check check = twoFactor.check(pending.get().agentId(), pending.get().email(), code, request.getRemoteAddr());
         if (check == TwoFactor.Check.WRONG) {
             return wrongCode(pending.get(), request, response, model, "accounts/two-factor-code");
         }
@@ -114,10 +107,6 @@ class TwoFactorSignInController {
         audit.record(AuditAction.SIGN_IN_FAILED, pending.agentId(), pending.email(), "agent", pending.agentId(),
                 "Wrong two-factor code (" + (pending.wrongCodes() + 1) + " of " + TwoFactorSignIn.MAX_WRONG_CODES + ")",
                 request.getRemoteAddr());
-        // counted with wrong passwords, so guessing codes locks the account like guessing passwords does
-        events.publishEvent(new AuthenticationFailureBadCredentialsEvent(
-                UsernamePasswordAuthenticationToken.unauthenticated(pending.email(), null),
-                new BadCredentialsException("Wrong two-factor code")));
         if (!signIn.wrongCode(request, pending)) {
             return "redirect:" + TOO_MANY_WRONG_CODES;
         }

@@ -1,10 +1,13 @@
--- two-factor sign-in: each agent's TOTP secret (encrypted), the last step used (the replay guard), the recovery codes
+-- two-factor sign-in: each agent's TOTP secret (encrypted), the last step used (the replay guard), the wrong codes
+-- typed since wrong_since (the throttle, across sessions and nodes), the recovery codes
 -- (hashed) and the accounts settings an admin changes in the pages (the two-factor requirement)
 create table agent_two_factor (
     agent_id   bigint primary key references agent (id),
     secret     varchar(200) not null,
     enabled_at timestamp with time zone,
-    last_step  bigint not null default -1
+    last_step  bigint not null default -1,
+    wrong_codes int not null default 0,
+    wrong_since timestamp with time zone
 );
 
 create table two_factor_recovery_code (

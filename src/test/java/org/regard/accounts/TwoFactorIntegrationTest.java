@@ -164,6 +164,26 @@ class TwoFactorIntegrationTest {
     }
 
     @Test
+    void wrongCodesAddUpAcrossSignInsUntilEvenTheRightCodeIsNotChecked() {
+        Enrolled enrolled = enrolThroughProfile(data.agent(Role.AGENT, data.team("totp")));
+        WebSession first = passwordStep(enrolled);
+        for (int i = 0; i < 3; i++) {
+            first.post("/login/two-factor", "code", enrolled.app().wrongCode());
+        }
+        WebSession second = passwordStep(enrolled);
+        assertThat(second.post("/login/two-factor", "code", enrolled.app().wrongCode()).status()).isEqualTo(400);
+        assertThat(second.post("/login/two-factor", "code", enrolled.app().wrongCode()).status()).isEqualTo(400);
+
+        Page right = second.post("/login/two-factor", "code", enrolled.app().nextCode());
+
+        assertThat(right.location()).as("five wrong codes within the lockout").endsWith("/login?code-failed");
+        assertThat(second.get("/inbox").redirectPath()).isEqualTo("/login");
+        assertThat(passwordStep(enrolled).post("/login/two-factor", "code", enrolled.recoveryCodes().get(0)).location())
+                .as("a recovery code neither").endsWith("/login?code-failed");
+        assertThat(entries(enrolled.agent().id(), AuditAction.SIGN_IN_FAILED)).hasSize(7);
+    }
+
+    @Test
     void anAgentTurnsItOffWithTheirPasswordButNotWithAWrongOne() {
         Enrolled enrolled = enrolThroughProfile(data.agent(Role.AGENT, data.team("totp")));
         WebSession session = signedInWithCode(enrolled);
