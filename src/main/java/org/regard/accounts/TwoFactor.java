@@ -168,8 +168,8 @@ public class TwoFactor {
 
     /**
      * Checks a code typed at sign-in: six digits are taken as a code from the app, anything else as a recovery code.
-     * A right code is used up; a recovery code's use is audited. A wrong one is audited by the caller, who knows the
-     * sign-in attempt, and counted for the agent in the database: after {@code regard.security.max-login-failures}
+     * A right code is used up; a recovery code's use is audited. A wrong one is audited (as a failed sign-in) and
+     * counted for the agent in the database, in one transaction: after {@code regard.security.max-login-failures}
      * wrong codes within {@code regard.security.lockout} of the first, no code is checked until that time is over,
      * however many sessions (or nodes) the codes came from and however often the password step was passed again.
      */
@@ -180,6 +180,8 @@ public class TwoFactor {
         boolean locked = jdbc.sql("select count(*) from agent_two_factor where agent_id = ? and wrong_codes >= ? and wrong_since > ?")
                 .params(agentId, settings.maxLoginFailures(), windowStart).query(Long.class).single() > 0;
         if (locked) {
+            audit.record(AuditAction.SIGN_IN_FAILED, agentId, email, "agent", agentId,
+                    "Two-factor code not checked: too many wrong codes lately", clientAddress);
             return Check.LOCKED;
         }
         Check check = checkUnthrottled(agentId, email, normalizeCode(typed), clientAddress);
@@ -190,6 +192,7 @@ public class TwoFactor {
                                 wrong_since = case when wrong_since is null or wrong_since <= ? then ? else wrong_since end
                             where agent_id = ?""")
                     .params(windowStart, windowStart, Timestamp.from(now), agentId).update();
+            audit.record(AuditAction.SIGN_IN_FAILED, agentId, email, "agent", agentId, "Wrong two-factor code", clientAddress);
         } else {
             jdbc.sql("update agent_two_factor set wrong_codes = 0, wrong_since = null where agent_id = ? and wrong_codes > 0")
                     .param(agentId).update();

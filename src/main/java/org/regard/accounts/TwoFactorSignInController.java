@@ -19,7 +19,7 @@ import java.util.Optional;
  * of an agent who must use it and has not set it up. Reachable without being signed in, and useful only to a session
  * whose password step left a pending sign-in (see {@link TwoFactorSignIn}); anyone else is sent to the sign-in page.
  * <p>
- * A wrong code is audited; after {@value TwoFactorSignIn#MAX_WRONG_CODES} wrong codes the sign-in starts again from the
+ * Wrong codes are audited; after {@value TwoFactorSignIn#MAX_WRONG_CODES} wrong codes the sign-in starts again from the
  * password, and wrong codes are also counted per agent in the database (see {@link TwoFactor#check}).
  */
 @Controller
@@ -50,8 +50,6 @@ class TwoFactorSignInController {
         }
         TwoFactor.Check check = twoFactor.check(pending.get().agentId(), pending.get().email(), code, request.getRemoteAddr());
         if (check == TwoFactor.Check.LOCKED) {
-            audit.record(AuditAction.SIGN_IN_FAILED, pending.get().agentId(), pending.get().email(), "agent", pending.get().agentId(),
-                    "Two-factor code not checked: too many wrong codes lately", request.getRemoteAddr());
             signIn.abandon(request);
             return "redirect:" + TOO_MANY_WRONG_CODES;
         }
@@ -79,6 +77,8 @@ class TwoFactorSignInController {
         }
         Optional<List<String>> codes = twoFactor.confirm(pending.get().agentId(), pending.get().email(), code, request.getRemoteAddr());
         if (codes.isEmpty()) {
+            audit.record(AuditAction.SIGN_IN_FAILED, pending.get().agentId(), pending.get().email(), "agent",
+                    pending.get().agentId(), "Wrong code while setting up the required two-factor sign-in", request.getRemoteAddr());
             enrolment(pending.get(), model);
             return wrongCode(pending.get(), request, response, model, "accounts/two-factor-enrol");
         }
@@ -104,9 +104,6 @@ class TwoFactorSignInController {
 
     private String wrongCode(TwoFactorSignIn.Pending pending, HttpServletRequest request, HttpServletResponse response,
                              Model model, String page) {
-        audit.record(AuditAction.SIGN_IN_FAILED, pending.agentId(), pending.email(), "agent", pending.agentId(),
-                "Wrong two-factor code (" + (pending.wrongCodes() + 1) + " of " + TwoFactorSignIn.MAX_WRONG_CODES + ")",
-                request.getRemoteAddr());
         if (!signIn.wrongCode(request, pending)) {
             return "redirect:" + TOO_MANY_WRONG_CODES;
         }
