@@ -24,6 +24,11 @@ public record Actor(Long agentId, Role role, Set<Long> teamIds) {
         return role == Role.ADMIN;
     }
 
+    /** A team lead (of their own teams; see {@link TeamAccess}). An admin is not a lead but leads every team. */
+    public boolean isLead() {
+        return role == Role.LEAD;
+    }
+
     /** The agent's id, or empty for {@link #SYSTEM}. */
     public Optional<Long> agent() {
         return Optional.ofNullable(agentId);

@@ -23,6 +23,8 @@ class Agent {
     private String locale;
     private String languages;
     private boolean active;
+    private java.time.LocalDate probationUntil;
+    private boolean reviewer;
     private Instant createdAt;
     @Version
     private int version;
@@ -114,6 +116,23 @@ class Agent {
                 .map(s -> s.toLowerCase(java.util.Locale.ROOT)).distinct().collect(Collectors.joining(","));
     }
 
+    java.time.LocalDate getProbationUntil() {
+        return probationUntil;
+    }
+
+    boolean isReviewer() {
+        return reviewer;
+    }
+
+    /** On probation until this day (inclusive), or not on probation when null. */
+    void probationUntil(java.time.LocalDate day) {
+        this.probationUntil = day;
+    }
+
+    void reviewer(boolean mayReview) {
+        this.reviewer = mayReview;
+    }
+
     void deactivate() {
         this.active = false;
     }
@@ -130,7 +149,11 @@ class Agent {
         this.teams.add(new TeamMembership(teamId));
     }
 
+    void leaveTeam(long teamId) {
+        this.teams.remove(new TeamMembership(teamId));
+    }
+
     AgentView view() {
-        return new AgentView(id, email, displayName, role, locale, languages(), active, teamIds());
+        return new AgentView(id, email, displayName, role, locale, languages(), active, teamIds(), probationUntil, reviewer);
     }
 }

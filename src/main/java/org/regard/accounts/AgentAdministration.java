@@ -1,14 +1,21 @@
 package org.regard.accounts;
 
+import org.regard.audit.AuditAction;
+import org.regard.audit.AuditLog;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** The admin's use cases for agents and teams, and an agent's own profile changes. */
+/**
+ * The admin's use cases for agents and teams, and an agent's own profile changes. Changes to agents go through
+ * {@link ChangingAgent}, to teams through {@link TeamAdministration}; each is audited in its own transaction.
+ */
 @Service
 @Transactional
 public class AgentAdministration {
@@ -16,20 +23,30 @@ public class AgentAdministration {
     public static final int MIN_PASSWORD_LENGTH = 10;
 
     private final AgentRepository agents;
-    private final TeamRepository teams;
+    private final ChangingAgent changing;
+    private final TeamAdministration teamAdministration;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final AuditLog audit;
 
-    AgentAdministration(AgentRepository agents, TeamRepository teams, PasswordEncoder encoder, Clock clock) {
+    AgentAdministration(AgentRepository agents, ChangingAgent changing, TeamAdministration teamAdministration,
+                        PasswordEncoder encoder, Clock clock, AuditLog audit) {
         this.agents = agents;
-        this.teams = teams;
+        this.changing = changing;
+        this.teamAdministration = teamAdministration;
         this.encoder = encoder;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** The facts an admin gives for a new agent. */
     public record NewAgent(String email, String displayName, String password, Role role,
-                           String locale, List<String> languages, Set<Long> teamIds) {
+                           String locale, List<String> languages, Set<Long> teamIds, LocalDate probationUntil,
+                           boolean reviewer) {
+        public NewAgent(String email, String displayName, String password, Role role, String locale,
+                        List<String> languages, Set<Long> teamIds) {
+            this(email, displayName, password, role, locale, languages, teamIds, null, false);
+        }
     }
 
     /** Raised when an email address already belongs to another agent. */
@@ -53,6 +70,35 @@ public class AgentAdministration {
         }
     }
 
+    /** Raised when an admin tries to change their own role. */
+    public static class OwnRole extends RuntimeException {
+        public OwnRole() {
+            super("An admin cannot change their own role; another admin can.");
+        }
+    }
+
+    /** Raised when a change would leave no active administrator. */
+    public static class LastAdmin extends RuntimeException {
+        public LastAdmin() {
+            super("This is the last active administrator: make another agent an administrator first.");
+        }
+    }
+
+    /** Raised for a password the rule refuses; the message says why. */
+    public static class WeakPassword extends IllegalArgumentException {
+        private final String problem;
+
+        public WeakPassword(String problem) {
+            super("The password " + problem + ".");
+            this.problem = problem;
+        }
+
+        /** What is wrong with it, to follow the field's name: "must have at least 10 characters". */
+        public String problem() {
+            return problem;
+        }
+    }
+
     public AgentView create(NewAgent cmd) {
         if (agents.findByEmail(Agent.normalizeEmail(cmd.email())).isPresent()) {
             throw new EmailTaken(cmd.email());
@@ -61,40 +107,33 @@ public class AgentAdministration {
         Agent agent = new Agent(cmd.email(), cmd.displayName(), encoder.encode(cmd.password()), cmd.role(), clock.instant());
         agent.preferLocale(cmd.locale());
         agent.speaks(cmd.languages() == null ? List.of() : cmd.languages());
-        agent.joinTeams(existingTeams(cmd.teamIds()));
-        return agents.save(agent).view();
+        agent.joinTeams(changing.existingTeams(cmd.teamIds()));
+        agent.probationUntil(cmd.probationUntil());
+        agent.reviewer(cmd.reviewer());
+        AgentView created = agents.save(agent).view();
+        audit.record(AuditAction.AGENT_CREATED, "agent", created.id(), created.displayName() + " <" + created.email()
+                + ">, role " + ChangingAgent.label(created.role()) + ", teams " + changing.teamNames(created.teamIds()));
+        return created;
     }
 
-    /** Changes what an admin may change about an agent. */
+    /** Changes an agent on behalf of {@code byAgentId} (null for Regard itself); see {@link ChangingAgent}. */
+    public AgentView change(Long byAgentId, long agentId, AgentChanges changes) {
+        return changing.change(byAgentId, agentId, changes);
+    }
+
+    /** Changes what an admin may change about an agent on the agent page. */
     public AgentView update(long agentId, String displayName, Role role, List<String> languages, Set<Long> teamIds) {
-        Agent agent = agents.findById(agentId).orElseThrow(() -> new IllegalArgumentException("No agent " + agentId));
-        agent.rename(displayName);
-        agent.grant(role);
-        agent.speaks(languages);
-        agent.joinTeams(existingTeams(teamIds));
-        return agents.save(agent).view();
+        return changing.change(null, agentId, new AgentChanges(null, displayName, role, languages,
+                teamIds == null ? Set.of() : teamIds, null, null, null));
     }
 
-    public void deactivate(long agentId) {
-        agents.findById(agentId).ifPresent(a -> {
-            a.deactivate();
-            agents.save(a);
-        });
-    }
-
-    /** Deactivates an agent on an admin's behalf; nobody may deactivate themselves. */
+    /** Deactivates an agent on an admin's behalf; nobody may deactivate themselves, nor the last active admin. */
     public void deactivate(long agentId, AgentPrincipal actor) {
-        if (actor.id() == agentId) {
-            throw new SelfDeactivation();
-        }
-        deactivate(agentId);
+        changing.change(actor.id(), agentId, AgentChanges.NONE.withActive(false));
     }
 
     public void activate(long agentId) {
-        agents.findById(agentId).ifPresent(a -> {
-            a.activate();
-            agents.save(a);
-        });
+        changing.change(null, agentId, AgentChanges.NONE.withActive(true));
     }
 
     /** The agent's own choice of page language; {@code null} follows the browser. */
@@ -118,41 +157,32 @@ public class AgentAdministration {
     }
 
     public TeamView createTeam(String name) {
-        if (teams.findByName(name.strip()).isPresent()) {
-            throw new TeamNameTaken(name);
-        }
-        return teams.save(new Team(name, clock.instant())).view();
+        return teamAdministration.create(name, Set.of()).team();
     }
 
     /** Turns routing by the customer's language on or off for a team's new tickets. */
     public void assignByLanguage(long teamId, boolean enabled) {
-        Team team = teams.findById(teamId).orElseThrow(() -> new IllegalArgumentException("No team " + teamId));
-        team.assignByLanguage(enabled);
-        teams.save(team);
+        teamAdministration.assignByLanguage(teamId, enabled);
     }
 
     public TeamView renameTeam(long teamId, String name) {
-        Team team = teams.findById(teamId).orElseThrow(() -> new IllegalArgumentException("No team " + teamId));
-        teams.findByName(name.strip()).filter(other -> !other.getId().equals(team.getId()))
-                .ifPresent(other -> {
-                    throw new TeamNameTaken(name);
-                });
-        team.rename(name);
-        return teams.save(team).view();
+        return teamAdministration.change(teamId, name, null).team();
     }
 
-    private Set<Long> existingTeams(Set<Long> teamIds) {
-        if (teamIds == null || teamIds.isEmpty()) {
-            return Set.of();
+    /**
+     * Why this password is refused, or empty when it is accepted: the one password rule of the agent pages, the
+     * profile page and the API.
+     */
+    public static Optional<String> passwordProblem(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            return Optional.of("must have at least " + MIN_PASSWORD_LENGTH + " characters");
         }
-        Set<Long> known = new java.util.HashSet<>();
-        teams.findAllById(teamIds).forEach(t -> known.add(t.getId()));
-        return known;
+        return Optional.empty();
     }
 
     private static void requireStrong(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("The password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
-        }
+        passwordProblem(password).ifPresent(problem -> {
+            throw new WeakPassword(problem);
+        });
     }
 }

@@ -15,4 +15,7 @@ interface AgentRepository extends ListCrudRepository<Agent, Long> {
 
     @Query("select a.* from agent a join team_member m on m.agent_id = a.id where m.team_id = :teamId and a.active order by a.display_name")
     List<Agent> findActiveMembersOf(long teamId);
+
+    @Query("select agent_id from team_member where team_id = :teamId")
+    List<Long> findMemberIdsOf(long teamId);
 }

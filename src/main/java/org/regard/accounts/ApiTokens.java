@@ -1,5 +1,7 @@
 package org.regard.accounts;
 
+import org.regard.audit.AuditAction;
+import org.regard.audit.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,9 +28,11 @@ public class ApiTokens {
     private final ApiTokenRepository tokens;
     private final Clock clock;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final AuditLog audit;
 
-    ApiTokens(ApiTokenRepository tokens, Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    ApiTokens(ApiTokenRepository tokens, Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.tokens = tokens;
         this.clock = clock;
     }
@@ -47,6 +51,7 @@ public class ApiTokens {
         RANDOM.nextBytes(random);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         ApiToken token = tokens.save(new ApiToken(agentId, name, hash(secret), secret.substring(0, 10), clock.instant()));
+        audit.record(AuditAction.TOKEN_CREATED, "token", token.getId(), describe(token));
         return new CreatedToken(token.getId(), token.getName(), secret);
     }
 
@@ -61,8 +66,11 @@ public class ApiTokens {
     @Transactional
     public boolean revoke(long agentId, long tokenId) {
         return tokens.findById(tokenId).filter(t -> t.getAgentId() == agentId).map(t -> {
-            t.revoke(clock.instant());
-            tokens.save(t);
+            if (!t.isRevoked()) {
+                t.revoke(clock.instant());
+                tokens.save(t);
+                audit.record(AuditAction.TOKEN_REVOKED, "token", t.getId(), describe(t));
+            }
             return true;
         }).orElse(false);
     }
@@ -94,6 +102,11 @@ public class ApiTokens {
             }
         });
         return found.map(Found::agent);
+    }
+
+    /** The token as the audit log names it: never the secret, only its name, its shown prefix and its agent. */
+    private static String describe(ApiToken token) {
+        return "\"" + token.getName() + "\" (" + token.getPrefix() + "…) of agent " + token.getAgentId();
     }
 
     static String hash(String secret) {

@@ -34,11 +34,16 @@ import java.nio.charset.StandardCharsets;
  *   <li>the web pages: form login with a session shared by all nodes (Spring Session JDBC), CSRF on
  *   every form, and a Content-Security-Policy that allows no inline script.</li>
  * </ul>
- * Ticket-level rules (an agent sees only the tickets of their teams) are enforced where tickets are
- * read, through {@link Accounts#canSeeTeam}.
+ * Administration is for administrators only, on both chains: the pages under {@code /admin/} (agents, teams,
+ * categories, mailboxes, preference fields, the audit log and its export) and the administration API
+ * ({@link #ADMIN_API}); agents and team leads get 403. Ticket-level rules (an agent or lead sees only the tickets of
+ * their teams) are enforced where tickets are read, through {@link Accounts#canSeeTeam}; what a lead may do for
+ * their teams is decided by {@link TeamAccess}.
  */
 @Configuration
 class SecurityConfiguration {
+    /** The administration API: administrators only, like the pages under {@code /admin/} (leads are not admins). */
+    static final String[] ADMIN_API = {"/api/v1/agents/**", "/api/v1/teams/**", "/api/v1/categories/**", "/api/v1/audit/**"};
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-src 'self'; frame-ancestors 'none'";
@@ -72,6 +77,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers(ADMIN_API).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless calls carry credentials in a header, never a cookie, so CSRF cannot apply.

@@ -4,8 +4,11 @@
  * <p>
  * Public API: {@link org.regard.accounts.Accounts}, {@link org.regard.accounts.AgentPrincipal},
  * {@link org.regard.accounts.Role}, {@link org.regard.accounts.AgentView}, {@link org.regard.accounts.TeamView},
- * {@link org.regard.accounts.TwoFactor}, {@link org.regard.accounts.TwoFactorPolicy} and
- * {@link org.regard.accounts.SecretKeys} (the key material Regard encrypts with, also used by the mail module).
+ * {@link org.regard.accounts.TeamAccess} (who leads which team), {@link org.regard.accounts.AgentAdministration},
+ * {@link org.regard.accounts.TeamAdministration}, {@link org.regard.accounts.TwoFactor} and
+ * {@link org.regard.accounts.TwoFactorPolicy} (two-factor sign-in), and {@link org.regard.accounts.SecretKeys} (the key
+ * material Regard encrypts with, also used by the mail module). Every administrative change is written to the audit
+ * log in the transaction of the change.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = {"audit"})
 package org.regard.accounts;

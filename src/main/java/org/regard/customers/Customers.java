@@ -35,11 +35,16 @@ public class Customers {
     private final TransactionTemplate requiresNew;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final CustomerAccess access;
+    private final AddressHistory addressHistory;
 
     Customers(CustomerRepository customers, OrganizationRepository organizations, CustomerNoteRepository notes,
               TierSettings tiers, Preferences preferences, Promises promises, JdbcClient jdbc, CustomerRows rows,
               org.springframework.transaction.PlatformTransactionManager txManager, Clock clock,
-              org.springframework.context.ApplicationEventPublisher events) {
+              org.springframework.context.ApplicationEventPublisher events, CustomerAccess access,
+              AddressHistory addressHistory) {
+        this.access = access;
+        this.addressHistory = addressHistory;
         this.rows = rows;
         this.preferences = preferences;
         this.promises = promises;
@@ -100,7 +105,13 @@ public class Customers {
      */
     public record PersonCard(CustomerView customer, Optional<OrganizationView> organization, List<NoteView> pinnedNotes,
                              List<FailingAddress> failingAddresses, Optional<ZonedDateTime> localNow,
-                             List<Preferences.Value> preferenceValues, List<Promises.PromiseView> openPromises) {
+                             List<Preferences.Value> preferenceValues, List<Promises.PromiseView> openPromises,
+                             Optional<AddressChange> lastAddressChange) {
+    }
+
+    /** A change of a customer's email addresses: what they were, what they became, who changed them and when. */
+    public record AddressChange(long id, long customerId, List<String> before, List<String> after, Long agentId,
+                                String agentName, Instant changedAt) {
     }
 
     /**
@@ -193,7 +204,7 @@ public class Customers {
             Optional<ZonedDateTime> localNow = Optional.ofNullable(view.facts().timeZone())
                     .filter(Customers::isTimeZone).map(zone -> ZonedDateTime.now(clock.withZone(ZoneId.of(zone))));
             return new PersonCard(view, org, pinned, failingAddresses(view.emails()), localNow, preferences.valuesOf(id),
-                    promises.openOf(id));
+                    promises.openOf(id), addressHistory.last(id));
         });
     }
 
@@ -263,11 +274,12 @@ public class Customers {
      * Applies an edit and merges changes of preference values (null removes one) in one transaction.
      *
      * @throws Preferences.InvalidPreference when a value does not fit its field; nothing is changed then
+     * @throws CustomerForbidden             when the actor may not change this customer ({@link CustomerAccess})
      */
     @Transactional
-    public CustomerView update(long id, CustomerChanges cmd, Map<String, ?> preferenceChanges) {
+    public CustomerView update(long id, CustomerChanges cmd, Map<String, ?> preferenceChanges, org.regard.accounts.Actor actor) {
         preferences.check(preferenceChanges);
-        CustomerView changed = update(id, cmd);
+        CustomerView changed = update(id, cmd, actor);
         preferences.change(id, preferenceChanges);
         return changed;
     }
@@ -286,12 +298,16 @@ public class Customers {
     }
 
     /**
-     * Applies an edit. Fails with {@link OptimisticLockingFailureException} when someone else changed the
-     * customer since the editor loaded it, so no edit silently overwrites another.
+     * Applies an edit by an actor who may change the customer ({@link CustomerAccess}, else {@link CustomerForbidden}).
+     * Fails with {@link OptimisticLockingFailureException} when someone else changed the customer since the editor
+     * loaded it, so no edit silently overwrites another. A change of the addresses is recorded in the customer's
+     * address history and the audit log, in the same transaction.
      */
     @Transactional
-    public CustomerView update(long id, CustomerChanges cmd) {
+    public CustomerView update(long id, CustomerChanges cmd, org.regard.accounts.Actor actor) {
         Customer customer = customers.findById(id).orElseThrow(() -> new java.util.NoSuchElementException("No customer " + id));
+        access.requireChange(actor, id);
+        List<String> before = customer.emails();
         if (customer.getVersion() != cmd.expectedVersion()) {
             throw new OptimisticLockingFailureException("Customer " + id + " was changed by someone else.");
         }
@@ -304,7 +320,16 @@ public class Customers {
                 }));
         customer.describe(cmd.name(), cmd.language(), organizationIdFor(cmd.organizationName()), tier, cmd.preferences(), emails, clock.instant());
         applyFacts(customer, cmd.facts(), clock.instant());
-        return changed(view(saveChecked(customer)));
+        CustomerView saved = view(saveChecked(customer));
+        if (!before.equals(saved.emails())) {
+            addressHistory.record(id, before, saved.emails(), actor);
+        }
+        return changed(saved);
+    }
+
+    /** Every change of the customer's addresses, newest first. */
+    public List<AddressChange> addressChangesOf(long id) {
+        return addressHistory.of(id);
     }
 
     /**
@@ -374,19 +399,28 @@ public class Customers {
         });
     }
 
-    /** One page of customers, by id, optionally narrowed to names or addresses containing {@code query}. */
+    /**
+     * One page of customers, by id, optionally narrowed to names or addresses containing {@code query} literally:
+     * {@code %}, {@code _} and the escape character {@code \} in it match only themselves.
+     */
     public List<CustomerView> page(String query, Long afterId, int limit) {
-        String like = query == null || query.isBlank() ? null : "%" + query.strip().toLowerCase(Locale.ROOT) + "%";
+        String like = query == null || query.isBlank() ? null : "%" + likeLiteral(query.strip().toLowerCase(Locale.ROOT)) + "%";
         List<Long> ids = jdbc.sql("""
                         select c.id from customer c
-                        where (cast(:like as varchar) is null or lower(c.name) like :like
-                               or exists (select 1 from customer_email e where e.customer_id = c.id and e.email like :like))
+                        where (cast(:like as varchar) is null or lower(c.name) like :like escape '\\'
+                               or exists (select 1 from customer_email e where e.customer_id = c.id
+                                          and e.email like :like escape '\\'))
                           and (cast(:after as bigint) is null or c.id > :after)
                         order by c.id limit :limit""")
                 .param("like", like).param("after", afterId).param("limit", limit)
                 .query(Long.class).list();
         Map<Long, CustomerView> views = viewsOf(ids);
         return ids.stream().map(views::get).toList();
+    }
+
+    /** Text that LIKE matches literally: the escape character, {@code %} and {@code _} escaped with {@code \}. */
+    static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     public List<CustomerView> membersOf(long organizationId) {

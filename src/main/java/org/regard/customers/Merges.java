@@ -34,9 +34,14 @@ public class Merges {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MergeAccess access;
+    private final AddressHistory addressHistory;
 
     Merges(CustomerRepository customers, Customers customerService, Preferences preferences, Promises promises,
-           JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+           JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, MergeAccess access,
+           AddressHistory addressHistory) {
+        this.access = access;
+        this.addressHistory = addressHistory;
         this.customers = customers;
         this.customerService = customerService;
         this.preferences = preferences;
@@ -93,14 +98,19 @@ public class Merges {
                 .list();
     }
 
-    /** Merges the duplicate into the survivor and returns the record of it. */
+    /**
+     * Merges the duplicate into the survivor for an actor who may change both ({@link MergeAccess}, else
+     * {@link CustomerForbidden}), records it with the agent's name and in the audit log, and returns the record.
+     */
     @Transactional
-    public MergeView merge(long survivorId, long duplicateId, Long agentId, String agentName) {
+    public MergeView merge(long survivorId, long duplicateId, org.regard.accounts.Actor actor, String agentName) {
         if (survivorId == duplicateId) {
             throw new SameCustomer(survivorId);
         }
         Customer survivor = customers.findById(survivorId).orElseThrow(() -> new NoSuchElementException("No customer " + survivorId));
         Customer duplicate = customers.findById(duplicateId).orElseThrow(() -> new NoSuchElementException("No customer " + duplicateId));
+        access.requireMerge(actor, survivorId, duplicateId);
+        Long agentId = actor.agentId();
         Instant now = clock.instant();
         List<String> addresses = duplicate.emails();
         int failures = customerService.failingAddresses(addresses).size();
@@ -114,6 +124,8 @@ public class Merges {
         int notes = jdbc.sql("update customer_note set customer_id = ? where customer_id = ?").params(survivorId, duplicateId).update();
         int values = preferences.moveValues(duplicateId, survivorId).size();
         int moved = promises.moveAll(duplicateId, survivorId);
+        addressHistory.move(duplicateId, survivorId);
+        addressHistory.recordMerge(survivorId, duplicateId, duplicate.getName(), addresses, actor, agentName);
         events.publishEvent(new CustomersMerged(survivorId, duplicateId, agentId, now));
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""

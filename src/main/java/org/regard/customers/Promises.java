@@ -28,10 +28,12 @@ public class Promises {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PromiseAccess access;
 
-    Promises(JdbcClient jdbc, Clock clock) {
+    Promises(JdbcClient jdbc, Clock clock, PromiseAccess access) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.access = access;
     }
 
     public enum Status {
@@ -82,8 +84,14 @@ public class Promises {
         }
     }
 
+    /**
+     * Records a promise the actor may make ({@link PromiseAccess}).
+     *
+     * @throws InvalidPromise    for bad input, a ticket or team that does not exist or a ticket of another customer
+     * @throws CustomerForbidden when the actor may not promise on that ticket, team or customer
+     */
     @Transactional
-    public PromiseView promise(long customerId, NewPromise promise) {
+    public PromiseView promise(long customerId, NewPromise promise, org.regard.accounts.Actor actor) {
         if (promise.body() == null || promise.body().isBlank()) {
             throw new InvalidPromise("body", "must say what was promised");
         }
@@ -97,6 +105,7 @@ public class Promises {
         if (known == 0) {
             throw new NoSuchElementException("Customer " + customerId + " does not exist.");
         }
+        access.requireMake(actor, customerId, promise.ticketId(), promise.teamId());
         Instant now = clock.instant();
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
@@ -132,16 +141,17 @@ public class Promises {
                 .param("limit", limit).query(this::row).list();
     }
 
-    /** Marks an open promise of this customer kept (done) or cancelled, by this agent. */
+    /** Marks an open promise of this customer kept (done) or cancelled, by an actor who may ({@link PromiseAccess}). */
     @Transactional
-    public PromiseView close(long customerId, long promiseId, Status outcome, long agentId) {
+    public PromiseView close(long customerId, long promiseId, Status outcome, org.regard.accounts.Actor actor) {
         if (outcome == Status.OPEN) {
             throw new InvalidPromise("status", "must be kept or cancelled");
         }
         PromiseView promise = find(promiseId).filter(p -> p.customerId() == customerId)
                 .orElseThrow(() -> new NoSuchElementException("Customer " + customerId + " has no promise " + promiseId + "."));
+        access.requireClose(actor, promise);
         int changed = jdbc.sql("update customer_promise set status = ?, closed_at = ?, closed_by = ? where id = ? and status = 'OPEN'")
-                .params(outcome.name(), Timestamp.from(clock.instant()), agentId, promise.id()).update();
+                .params(outcome.name(), Timestamp.from(clock.instant()), actor.agentId(), promise.id()).update();
         if (changed == 0) {
             throw new NotOpen(promiseId);
         }

@@ -24,5 +24,5 @@
  *   renders a received message's HTML for its sandboxed frame.</li>
  * </ul>
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Mail", allowedDependencies = {"tickets", "customers", "accounts"})
+@org.springframework.modulith.ApplicationModule(displayName = "Mail", allowedDependencies = {"tickets", "customers", "accounts", "audit"})
 package org.regard.mail;

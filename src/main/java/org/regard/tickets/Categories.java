@@ -1,5 +1,7 @@
 package org.regard.tickets;
 
+import org.regard.audit.AuditAction;
+import org.regard.audit.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,9 +13,11 @@ import java.util.Optional;
 @Transactional
 public class Categories {
     private final CategoryRepository categories;
+    private final AuditLog audit;
 
-    Categories(CategoryRepository categories) {
+    Categories(CategoryRepository categories, AuditLog audit) {
         this.categories = categories;
+        this.audit = audit;
     }
 
     public record CategoryView(long id, String name, boolean active) {
@@ -45,7 +49,9 @@ public class Categories {
         if (categories.findByName(name.strip()).isPresent()) {
             throw new NameTaken(name);
         }
-        return view(categories.save(new Category(name)));
+        Category created = categories.save(new Category(name));
+        audit.record(AuditAction.CATEGORY_CREATED, "category", created.getId(), created.getName());
+        return view(created);
     }
 
     /** Finds a category by name or creates it (first start, demo). */
@@ -58,22 +64,43 @@ public class Categories {
         categories.findByName(name.strip()).filter(o -> !o.getId().equals(c.getId())).ifPresent(o -> {
             throw new NameTaken(name);
         });
+        String before = c.getName();
         c.rename(name);
+        if (before.equals(c.getName())) {
+            return view(c);
+        }
+        audit.record(AuditAction.CATEGORY_CHANGED, "category", id, "name: " + before + " → " + c.getName());
         return view(categories.save(c));
     }
 
+    /** Renames the category when {@code name} is given, and retires or reinstates it when {@code active} is: at once. */
+    public CategoryView change(long id, String name, Boolean active) {
+        CategoryView changed = name == null ? category(id).orElseThrow(() -> new java.util.NoSuchElementException("No category " + id))
+                : rename(id, name);
+        return active == null ? changed : setActive(id, active);
+    }
+
     public void retire(long id) {
-        categories.findById(id).ifPresent(c -> {
-            c.retire();
-            categories.save(c);
-        });
+        setActive(id, false);
     }
 
     public void reinstate(long id) {
-        categories.findById(id).ifPresent(c -> {
+        setActive(id, true);
+    }
+
+    /** Offers the category again, or no longer (a retired one stays on the tickets that have it). */
+    public CategoryView setActive(long id, boolean active) {
+        Category c = categories.findById(id).orElseThrow(() -> new java.util.NoSuchElementException("No category " + id));
+        if (c.isActive() == active) {
+            return view(c);
+        }
+        if (active) {
             c.reinstate();
-            categories.save(c);
-        });
+        } else {
+            c.retire();
+        }
+        audit.record(AuditAction.CATEGORY_CHANGED, "category", id, c.getName() + ": " + (active ? "reinstated" : "retired"));
+        return view(categories.save(c));
     }
 
     private static CategoryView view(Category c) {

@@ -6,5 +6,5 @@
  * Public API: {@link org.regard.tickets.Tickets} (use cases), {@link org.regard.tickets.TicketQueries}
  * (reads), their records, and the events in {@link org.regard.tickets.TicketEvents}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Tickets", allowedDependencies = {"accounts", "customers", "languages"})
+@org.springframework.modulith.ApplicationModule(displayName = "Tickets", allowedDependencies = {"accounts", "audit", "customers", "languages"})
 package org.regard.tickets;

@@ -28,7 +28,9 @@ import java.util.TreeMap;
  * The rules follow how the API fails, in one place rather than on every handler:
  * <ul>
  *   <li>every call: 400 (bad input) and 401 (no or wrong credentials);</li>
- *   <li>calls on one record ({@code /{id}}): 404; on one ticket also 403 (another team's ticket);</li>
+ *   <li>calls on one record ({@code /{id}}): 404; on one ticket also 403 (another team's ticket); changes of one
+ *   customer (anything but a read) also 403 (a customer without a ticket in the caller's teams);</li>
+ *   <li>the administration calls (agents, teams, categories, the audit log): 403 for anyone but an administrator;</li>
  *   <li>calls with a body: 413 (over the size limit); with {@code If-Match}: 412 (stale version).</li>
  * </ul>
  * A 409 depends on the use case and is declared on the handler itself. Also writes {@code null}-able
@@ -38,6 +40,8 @@ import java.util.TreeMap;
 class ApiErrorResponses implements OpenApiCustomizer {
     static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    /** The paths only administrators may call (refused by the API security chain). */
+    static final List<String> ADMINISTRATION = List.of("/api/v1/agents", "/api/v1/teams", "/api/v1/categories", "/api/v1/audit");
 
     @Override
     public void customise(OpenAPI openApi) {
@@ -70,8 +74,12 @@ class ApiErrorResponses implements OpenApiCustomizer {
             if (path.contains("{")) {
                 add(responses, "404", "NotFound");
             }
-            if (path.startsWith("/api/v1/tickets/{")) {
+            if (path.startsWith("/api/v1/tickets/{")
+                    || path.startsWith("/api/v1/customers/{") && method != PathItem.HttpMethod.GET) {
                 add(responses, "403", "Forbidden");
+            }
+            if (ADMINISTRATION.stream().anyMatch(path::startsWith)) {
+                add(responses, "403", "AdministratorsOnly");
             }
             if (operation.getRequestBody() != null) {
                 add(responses, "413", "ContentTooLarge");
@@ -89,7 +97,9 @@ class ApiErrorResponses implements OpenApiCustomizer {
                 + "`errors` names each field that needs a change."));
         responses.put("Unauthorized", problem("No credentials, a wrong password, an unknown or revoked API token, "
                 + "or an address locked after repeated failed sign-ins."));
-        responses.put("Forbidden", problem("The ticket belongs to a team the caller is not part of."));
+        responses.put("Forbidden", problem("The ticket belongs to a team the caller is not part of, or the customer "
+                + "(for a merge: either customer; for a promise: its ticket or team) has no ticket in one."));
+        responses.put("AdministratorsOnly", problem("Only administrators may call this; agents and team leads may not."));
         responses.put("NotFound", problem("No such record."));
         responses.put("PreconditionFailed", problem("The If-Match version is stale: someone changed the record since "
                 + "it was read. Nothing was changed; `currentVersion` says where it is now."));

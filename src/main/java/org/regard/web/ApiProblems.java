@@ -64,8 +64,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
-    @ExceptionHandler(TicketForbidden.class)
-    ProblemDetail forbidden(TicketForbidden e) {
+    @ExceptionHandler({TicketForbidden.class, org.regard.customers.CustomerForbidden.class})
+    ProblemDetail forbidden(RuntimeException e) {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 

@@ -19,7 +19,7 @@ class PageErrors {
         return page(HttpStatus.NOT_FOUND);
     }
 
-    @ExceptionHandler(TicketForbidden.class)
+    @ExceptionHandler({TicketForbidden.class, org.regard.customers.CustomerForbidden.class})
     ModelAndView forbidden() {
         return page(HttpStatus.FORBIDDEN);
     }

@@ -26,11 +26,13 @@ class CustomerApiIntegrationTest {
 
     ApiClient api;
     String token;
+    org.regard.accounts.TeamView team;
 
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        token = data.apiToken(data.agent(Role.AGENT, data.team("customers")));
+        team = data.team("customers");
+        token = data.apiToken(data.agent(Role.AGENT, team));
     }
 
     @Test
@@ -48,6 +50,7 @@ class CustomerApiIntegrationTest {
         assertThat(customer.get("emails")).extracting(JsonNode::asString).containsExactly(email);
         assertThat(customer.get("organization").get("name").asString()).isEqualTo(organization);
         assertThat(customer.get("tier").asString()).isEqualTo("priority");
+        data.serve(team, id);
 
         var read = api.get("/api/v1/customers/" + id).auth(bearer(token)).send();
         assertThat(read.status()).isEqualTo(200);
@@ -71,7 +74,7 @@ class CustomerApiIntegrationTest {
     void aStaleIfMatchChangesNothing() {
         JsonNode customer = create("Jonas Weber", TestData.unique("jonas") + "@example.test");
         long id = customer.get("id").asLong();
-        String seen = "\"" + customer.get("version").asInt() + "\"";
+        String seen = "\"" + data.serve(team, id).version() + "\"";
         assertThat(api.patch("/api/v1/customers/" + id).auth(bearer(token)).header("If-Match", seen)
                 .json(Map.of("name", "Jonas M. Weber")).send().status()).isEqualTo(200);
 

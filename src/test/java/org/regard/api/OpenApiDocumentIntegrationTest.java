@@ -47,7 +47,10 @@ class OpenApiDocumentIntegrationTest {
                 // customer memory
                 "/api/v1/preference-fields", "/api/v1/preference-fields/{id}",
                 "/api/v1/customers/{customerId}/promises", "/api/v1/customers/{customerId}/promises/{promiseId}",
-                "/api/v1/customers/{id}/duplicates", "/api/v1/customers/{id}/merge");
+                "/api/v1/customers/{id}/duplicates", "/api/v1/customers/{id}/merge",
+                // administration
+                "/api/v1/agents", "/api/v1/agents/{id}", "/api/v1/teams", "/api/v1/teams/{id}",
+                "/api/v1/categories", "/api/v1/categories/{id}", "/api/v1/audit");
         assertThat(paths.get("/api/v1/tickets").propertyNames()).containsExactlyInAnyOrder("get", "post");
         assertThat(paths.get("/api/v1/tickets/{id}").propertyNames()).containsExactlyInAnyOrder("get", "patch");
         assertThat(paths.get("/api/v1/customers/{id}").propertyNames()).containsExactlyInAnyOrder("get", "patch");
@@ -75,6 +78,23 @@ class OpenApiDocumentIntegrationTest {
         assertThat(document.get("components").get("schemas").get("Problem").get("properties").propertyNames())
                 .contains("type", "title", "status", "detail", "instance", "errors");
         assertThat(operations()).allSatisfy(op -> assertThat(op.get("responses").propertyNames()).contains("400", "401"));
+    }
+
+    @Test
+    void documentsTheAdministrationCallsAsAdministratorsOnly() {
+        JsonNode paths = document.get("paths");
+        assertThat(paths.get("/api/v1/agents/{id}").propertyNames()).containsExactlyInAnyOrder("get", "patch");
+        assertThat(paths.get("/api/v1/agents/{id}").get("patch").get("responses").propertyNames())
+                .contains("200", "400", "401", "403", "404", "409");
+        for (String path : List.of("/api/v1/agents", "/api/v1/teams", "/api/v1/categories", "/api/v1/audit")) {
+            assertThat(paths.get(path).get("get").get("responses").get("403").get("$ref").asString())
+                    .as(path).endsWith("/AdministratorsOnly");
+        }
+        JsonNode agent = document.get("components").get("schemas").get("Agent").get("properties");
+        assertThat(agent.propertyNames()).contains("email", "name", "role", "teams", "languages", "active",
+                "probationUntil", "reviewer").doesNotContain("password");
+        assertThat(document.get("components").get("schemas").get("AgentChanges").get("properties").propertyNames())
+                .doesNotContain("password", "sent", "unknown");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.regard.browser;
 
+import org.regard.accounts.Actor;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -68,7 +69,7 @@ class VietnameseCustomerBrowserTest {
                 "Chào anh chị, hóa đơn tháng 5 lại gửi về địa chỉ cũ ở Hà Nội. Nhờ anh chị gửi lại giúp em.",
                 Channel.EMAIL, team.id(), null, null, null), org.regard.accounts.Actor.SYSTEM).ticketId(); // she wrote it herself, as mail intake opens tickets
         var promise = promises.promise(customer.id(), new Promises.NewPromise("Gọi lại để xác nhận hóa đơn mới",
-                Instant.now().minus(Duration.ofHours(3)), ticket, agent.id(), team.id()));
+                Instant.now().minus(Duration.ofHours(3)), ticket, agent.id(), team.id()), Actor.SYSTEM);
         Map<String, String> variants = new LinkedHashMap<>();
         variants.put("en", ENGLISH);
         variants.put("vi", VIETNAMESE);

@@ -1,5 +1,6 @@
 package org.regard.customers;
 
+import org.regard.accounts.Actor;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.regard.search.Search;
@@ -56,6 +57,7 @@ class MergeIntegrationTest {
         String mark = TestData.unique("lan");
         String name = "Nguyễn Thị Lan " + mark;
         var survivor = customers.create(new Customers.NewCustomer(name, List.of(mark + "@example.test"), "vi", null, null, null));
+        data.serve(team, survivor.id());
         String org = TestData.unique("Lan Bakery");
         var duplicate = customers.create(new Customers.NewCustomer("NGUYEN THI LAN " + mark.toUpperCase(),
                 List.of(mark + "-work@example.test"), null, org, null, "Calls after 18:00 only",
@@ -66,7 +68,7 @@ class MergeIntegrationTest {
         var field = preferences.define(TestData.unique("floor"), "Floor", PreferenceType.NUMBER);
         preferences.change(duplicate.id(), Map.of(field.key(), "3"));
         var promise = promises.promise(duplicate.id(), new Promises.NewPromise("Send the keys",
-                Instant.now().plus(1, ChronoUnit.DAYS), null, agent.id(), team.id()));
+                Instant.now().plus(1, ChronoUnit.DAYS), null, agent.id(), team.id()), Actor.SYSTEM);
         customers.markAddressFailing(mark + "-work@example.test", "550 mailbox full");
         long ticket = tickets.open(new TicketCommands.OpenTicket(duplicate.id(), "Keys", "Where are my keys?", Channel.WEB,
                 team.id(), null, null, null), agent.principal()).ticketId();
@@ -139,12 +141,15 @@ class MergeIntegrationTest {
 
     @Test
     void theApiSuggestsAndMergesAndRefusesToMergeACustomerIntoItself() {
-        var someone = data.agent(Role.AGENT);
+        var team = data.team("merge-api");
+        var someone = data.agent(Role.AGENT, team);
         String token = data.apiToken(someone);
         var api = new ApiClient(port);
         String mark = TestData.unique("jose");
         var survivor = customers.create(new Customers.NewCustomer("José Álvarez " + mark, List.of(mark + "@example.test"), null, null, null, null));
         var duplicate = customers.create(new Customers.NewCustomer("jose alvarez " + mark, List.of(mark + "@old.example.test"), null, null, null, null));
+        data.serve(team, survivor.id());
+        data.serve(team, duplicate.id());
 
         var suggested = api.get("/api/v1/customers/" + survivor.id() + "/duplicates").auth(bearer(token)).send();
         assertThat(suggested.status()).isEqualTo(200);

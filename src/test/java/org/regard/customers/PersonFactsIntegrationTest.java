@@ -1,8 +1,10 @@
 package org.regard.customers;
 
+import org.regard.accounts.Actor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.regard.accounts.Role;
+import org.regard.accounts.TeamView;
 import org.regard.api.ApiClient;
 import org.regard.support.IntegrationTest;
 import org.regard.support.TestData;
@@ -34,10 +36,12 @@ class PersonFactsIntegrationTest {
     WebSession agent;
     ApiClient api;
     String token;
+    TeamView team;
 
     @BeforeEach
     void signIn() {
-        var someone = data.agent(Role.AGENT);
+        team = data.team("facts");
+        var someone = data.agent(Role.AGENT, team);
         agent = WebSession.signedIn(port, someone.email(), someone.password());
         api = new ApiClient(port);
         token = data.apiToken(someone);
@@ -45,7 +49,7 @@ class PersonFactsIntegrationTest {
 
     @Test
     void anAgentRecordsHowToAddressThePersonTheirTimeZoneAndChannelAndTheCardShowsTheirLocalTime() {
-        var customer = data.customer("Nguyễn Văn Minh");
+        var customer = data.customerOf(team, "Nguyễn Văn Minh");
         var form = agent.get("/customers/" + customer.id());
         String version = form.find("id=\"customer-version\"[^>]*value=\"(\\d+)\"").orElse("0");
 
@@ -66,7 +70,7 @@ class PersonFactsIntegrationTest {
 
     @Test
     void aTimeZoneThatIsNotAZoneIsRefusedAndNothingIsLost() {
-        var customer = data.customer("Hélène Lefèvre");
+        var customer = data.customerOf(team, "Hélène Lefèvre");
         var refused = agent.post("/customers/" + customer.id(), "name", "Hélène Lefèvre", "emails", customer.emails().getFirst(), "tier", customer.tier(),
                 "addressAs", "Mme Lefèvre", "timeZone", "Mars/Olympus_Mons", "preferredChannel", "visit",
                 "version", String.valueOf(customer.version()));
@@ -79,9 +83,9 @@ class PersonFactsIntegrationTest {
 
     @Test
     void aStaleEditOfThePersonFactsIsRefusedWithTheEditorsValuesShown() {
-        var customer = data.customer("Jonas Weber");
+        var customer = data.customerOf(team, "Jonas Weber");
         customers.update(customer.id(), new Customers.CustomerChanges("Jonas Weber", List.of(), null, null, customer.tier(),
-                null, customer.version(), new Customers.PersonFacts("Herr Weber", "Europe/Berlin", PreferredChannel.EMAIL)));
+                null, customer.version(), new Customers.PersonFacts("Herr Weber", "Europe/Berlin", PreferredChannel.EMAIL)), Actor.SYSTEM);
 
         var stale = agent.post("/customers/" + customer.id(), "name", "Jonas Weber", "emails", customer.emails().getFirst(), "tier", customer.tier(),
                 "addressAs", "Jonas", "timeZone", "Europe/Vienna", "version", String.valueOf(customer.version()));
@@ -101,12 +105,13 @@ class PersonFactsIntegrationTest {
         var created = api.post("/api/v1/customers").auth(bearer(token)).json(body).send();
         assertThat(created.status()).isEqualTo(201);
         long id = created.json().get("id").asLong();
+        int version = data.serve(team, id).version();
         assertThat(created.json().get("addressAs").asString()).isEqualTo("Mme Martin");
         assertThat(created.json().get("timeZone").asString()).isEqualTo("Europe/Paris");
         assertThat(created.json().get("preferredChannel").asString()).isEqualTo("email");
 
         var changed = api.patch("/api/v1/customers/" + id).auth(bearer(token))
-                .header("If-Match", created.header("ETag").orElseThrow())
+                .header("If-Match", "\"" + version + "\"")
                 .raw("{\"preferredChannel\":\"visit\",\"addressAs\":null}", "application/merge-patch+json").send();
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().get("preferredChannel").asString()).isEqualTo("visit");

@@ -29,11 +29,13 @@ class PreferencesIntegrationTest {
     ApiClient api;
     String agentToken;
     String adminToken;
+    org.regard.accounts.TeamView team;
 
     @BeforeEach
     void signIn() {
+        team = data.team("preferences");
         var boss = data.agent(Role.ADMIN);
-        var someone = data.agent(Role.AGENT);
+        var someone = data.agent(Role.AGENT, team);
         admin = WebSession.signedIn(port, boss.email(), boss.password());
         agent = WebSession.signedIn(port, someone.email(), someone.password());
         api = new ApiClient(port);
@@ -74,7 +76,7 @@ class PreferencesIntegrationTest {
         var contractEnd = preferences.define(TestData.unique("contract-end"), "Contract end", PreferenceType.DATE);
         var seats = preferences.define(TestData.unique("seats"), "Seats", PreferenceType.NUMBER);
         var paper = preferences.define(TestData.unique("paper"), "Paper invoices", PreferenceType.YES_NO);
-        var customer = data.customer("Bảo Trần");
+        var customer = data.customerOf(team, "Bảo Trần");
 
         var refused = agent.post("/customers/" + customer.id() + "/preferences",
                 "pref." + contractEnd.key(), "2027-02-30", "pref." + seats.key(), "twelve", "pref." + paper.key(), "true");
@@ -100,7 +102,7 @@ class PreferencesIntegrationTest {
     void theApiReadsAndMergesPreferenceValuesAsAnObjectAndRefusesAWrongType() {
         var newsletter = preferences.define(TestData.unique("news"), "Newsletter", PreferenceType.YES_NO);
         var seats = preferences.define(TestData.unique("seats"), "Seats", PreferenceType.NUMBER);
-        var customer = data.customer("Klaus Bauer");
+        var customer = data.customerOf(team, "Klaus Bauer");
 
         var wrong = api.patch("/api/v1/customers/" + customer.id()).auth(bearer(agentToken))
                 .raw("{\"preferenceValues\":{\"" + seats.key() + "\":\"many\",\"" + newsletter.key() + "\":true}}",

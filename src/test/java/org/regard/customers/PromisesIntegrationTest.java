@@ -1,5 +1,6 @@
 package org.regard.customers;
 
+import org.regard.accounts.Actor;
 import org.junit.jupiter.api.Test;
 import org.regard.accounts.Role;
 import org.regard.api.ApiClient;
@@ -36,9 +37,10 @@ class PromisesIntegrationTest {
 
     @Test
     void aPromiseDueInThePastIsRecordedFlaggedOverdueShownOnTheCustomerPageAndKept() {
-        var someone = data.agent(Role.AGENT);
+        var team = data.team("promises-page");
+        var someone = data.agent(Role.AGENT, team);
         var agent = WebSession.signedIn(port, someone.email(), someone.password());
-        var customer = data.customer("Lê Thị Hoa");
+        var customer = data.customerOf(team, "Lê Thị Hoa");
         String yesterday = LocalDateTime.now().minusDays(1).truncatedTo(ChronoUnit.MINUTES).toString();
 
         var recorded = agent.post("/customers/" + customer.id() + "/promises", "body", "Call back about the refund",
@@ -69,9 +71,10 @@ class PromisesIntegrationTest {
 
     @Test
     void aPromiseWithoutTextOrDueTimeIsRefusedAndWhatWasTypedComesBack() {
-        var someone = data.agent(Role.AGENT);
+        var team = data.team("promises-refused");
+        var someone = data.agent(Role.AGENT, team);
         var agent = WebSession.signedIn(port, someone.email(), someone.password());
-        var customer = data.customer("Friedrich Lang");
+        var customer = data.customerOf(team, "Friedrich Lang");
 
         var noDue = agent.post("/customers/" + customer.id() + "/promises", "body", "Send the manual", "due", "");
         assertThat(noDue.status()).isEqualTo(302);
@@ -93,9 +96,9 @@ class PromisesIntegrationTest {
         var stranger = data.agent(Role.AGENT, data.team("elsewhere"));
         var customer = data.customer("Chloé Bernard");
         var overdue = promises.promise(customer.id(), new Promises.NewPromise("Send the new contract",
-                Instant.now().minus(2, ChronoUnit.HOURS), null, promiser.id(), team.id()));
+                Instant.now().minus(2, ChronoUnit.HOURS), null, promiser.id(), team.id()), Actor.SYSTEM);
         var notYet = promises.promise(customer.id(), new Promises.NewPromise("Visit next month",
-                Instant.now().plus(30, ChronoUnit.DAYS), null, promiser.id(), team.id()));
+                Instant.now().plus(30, ChronoUnit.DAYS), null, promiser.id(), team.id()), Actor.SYSTEM);
 
         for (var who : List.of(promiser, teammate)) {
             var inbox = WebSession.signedIn(port, who.email(), who.password()).get("/inbox");
@@ -120,7 +123,7 @@ class PromisesIntegrationTest {
         long ticketId = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Invoice question", "Which invoice?",
                 Channel.EMAIL, team.id(), null, null, null), someone.principal()).ticketId();
         promises.promise(customer.id(), new Promises.NewPromise("Check the invoice", Instant.now().plus(1, ChronoUnit.DAYS),
-                null, someone.id(), null));
+                null, someone.id(), null), Actor.SYSTEM);
 
         var page = agent.get("/tickets/" + ticketId);
         assertThat(page.status()).isEqualTo(200);
@@ -143,10 +146,11 @@ class PromisesIntegrationTest {
 
     @Test
     void theApiListsRecordsAndClosesPromises() {
-        var someone = data.agent(Role.AGENT);
+        var team = data.team("promises-api");
+        var someone = data.agent(Role.AGENT, team);
         String token = data.apiToken(someone);
         var api = new ApiClient(port);
-        var customer = data.customer("Sabine Koch");
+        var customer = data.customerOf(team, "Sabine Koch");
         String base = "/api/v1/customers/" + customer.id() + "/promises";
 
         var past = api.post(base).auth(bearer(token)).json(Map.of("body", "Ring back", "dueAt", "2020-01-01T09:00:00+01:00")).send();

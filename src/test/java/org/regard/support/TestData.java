@@ -30,6 +30,8 @@ public class TestData {
     private UserDetailsService users;
     @Autowired
     private ApiTokens tokens;
+    @Autowired
+    private org.regard.tickets.Tickets tickets;
 
     TestData(AgentAdministration admin, Accounts accounts, Customers customers) {
         this.admin = admin;
@@ -82,6 +84,18 @@ public class TestData {
 
     public Customers.CustomerView customer(String name) {
         return customers.findOrCreate(unique("customer") + "@example.test", name);
+    }
+
+    /** A customer with a ticket in this team: the team's agents serve them, and so may change them. */
+    public Customers.CustomerView customerOf(TeamView team, String name) {
+        return serve(team, customer(name).id());
+    }
+
+    /** Opens a ticket for the customer in this team (as Regard itself), so its agents serve them; the customer now. */
+    public Customers.CustomerView serve(TeamView team, long customerId) {
+        tickets.open(TicketFixtures.aNewTicket().forCustomer(customerId).inTeam(team.id()).command(),
+                org.regard.accounts.Actor.SYSTEM);
+        return customers.customer(customerId).orElseThrow();
     }
 
     public Accounts accounts() {

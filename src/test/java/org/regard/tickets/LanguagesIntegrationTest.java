@@ -1,5 +1,6 @@
 package org.regard.tickets;
 
+import org.regard.accounts.Actor;
 import org.junit.jupiter.api.Test;
 import org.regard.accounts.AgentAdministration;
 import org.regard.accounts.Role;
@@ -77,7 +78,7 @@ class LanguagesIntegrationTest {
         var agent = data.agent(Role.AGENT, team);
         var customer = data.customer("Jonas Weber");
         customers.update(customer.id(), new Customers.CustomerChanges(customer.name(), customer.emails(), "en", null,
-                null, null, customer.version()));
+                null, null, customer.version()), Actor.SYSTEM);
         assertThat(customers.customer(customer.id()).orElseThrow().languageSetByAgent()).isTrue();
 
         long id = open(customer.id(), team, "Guten Tag, meine Rechnung ist falsch, bitte korrigieren Sie sie.", agent);
@@ -97,7 +98,7 @@ class LanguagesIntegrationTest {
         var learned = customers.customer(customer.id()).orElseThrow();
 
         customers.update(customer.id(), new Customers.CustomerChanges("Lena M. Schäfer", learned.emails(), "de", null,
-                null, null, learned.version()));
+                null, null, learned.version()), Actor.SYSTEM);
 
         var after = customers.customer(customer.id()).orElseThrow();
         assertThat(after.name()).isEqualTo("Lena M. Schäfer");

@@ -28,9 +28,10 @@ import static org.regard.support.TicketFixtures.aNewTicket;
 
 /**
  * The tickets module's event contract, with the module and the modules it depends on only (no search, mail or
- * reports listening): what each use case publishes, and what the event carries for its listeners.
+ * reports listening): what each use case publishes, and what the event carries for its listeners. All dependencies,
+ * not only the direct ones: customers records address changes and merges in the audit module.
  */
-@ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
 @ActiveProfiles("test")
 @ExtendWith(DatabaseAvailable.class)
 @Tag("integration")

@@ -91,8 +91,15 @@ class AgentAdminController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return formPage(agent, model);
         }
-        AgentView updated = administration.update(id, form.getDisplayName().strip(), form.getRole(),
-                form.allLanguages(), form.getTeamIds());
+        AgentView updated;
+        try {
+            updated = administration.change(me.id(), id, form.toChanges());
+        } catch (AgentAdministration.LastAdmin last) {
+            errors.rejectValue("role", "admin.error.lastAdmin");
+            form.setEmail(agent.email());
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return formPage(agent, model);
+        }
         if (updated.role() != agent.role()) {
             // the agent's sessions still carry the old role
             sessions.endAllOf(agent.email());
@@ -108,10 +115,11 @@ class AgentAdminController {
         AgentView agent = accounts.agent(id).orElseThrow();
         try {
             administration.deactivate(id, me);
-        } catch (AgentAdministration.SelfDeactivation self) {
+        } catch (AgentAdministration.SelfDeactivation | AgentAdministration.LastAdmin refused) {
             model.addAttribute("agentForm", AgentForm.of(agent));
-            model.addAttribute("error", "admin.error.deactivateSelf");
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            boolean last = refused instanceof AgentAdministration.LastAdmin;
+            model.addAttribute("error", last ? "admin.error.lastAdmin" : "admin.error.deactivateSelf");
+            response.setStatus(last ? HttpStatus.CONFLICT.value() : HttpStatus.BAD_REQUEST.value());
             return formPage(agent, model);
         }
         sessions.endAllOf(agent.email());
@@ -133,7 +141,7 @@ class AgentAdminController {
     private String formPage(AgentView agent, Model model) {
         model.addAttribute("agent", agent);
         model.addAttribute("teams", accounts.teams());
-        model.addAttribute("roles", List.of(Role.AGENT, Role.ADMIN));
+        model.addAttribute("roles", List.of(Role.AGENT, Role.LEAD, Role.ADMIN));
         model.addAttribute("languages", AgentForm.LANGUAGES);
         model.addAttribute("minPasswordLength", AgentAdministration.MIN_PASSWORD_LENGTH);
         return "admin/agent";

@@ -1,16 +1,20 @@
 package org.regard.accounts.web;
 
 import org.regard.accounts.AgentAdministration;
+import org.regard.accounts.AgentChanges;
 import org.regard.accounts.AgentView;
 import org.regard.accounts.Role;
 import org.springframework.validation.Errors;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -29,6 +33,8 @@ class AgentForm {
     private List<String> languages = new ArrayList<>();
     private String otherLanguages = "";
     private Set<Long> teamIds = new HashSet<>();
+    private String probationUntil = "";
+    private boolean reviewer;
 
     static AgentForm of(AgentView agent) {
         AgentForm form = new AgentForm();
@@ -39,6 +45,8 @@ class AgentForm {
         form.languages = new ArrayList<>(agent.languages().stream().filter(LANGUAGES::contains).toList());
         form.otherLanguages = String.join(", ", agent.languages().stream().filter(l -> !LANGUAGES.contains(l)).toList());
         form.teamIds = new HashSet<>(agent.teamIds());
+        form.probationUntil = agent.probationUntil() == null ? "" : agent.probationUntil().toString();
+        form.reviewer = agent.reviewer();
         return form;
     }
 
@@ -56,7 +64,7 @@ class AgentForm {
         } else if (email.strip().length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
             errors.rejectValue("email", "admin.error.email.invalid");
         }
-        if (password.length() < AgentAdministration.MIN_PASSWORD_LENGTH) {
+        if (AgentAdministration.passwordProblem(password).isPresent()) {
             errors.rejectValue("password", "admin.error.password.short",
                     new Object[]{AgentAdministration.MIN_PASSWORD_LENGTH}, null);
         }
@@ -81,11 +89,29 @@ class AgentForm {
         if (String.join(",", spoken).length() > 200) {
             errors.rejectValue("otherLanguages", "admin.error.tooLong", new Object[]{200}, null);
         }
+        if (!probationUntil.isBlank() && probationDay() == null) {
+            errors.rejectValue("probationUntil", "admin.error.probation.invalid");
+        }
+    }
+
+    /** The last day of probation, or null when none is set (or it is not a date). */
+    LocalDate probationDay() {
+        try {
+            return probationUntil.isBlank() ? null : LocalDate.parse(probationUntil.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Everything the edit form changes about an agent. */
+    AgentChanges toChanges() {
+        return new AgentChanges(null, displayName.strip(), role, allLanguages(), teamIds, null,
+                Optional.ofNullable(probationDay()), reviewer);
     }
 
     AgentAdministration.NewAgent toNewAgent() {
         return new AgentAdministration.NewAgent(email.strip(), displayName.strip(), password, role,
-                locale.isEmpty() ? null : locale, allLanguages(), teamIds);
+                locale.isEmpty() ? null : locale, allLanguages(), teamIds, probationDay(), reviewer);
     }
 
     public String getEmail() {
@@ -150,5 +176,21 @@ class AgentForm {
 
     public void setTeamIds(Set<Long> teamIds) {
         this.teamIds = teamIds == null ? new HashSet<>() : new HashSet<>(teamIds);
+    }
+
+    public String getProbationUntil() {
+        return probationUntil;
+    }
+
+    public void setProbationUntil(String probationUntil) {
+        this.probationUntil = probationUntil == null ? "" : probationUntil;
+    }
+
+    public boolean isReviewer() {
+        return reviewer;
+    }
+
+    public void setReviewer(boolean reviewer) {
+        this.reviewer = reviewer;
     }
 }

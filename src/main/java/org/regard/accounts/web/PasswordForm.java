@@ -13,7 +13,7 @@ class PasswordForm {
         if (currentPassword.isEmpty()) {
             errors.rejectValue("currentPassword", "profile.password.error.current");
         }
-        if (newPassword.length() < AgentAdministration.MIN_PASSWORD_LENGTH) {
+        if (AgentAdministration.passwordProblem(newPassword).isPresent()) {
             errors.rejectValue("newPassword", "profile.password.error.short",
                     new Object[]{AgentAdministration.MIN_PASSWORD_LENGTH}, null);
         } else if (!newPassword.equals(confirmPassword)) {

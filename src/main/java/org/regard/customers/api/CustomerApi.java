@@ -44,7 +44,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
-/** Customers over HTTP: find, read, create and change them. Any signed-in agent may. */
+/**
+ * Customers over HTTP: find, read, create and change them. Any signed-in agent finds, reads and creates; only who
+ * serves a customer changes them ({@link org.regard.customers.CustomerAccess}, else 403).
+ */
 @RestController
 @RequestMapping(path = "/api/v1/customers", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Customers", description = "The people the team serves")
@@ -53,8 +56,10 @@ class CustomerApi {
 
     private final Customers customers;
     private final Preferences preferences;
+    private final org.regard.customers.CustomerAccess access;
 
-    CustomerApi(Customers customers, Preferences preferences) {
+    CustomerApi(Customers customers, Preferences preferences, org.regard.customers.CustomerAccess access) {
+        this.access = access;
         this.customers = customers;
         this.preferences = preferences;
     }
@@ -112,12 +117,13 @@ class CustomerApi {
             @PathVariable long id,
             @Valid @RequestBody CustomerChangesRequest changes,
             @Parameter(description = "The ETag of the customer as you read it, e.g. \"3\"")
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @org.springframework.security.core.annotation.AuthenticationPrincipal org.regard.accounts.AgentPrincipal agent) {
         CustomerView current = existing(id);
         Integer expected = expectedVersion(ifMatch);
         try {
             CustomerView changed = customers.update(id, changes.applyTo(current, expected == null ? current.version() : expected),
-                    changes.preferenceChanges());
+                    changes.preferenceChanges(), access.actor(agent));
             return withVersion(ResponseEntity.ok(), resource(changed));
         } catch (Preferences.InvalidPreference e) {
             throw CustomerRequests.invalid(e);

@@ -22,7 +22,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-/** Duplicate suggestions and merging over HTTP. Any signed-in agent may; every merge is recorded. */
+/**
+ * Duplicate suggestions and merging over HTTP. Any signed-in agent reads suggestions; only who may change both
+ * customers merges ({@link org.regard.customers.MergeAccess}, else 403); every merge is recorded.
+ */
 @RestController
 @RequestMapping(path = "/api/v1/customers/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Customers", description = "The people the team serves")
@@ -30,8 +33,10 @@ class MergeApi {
     private final Customers customers;
     private final Merges merges;
     private final Preferences preferences;
+    private final org.regard.customers.CustomerAccess access;
 
-    MergeApi(Customers customers, Merges merges, Preferences preferences) {
+    MergeApi(Customers customers, Merges merges, Preferences preferences, org.regard.customers.CustomerAccess access) {
+        this.access = access;
         this.customers = customers;
         this.merges = merges;
         this.preferences = preferences;
@@ -61,8 +66,7 @@ class MergeApi {
             description = "Addresses, notes, preference values, promises, address failures and tickets move to this "
                     + "customer; the duplicate is removed and the merge recorded.")
     MergeResource merge(@PathVariable long id, @Valid @RequestBody MergeRequest request,
-                        @AuthenticationPrincipal(expression = "id()") Long agentId,
-                        @AuthenticationPrincipal(expression = "displayName()") String agentName) {
+                        @AuthenticationPrincipal org.regard.accounts.AgentPrincipal agent) {
         existing(id);
         if (request.duplicateId() == id) {
             throw new CustomerRequests.InvalidField("duplicateId", "must be another customer");
@@ -70,7 +74,7 @@ class MergeApi {
         if (customers.customer(request.duplicateId()).isEmpty()) {
             throw new CustomerRequests.InvalidField("duplicateId", "names no customer");
         }
-        Merges.MergeView m = merges.merge(id, request.duplicateId(), agentId, agentName);
+        Merges.MergeView m = merges.merge(id, request.duplicateId(), access.actor(agent), agent.displayName());
         Customers.CustomerView survivor = existing(id);
         return new MergeResource(m.id(), m.survivorId(), m.mergedId(), m.mergedName(), m.mergedEmails(), m.agentId(),
                 m.mergedAt(), m.addresses(), m.notes(), m.preferenceValues(), m.promises(), m.addressFailures(),

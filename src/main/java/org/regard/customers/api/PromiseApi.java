@@ -32,15 +32,21 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-/** Promises to a customer over HTTP: list, record, and mark kept or cancelled. Any signed-in agent may. */
+/**
+ * Promises to a customer over HTTP: list, record, and mark kept or cancelled. Any signed-in agent lists them; who may
+ * record or close one is {@link org.regard.customers.PromiseAccess}'s rule (else 403). A ticket or team that does not
+ * exist, or a ticket of another customer, is a 400 naming the field.
+ */
 @RestController
 @RequestMapping(path = "/api/v1/customers/{customerId}/promises", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Customers", description = "The people the team serves")
 class PromiseApi {
     private final Promises promises;
     private final Customers customers;
+    private final org.regard.customers.CustomerAccess access;
 
-    PromiseApi(Promises promises, Customers customers) {
+    PromiseApi(Promises promises, Customers customers, org.regard.customers.CustomerAccess access) {
+        this.access = access;
         this.promises = promises;
         this.customers = customers;
     }
@@ -87,12 +93,12 @@ class PromiseApi {
     @Operation(operationId = "createPromise", summary = "Record a promise to a customer")
     @ApiResponse(responseCode = "201", description = "The promise, made by the calling agent")
     ResponseEntity<PromiseResource> create(@PathVariable long customerId, @Valid @RequestBody NewPromiseRequest request,
-                                           @AuthenticationPrincipal(expression = "id()") Long agentId) {
+                                           @AuthenticationPrincipal org.regard.accounts.AgentPrincipal agent) {
         existing(customerId);
         Promises.PromiseView made;
         try {
             made = promises.promise(customerId, new Promises.NewPromise(request.body(), request.dueAt().toInstant(),
-                    request.ticketId(), agentId, request.teamId()));
+                    request.ticketId(), agent.id(), request.teamId()), access.actor(agent));
         } catch (Promises.InvalidPromise e) {
             throw new CustomerRequests.InvalidField(e.field(), e.getMessage().substring(e.field().length() + 1));
         }
@@ -106,11 +112,11 @@ class PromiseApi {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     PromiseResource close(@PathVariable long customerId, @PathVariable long promiseId,
                           @Valid @RequestBody PromiseChanges changes,
-                          @AuthenticationPrincipal(expression = "id()") Long agentId) {
+                          @AuthenticationPrincipal org.regard.accounts.AgentPrincipal agent) {
         Promises.Status outcome = Promises.Status.parse(changes.status()).filter(s -> s != Promises.Status.OPEN)
                 .orElseThrow(() -> new CustomerRequests.InvalidField("status", "must be kept or cancelled"));
         try {
-            return PromiseResource.of(promises.close(customerId, promiseId, outcome, agentId));
+            return PromiseResource.of(promises.close(customerId, promiseId, outcome, access.actor(agent)));
         } catch (Promises.NotOpen closed) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, closed.getMessage());
             problem.setTitle("Promise closed");

@@ -20,10 +20,9 @@ import java.util.List;
 
 /**
  * The customer pages: the searchable list, the form for a new customer and the customer page with its
- * edit form. Every signed-in agent may see and edit customers.
- * <p>
- * The signed-in agent is read as a plain id ({@code expression = "id()"}): the customers module keeps no
- * compile-time dependency on accounts and records authors by id only.
+ * edit form. Every signed-in agent may see and create customers; only those who serve a customer change them
+ * ({@link org.regard.customers.CustomerAccess}): the page then offers no edit form, and a posted one answers 403
+ * without changing anything.
  */
 @Controller
 class CustomerController {
@@ -32,8 +31,11 @@ class CustomerController {
     private final Customers customers;
     private final org.regard.customers.CustomerNotes notes;
     private final CustomerPage page;
+    private final org.regard.customers.CustomerAccess access;
 
-    CustomerController(Customers customers, CustomerPage page, org.regard.customers.CustomerNotes notes) {
+    CustomerController(Customers customers, CustomerPage page, org.regard.customers.CustomerNotes notes,
+                       org.regard.customers.CustomerAccess access) {
+        this.access = access;
         this.notes = notes;
         this.customers = customers;
         this.page = page;
@@ -92,12 +94,15 @@ class CustomerController {
 
     @PostMapping("/customers/{id}")
     String update(@PathVariable long id, @ModelAttribute("customerForm") CustomerForm form, BindingResult errors,
+                  @AuthenticationPrincipal org.regard.accounts.AgentPrincipal agent,
                   HttpServletResponse response, Model model, RedirectAttributes redirect) {
         customers.customer(id).orElseThrow();
+        org.regard.accounts.Actor actor = access.actor(agent);
+        access.requireChange(actor, id);
         form.validate(errors, customers.tiers(), false);
         if (!errors.hasErrors()) {
             try {
-                customers.update(id, form.toChanges());
+                customers.update(id, form.toChanges(), actor);
                 redirect.addFlashAttribute("saved", true);
                 return "redirect:/customers/" + id;
             } catch (OptimisticLockingFailureException stale) {

@@ -15,8 +15,11 @@ class CustomerPage {
     private final org.regard.customers.Organizations organizations;
     private final org.regard.customers.Preferences preferences;
     private final org.regard.customers.Merges merges;
+    private final org.regard.customers.CustomerAccess access;
 
-    CustomerPage(Customers customers, org.regard.customers.Preferences preferences, org.regard.customers.Merges merges, org.regard.customers.CustomerNotes notes, org.regard.customers.Organizations organizations) {
+    CustomerPage(Customers customers, org.regard.customers.Preferences preferences, org.regard.customers.Merges merges, org.regard.customers.CustomerNotes notes, org.regard.customers.Organizations organizations,
+                 org.regard.customers.CustomerAccess access) {
+        this.access = access;
         this.notes = notes;
         this.organizations = organizations;
         this.customers = customers;
@@ -35,6 +38,9 @@ class CustomerPage {
         model.addAttribute("customer", customers.customer(id).orElseThrow());
         model.addAttribute("duplicates", merges.duplicatesOf(id));
         model.addAttribute("merges", merges.mergesInto(id));
+        model.addAttribute("addressChanges", customers.addressChangesOf(id));
+        // the edit form, the preference form and the merge buttons are offered only to whom they would not refuse
+        model.addAttribute("mayChange", signedIn().map(agent -> access.mayChange(access.actor(agent), id)).orElse(false));
         if (!model.containsAttribute("preferenceInput")) {
             java.util.Map<String, String> input = new java.util.HashMap<>();
             preferences.valuesOf(id).forEach(v -> input.put(v.key(), v.text()));
@@ -43,6 +49,12 @@ class CustomerPage {
         }
         formChoices(model);
         return "customers/show";
+    }
+
+    private static java.util.Optional<org.regard.accounts.AgentPrincipal> signedIn() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof org.regard.accounts.AgentPrincipal agent
+                ? java.util.Optional.of(agent) : java.util.Optional.empty();
     }
 
     /** Just the notes section and the person card, for htmx. */

@@ -27,8 +27,11 @@ class CustomerPreferencesController {
     private final Customers customers;
     private final Preferences preferences;
     private final CustomerPage page;
+    private final org.regard.customers.CustomerAccess access;
 
-    CustomerPreferencesController(Customers customers, Preferences preferences, CustomerPage page) {
+    CustomerPreferencesController(Customers customers, Preferences preferences, CustomerPage page,
+                                  org.regard.customers.CustomerAccess access) {
+        this.access = access;
         this.customers = customers;
         this.preferences = preferences;
         this.page = page;
@@ -36,8 +39,10 @@ class CustomerPreferencesController {
 
     @PostMapping("/customers/{id}/preferences")
     String save(@PathVariable long id, HttpServletRequest request, HttpServletResponse response, Model model,
+                @org.springframework.security.core.annotation.AuthenticationPrincipal org.regard.accounts.AgentPrincipal agent,
                 RedirectAttributes redirect) {
         customers.customer(id).orElseThrow();
+        access.requireChange(access.actor(agent), id);
         Map<String, String> typed = new LinkedHashMap<>();
         for (Preferences.FieldView field : preferences.activeFields()) {
             String value = request.getParameter(PREFIX + field.key());

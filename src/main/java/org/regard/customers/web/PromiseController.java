@@ -22,16 +22,18 @@ import java.time.format.DateTimeParseException;
 @Controller
 class PromiseController {
     private final Promises promises;
+    private final org.regard.customers.CustomerAccess access;
 
-    PromiseController(Promises promises) {
+    PromiseController(Promises promises, org.regard.customers.CustomerAccess access) {
         this.promises = promises;
+        this.access = access;
     }
 
     @PostMapping("/customers/{id}/promises")
     String promise(@PathVariable long id, @RequestParam(defaultValue = "") String body,
                    @RequestParam(defaultValue = "") String due, @RequestParam(required = false) Long ticketId,
                    @RequestParam(required = false) Long teamId, @RequestParam(required = false) String returnTo,
-                   @AuthenticationPrincipal(expression = "id()") Long agentId, RedirectAttributes redirect) {
+                   @AuthenticationPrincipal org.regard.accounts.AgentPrincipal agent, RedirectAttributes redirect) {
         String back = back(id, returnTo);
         String problem = null;
         Instant dueAt = null;
@@ -46,9 +48,15 @@ class PromiseController {
             problem = "promises.error.tooLong";
         }
         if (problem == null) {
-            Promises.PromiseView made = promises.promise(id, new Promises.NewPromise(body, dueAt, ticketId, agentId, teamId));
-            redirect.addFlashAttribute("promiseMessage", made.overdue() ? "promises.recordedOverdue" : "promises.recorded");
-            return "redirect:" + back;
+            try {
+                Promises.PromiseView made = promises.promise(id,
+                        new Promises.NewPromise(body, dueAt, ticketId, agent.id(), teamId), access.actor(agent));
+                redirect.addFlashAttribute("promiseMessage", made.overdue() ? "promises.recordedOverdue" : "promises.recorded");
+                return "redirect:" + back;
+            } catch (Promises.InvalidPromise e) {
+                // a ticket or team that does not exist, or a ticket of another customer (bad input, not a denial)
+                problem = "ticketId".equals(e.field()) ? "promises.error.ticket" : "promises.error.team";
+            }
         }
         redirect.addFlashAttribute("promiseError", problem);
         redirect.addFlashAttribute("promiseBody", body);
@@ -58,20 +66,20 @@ class PromiseController {
 
     @PostMapping("/customers/{id}/promises/{promiseId}/keep")
     String keep(@PathVariable long id, @PathVariable long promiseId, @RequestParam(required = false) String returnTo,
-                @AuthenticationPrincipal(expression = "id()") Long agentId, RedirectAttributes redirect) {
-        return close(id, promiseId, Promises.Status.KEPT, returnTo, agentId, redirect);
+                @AuthenticationPrincipal org.regard.accounts.AgentPrincipal agent, RedirectAttributes redirect) {
+        return close(id, promiseId, Promises.Status.KEPT, returnTo, agent, redirect);
     }
 
     @PostMapping("/customers/{id}/promises/{promiseId}/cancel")
     String cancel(@PathVariable long id, @PathVariable long promiseId, @RequestParam(required = false) String returnTo,
-                  @AuthenticationPrincipal(expression = "id()") Long agentId, RedirectAttributes redirect) {
-        return close(id, promiseId, Promises.Status.CANCELLED, returnTo, agentId, redirect);
+                  @AuthenticationPrincipal org.regard.accounts.AgentPrincipal agent, RedirectAttributes redirect) {
+        return close(id, promiseId, Promises.Status.CANCELLED, returnTo, agent, redirect);
     }
 
-    private String close(long id, long promiseId, Promises.Status outcome, String returnTo, long agentId,
-                         RedirectAttributes redirect) {
+    private String close(long id, long promiseId, Promises.Status outcome, String returnTo,
+                         org.regard.accounts.AgentPrincipal agent, RedirectAttributes redirect) {
         try {
-            promises.close(id, promiseId, outcome, agentId);
+            promises.close(id, promiseId, outcome, access.actor(agent));
             redirect.addFlashAttribute("promiseMessage", "promises." + outcome.value());
         } catch (Promises.NotOpen closed) {
             redirect.addFlashAttribute("promiseError", "promises.error.notOpen");

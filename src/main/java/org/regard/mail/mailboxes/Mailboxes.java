@@ -11,6 +11,8 @@ import org.regard.mail.mailboxes.Mailbox.Source;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.regard.audit.AuditAction;
+import org.regard.audit.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,12 +41,14 @@ public class Mailboxes {
     private final SecretBox secrets;
     private final Accounts accounts;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Mailboxes(JdbcClient jdbc, SecretBox secrets, Accounts accounts, Clock clock) {
+    Mailboxes(JdbcClient jdbc, SecretBox secrets, Accounts accounts, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.accounts = accounts;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** What an admin (or the configuration) says about a mailbox. */
@@ -103,7 +107,9 @@ public class Mailboxes {
         } catch (DuplicateKeyException raced) {
             throw InvalidMailbox.of("address", "mailboxes.error.address.taken", "A mailbox with this address exists already.");
         }
-        return byAddress(form.address()).orElseThrow();
+        Mailbox created = byAddress(form.address()).orElseThrow();
+        audited(created, "created" + (source == Source.CONFIG ? " from the configuration" : ""));
+        return created;
     }
 
     /**
@@ -140,7 +146,9 @@ public class Mailboxes {
             }
             throw new OptimisticLockingFailureException("Mailbox " + id + " was changed by someone else.");
         }
-        return find(id).orElseThrow();
+        Mailbox saved = find(id).orElseThrow();
+        audited(saved, "changed" + passwordsReplaced(form));
+        return saved;
     }
 
     /**
@@ -171,6 +179,7 @@ public class Mailboxes {
         }
         if (current.active() != active) {
             jdbc.sql("update mailbox set active = ?, version = version + 1 where id = ?").params(active, id).update();
+            audited(current, active ? "activated" : "deactivated");
         }
         return find(id).orElseThrow();
     }
@@ -188,7 +197,9 @@ public class Mailboxes {
         Optional<Mailbox> existing = byAddress(form.address());
         if (existing.isEmpty()) {
             insert(form, Source.CONFIG, secrets.encrypt(imapPassword), secrets.encrypt(smtpPassword));
-            return byAddress(form.address()).orElseThrow();
+            Mailbox created = byAddress(form.address()).orElseThrow();
+            audited(created, "created from the configuration");
+            return created;
         }
         Mailbox current = existing.get();
         String storedImap = storedPassword(current.id(), Protocol.IMAP);
@@ -202,6 +213,7 @@ public class Mailboxes {
                 java.util.Objects.equals(decryptOrNull(storedSmtp), smtpPassword) ? storedSmtp : secrets.encrypt(smtpPassword),
                 form.closedReply(), current.version());
         jdbc.sql("update mailbox set source = ? where id = ?").params(Source.CONFIG.name(), current.id()).update();
+        audited(current, "changed by the configuration");
         return find(current.id()).orElseThrow();
     }
 
@@ -211,7 +223,10 @@ public class Mailboxes {
         java.util.Set<String> declared = declaredAddresses.stream().map(Mailboxes::normalize).collect(java.util.stream.Collectors.toSet());
         List<Mailbox> gone = all().stream()
                 .filter(m -> m.source() == Source.CONFIG && m.active() && !declared.contains(m.address())).toList();
-        gone.forEach(m -> jdbc.sql("update mailbox set active = false, version = version + 1 where id = ?").param(m.id()).update());
+        gone.forEach(m -> {
+            jdbc.sql("update mailbox set active = false, version = version + 1 where id = ?").param(m.id()).update();
+            audited(m, "deactivated: no longer in the configuration");
+        });
         return gone.stream().map(Mailbox::address).toList();
     }
 
@@ -221,6 +236,17 @@ public class Mailboxes {
         } catch (IllegalStateException keyChanged) {
             return null;
         }
+    }
+
+    /** Records a change of the mailbox in the audit log, in the change's transaction (never a password). */
+    private void audited(Mailbox mailbox, String what) {
+        audit.record(AuditAction.MAILBOX_CHANGED, "mailbox", mailbox.id(), mailbox.address() + ": " + what);
+    }
+
+    private static String passwordsReplaced(MailboxForm form) {
+        boolean imap = form.imap() != null && blankToNull(form.imap().password()) != null;
+        boolean smtp = form.smtp() != null && blankToNull(form.smtp().password()) != null;
+        return imap && smtp ? " (new IMAP and SMTP passwords)" : imap ? " (new IMAP password)" : smtp ? " (new SMTP password)" : "";
     }
 
     private void insert(MailboxForm form, Source source, String imapPassword, String smtpPassword) {

@@ -95,11 +95,17 @@ class PropertiesController {
 
     /**
      * The people a ticket can be assigned to in another team, for the assignee list when the agent picks a
-     * team in the form (an htmx fragment). The current assignee stays chosen when they are in that team.
+     * team in the form (an htmx fragment). The current assignee stays chosen when they are in that team. Only the
+     * members of a team whose tickets the agent works on are listed ({@link org.regard.tickets.TicketAccess}); for
+     * another team the answer is 403 and the list in the form stays as it was (moving the ticket there then drops an
+     * assignee who is not in that team, and the team assigns it).
      */
     @GetMapping("/tickets/{id}/assignees")
     String assignees(@PathVariable long id, @RequestParam long team, @AuthenticationPrincipal AgentPrincipal agent, Model model) {
         TicketDetail detail = queries.detail(id, agent);
+        if (!access.mayWorkIn(agent, team)) {
+            throw new org.regard.tickets.TicketForbidden(id);
+        }
         List<AgentView> members = accounts.activeMembersOf(team);
         Long current = detail.summary().assigneeId();
         PropertiesForm form = new PropertiesForm();

@@ -23,6 +23,12 @@ class AgentAdminPagesIntegrationTest {
     TestData data;
     @Autowired
     Accounts accounts;
+    @Autowired
+    org.regard.audit.AuditLog audit;
+    @Autowired
+    org.regard.accounts.AgentAdministration administration;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     TestData.TestAgent admin;
     WebSession adminSession;
@@ -156,5 +162,73 @@ class AgentAdminPagesIntegrationTest {
     void anUnknownAgentIsNotFound() {
         assertThat(adminSession.get("/admin/agents/987654321").status()).isEqualTo(404);
         assertThat(adminSession.post("/admin/agents/987654321/deactivate").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAdminMakesAnAgentATeamLeadOnProbationWhoReviewsAndTheChangeIsAudited() {
+        TeamView team = data.team("leads");
+        var agent = data.agent(Role.AGENT, team);
+        var form = adminSession.get("/admin/agents/" + agent.id()).body();
+        assertThat(form).contains("id=\"agent-role-lead\"", "Team lead", "id=\"agent-probation\"", "id=\"agent-reviewer\"");
+        assertThat(WebSession.signedIn(port, admin.email(), admin.password(), "vi").get("/admin/agents/" + agent.id()).body())
+                .contains("Trưởng nhóm", "Thử việc đến ngày");
+
+        var saved = adminSession.post("/admin/agents/" + agent.id(), "displayName", "Lead Agent", "role", "LEAD",
+                "languages", "en", "teamIds", String.valueOf(team.id()), "probationUntil", "2027-02-28", "reviewer", "true");
+        var badDate = adminSession.post("/admin/agents/" + agent.id(), "displayName", "Lead Agent", "role", "LEAD",
+                "probationUntil", "soon");
+
+        assertThat(saved.status()).isEqualTo(302);
+        var lead = accounts.agent(agent.id()).orElseThrow();
+        assertThat(lead.role()).isEqualTo(Role.LEAD);
+        assertThat(lead.probationUntil()).isEqualTo(java.time.LocalDate.of(2027, 2, 28));
+        assertThat(lead.reviewer()).isTrue();
+        assertThat(adminSession.get("/admin/agents").body()).contains("Team lead", "Reviewer", "On probation until 2027-02-28");
+        assertThat(adminSession.get("/admin/agents/" + agent.id()).body()).contains("value=\"2027-02-28\"");
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.body()).contains("id=\"agent-probation-error\"");
+        assertThat(audit.newest(new org.regard.audit.AuditFilter(null, admin.id(), null, null), null, 5))
+                .extracting(org.regard.audit.AuditEntry::action)
+                .contains(org.regard.audit.AuditAction.ROLE_CHANGED, org.regard.audit.AuditAction.AGENT_CHANGED);
+
+        var leadSession = WebSession.signedIn(port, agent.email(), agent.password());
+        for (String page : java.util.List.of("/admin/agents", "/admin/teams", "/admin/categories", "/admin/mailboxes", "/admin/audit")) {
+            assertThat(leadSession.get(page).status()).as(page).isEqualTo(403);
+        }
+        assertThat(leadSession.post("/admin/categories", "name", TestData.unique("Lead's")).status()).isEqualTo(403);
+        assertThat(leadSession.get("/inbox").status()).as("a lead works tickets like an agent").isEqualTo(200);
+    }
+
+    @Test
+    void theLastActiveAdministratorCannotBeDeactivatedOnThePage() {
+        var other = data.agent(Role.ADMIN);
+        // every other administrator leaves for the length of the test
+        java.util.List<Long> others = jdbc.sql("select id from agent where role = 'ADMIN' and active and id not in (?, ?)")
+                .params(admin.id(), other.id()).query(Long.class).list();
+        jdbc.sql("update agent set active = false where id in (:ids)").param("ids", others).update();
+        try {
+            assertThat(adminSession.post("/admin/agents/" + other.id() + "/deactivate").status())
+                    .as("another administrator remains").isEqualTo(302);
+
+            var last = adminSession.post("/admin/agents/" + admin.id() + "/deactivate");
+
+            assertThat(last.status()).isEqualTo(409);
+            assertThat(last.body()).contains("id=\"agent-error\"", "This is the last active administrator");
+            assertThat(accounts.agent(admin.id()).orElseThrow().active()).isTrue();
+            assertThat(administrationRefusesLastAdmin()).as("not even Regard itself demotes the last one").isTrue();
+        } finally {
+            jdbc.sql("update agent set active = true where id in (:ids)").param("ids", others).update();
+            jdbc.sql("update agent set active = true where id = ?").param(other.id()).update();
+        }
+    }
+
+    private boolean administrationRefusesLastAdmin() {
+        try {
+            administration.change(null, admin.id(), new org.regard.accounts.AgentChanges(null, null, Role.AGENT,
+                    null, null, null, null, null));
+            return false;
+        } catch (org.regard.accounts.AgentAdministration.LastAdmin expected) {
+            return accounts.agent(admin.id()).orElseThrow().role() == Role.ADMIN;
+        }
     }
 }

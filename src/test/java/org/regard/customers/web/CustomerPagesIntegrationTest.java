@@ -1,5 +1,6 @@
 package org.regard.customers.web;
 
+import org.regard.accounts.Actor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.regard.accounts.Role;
@@ -28,10 +29,12 @@ class CustomerPagesIntegrationTest {
     Customers customers;
 
     WebSession agent;
+    org.regard.accounts.TeamView team;
 
     @BeforeEach
     void signIn() {
-        var someone = data.agent(Role.AGENT);
+        team = data.team("customer-pages");
+        var someone = data.agent(Role.AGENT, team);
         agent = WebSession.signedIn(port, someone.email(), someone.password());
     }
 
@@ -83,7 +86,7 @@ class CustomerPagesIntegrationTest {
 
     @Test
     void editingACustomerSavesEveryField() {
-        var customer = data.customer("Jonas Weber");
+        var customer = data.customerOf(team, "Jonas Weber");
         String mark = TestData.unique("jonas");
 
         var saved = agent.post("/customers/" + customer.id(),
@@ -108,10 +111,10 @@ class CustomerPagesIntegrationTest {
 
     @Test
     void anEditAgainstAStaleVersionShowsTheConflictAndOverwritesNothing() {
-        var customer = data.customer("Hans Mueller");
+        var customer = data.customerOf(team, "Hans Mueller");
         int seen = customer.version();
         customers.update(customer.id(), new Customers.CustomerChanges("Hans Mueller (Berlin)", customer.emails(), "de",
-                null, "standard", null, seen));
+                null, "standard", null, seen), Actor.SYSTEM);
 
         var stale = agent.post("/customers/" + customer.id(),
                 "version", String.valueOf(seen),
@@ -133,7 +136,7 @@ class CustomerPagesIntegrationTest {
     @Test
     void anAddressOfAnotherCustomerIsAFieldErrorAndNothingChanges() {
         var owner = data.customer("Élodie Martin");
-        var other = data.customer("Nguyễn Văn An");
+        var other = data.customerOf(team, "Nguyễn Văn An");
         String taken = owner.emails().getFirst();
 
         var refused = agent.post("/customers/" + other.id(),

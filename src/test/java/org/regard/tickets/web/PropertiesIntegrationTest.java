@@ -134,23 +134,42 @@ class PropertiesIntegrationTest {
     }
 
     @Test
-    void theAssigneeListFollowsTheTeamChosenInTheForm() {
+    void theAssigneeListFollowsTheTeamChosenInTheFormForTeamsTheAgentWorksIn() {
         TeamView team = data.team("props-list");
-        TeamView other = data.team("props-list-other");
-        TestAgent agent = data.agent(Role.AGENT, team);
-        TestAgent colleague = data.agent(Role.AGENT, other);
+        TeamView second = data.team("props-list-second");
+        TestAgent agent = data.agent(Role.AGENT, team, second);
+        TestAgent colleague = data.agent(Role.AGENT, second);
         long id = open(agent, team);
         WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
 
-        var options = session.htmxGet("/tickets/" + id + "/assignees?team=" + other.id());
+        var options = session.htmxGet("/tickets/" + id + "/assignees?team=" + second.id());
 
         assertThat(options.status()).isEqualTo(200);
         assertThat(options.body()).doesNotContain("<html", "<select")
-                .contains("<option value=\"" + colleague.id() + "\"", colleague.principal().displayName())
-                .doesNotContain("<option value=\"" + agent.id() + "\"");
+                .contains("<option value=\"" + colleague.id() + "\"", colleague.principal().displayName());
+        TestAgent admin = data.agent(Role.ADMIN);
+        assertThat(WebSession.signedIn(port, admin.email(), admin.password())
+                .htmxGet("/tickets/" + id + "/assignees?team=" + second.id()).body())
+                .contains("<option value=\"" + colleague.id() + "\"");
+    }
+
+    @Test
+    void theMembersOfATeamTheAgentDoesNotWorkInAreNotListed() {
+        TeamView team = data.team("props-members");
+        TeamView other = data.team("props-members-other");
+        TestAgent agent = data.agent(Role.AGENT, team);
+        TestAgent stranger = data.agent(Role.AGENT, other);
+        long id = open(agent, team);
+
+        var refused = WebSession.signedIn(port, agent.email(), agent.password())
+                .htmxGet("/tickets/" + id + "/assignees?team=" + other.id());
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).doesNotContain(stranger.principal().displayName(), "value=\"" + stranger.id() + "\"");
         TestAgent outsider = data.agent(Role.AGENT, other);
         assertThat(WebSession.signedIn(port, outsider.email(), outsider.password())
-                .htmxGet("/tickets/" + id + "/assignees?team=" + other.id()).status()).isEqualTo(403);
+                .htmxGet("/tickets/" + id + "/assignees?team=" + other.id()).status())
+                .as("nor for a ticket the agent may not see").isEqualTo(403);
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** The audit log in the HTTP API. */
+package org.regard.audit.api;

@@ -1,0 +1,120 @@
+package org.regard.tickets.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.regard.tickets.Categories;
+import org.regard.tickets.Categories.CategoryView;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.Supplier;
+
+/**
+ * Ticket categories over HTTP, for administrators only (the API security chain refuses agents and leads with 403):
+ * the same use cases as the category pages, audited the same way. A retired category ({@code active: false}) stays on
+ * the tickets that have it but is no longer offered.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/categories", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Administration", description = "Agents, teams, categories and the audit log (administrators only)")
+class CategoryApi {
+    static final int MAX_NAME = 100;
+
+    private final Categories categories;
+
+    CategoryApi(Categories categories) {
+        this.categories = categories;
+    }
+
+    @Schema(name = "Category")
+    record CategoryResource(long id, String name, @Schema(description = "false once retired") boolean active) {
+        static CategoryResource of(CategoryView c) {
+            return new CategoryResource(c.id(), c.name(), c.active());
+        }
+    }
+
+    @Schema(name = "NewCategory")
+    record NewCategory(@NotBlank @Size(max = MAX_NAME) String name) {
+    }
+
+    @Schema(name = "CategoryChanges", description = "Any of these fields; the ones left out keep their value.")
+    record CategoryChanges(@Size(max = MAX_NAME) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
+                           @Schema(description = "false retires the category, true reinstates it") Boolean active) {
+    }
+
+    @GetMapping
+    @Operation(operationId = "listCategories", summary = "List categories (administrators only)", description = "In use and retired, by name.")
+    List<CategoryResource> list() {
+        return categories.all().stream().map(CategoryResource::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(operationId = "getCategory", summary = "Read a category (administrators only)")
+    CategoryResource category(@PathVariable long id) {
+        return CategoryResource.of(existing(id));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "createCategory", summary = "Create a category (administrators only)")
+    @ApiResponse(responseCode = "201", description = "The new category",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The category's address"))
+    @ApiResponse(responseCode = "409", description = "A category with this name exists",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
+    ResponseEntity<CategoryResource> create(@Valid @RequestBody NewCategory request) {
+        CategoryView created = unique(() -> categories.create(request.name().strip()));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/categories/{id}")
+                .buildAndExpand(created.id()).toUri()).body(CategoryResource.of(created));
+    }
+
+    @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @Operation(operationId = "changeCategory", summary = "Rename, retire or reinstate a category (administrators only)",
+            description = "Fields left out keep their value.")
+    @ApiResponse(responseCode = "200", description = "The changed category")
+    @ApiResponse(responseCode = "409", description = "Another category has this name",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
+    CategoryResource change(@PathVariable long id, @Valid @RequestBody CategoryChanges changes) {
+        existing(id);
+        return CategoryResource.of(unique(() -> categories.change(id, changes.name() == null ? null : changes.name().strip(),
+                changes.active())));
+    }
+
+    private CategoryView existing(long id) {
+        return categories.category(id).orElseThrow(() -> new NoSuchElementException("Category " + id + " does not exist."));
+    }
+
+    /** A taken name (or one taken a moment ago by another administrator) is a 409 naming the field. */
+    private static CategoryView unique(Supplier<CategoryView> write) {
+        try {
+            return write.get();
+        } catch (Categories.NameTaken | DataIntegrityViolationException taken) {
+            String detail = taken instanceof Categories.NameTaken ? taken.getMessage() : "A category with this name was created a moment ago.";
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+            problem.setTitle("Name in use");
+            problem.setProperty("errors", List.of(java.util.Map.of("field", "name", "message", detail)));
+            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, taken);
+        }
+    }
+}
