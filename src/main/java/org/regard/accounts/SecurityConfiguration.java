@@ -32,7 +32,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -94,7 +93,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, TwoFactor twoFactor) throws Exception {
         AuthenticationEntryPoint entryPoint = SecurityConfiguration::unauthorized;
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth
@@ -107,6 +106,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
+                .addFilterAfter(new TwoFactorBasicGuard(twoFactor), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(forbidden()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
@@ -114,16 +114,19 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, SecuritySettings settings, AgentDetailsService agents) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, SecuritySettings settings, AgentDetailsService agents,
+                                 TwoFactorSignIn twoFactorSignIn, TwoFactor twoFactor) throws Exception {
         RequestMatcher framed = PathPatternRequestMatcher.withDefaults().matcher(FRAMED_MAIL);
         RequestMatcher pages = new NegatedRequestMatcher(framed);
         RequestCache returnTo = ReturnAfterSignIn.cache();
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        // the second step of a sign-in: useful only to a session whose password step left it pending
+                        .requestMatchers(TwoFactorSignIn.CODE_PAGE, TwoFactorSignIn.ENROL_PAGE).permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").successHandler(afterSignIn(returnTo)).permitAll()
+                .formLogin(form -> form.loginPage("/login").successHandler(twoFactorSignIn).permitAll()
                         .authenticationDetailsSource(FormSignInDetails::new).failureHandler(new SignInFailurePage()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst()))
                 .csrf(csrf -> csrf.csrfTokenRepository(new SignInCsrfTokens()))
@@ -144,7 +147,8 @@ class SecurityConfiguration {
             if (settings.rememberMeKey() == null || settings.rememberMeKey().isBlank()) {
                 throw new IllegalStateException("regard.security.remember-me=true needs regard.security.remember-me-key");
             }
-            http.rememberMe(r -> r.key(settings.rememberMeKey()).userDetailsService(agents));
+            http.rememberMe(r -> r.key(settings.rememberMeKey())
+                    .rememberMeServices(new TwoFactorRememberMe(settings.rememberMeKey(), agents, twoFactor)));
         }
         return http.build();
     }
@@ -160,21 +164,15 @@ class SecurityConfiguration {
     }
 
     /**
-     * After signing in, back to the page first asked for, else the inbox, by a relative redirect: the page asked for
-     * was remembered as a whole URL, host included, from the headers of the request that asked for it.
+     * After signing in, back to the page first asked for ({@code returnTo}), else the inbox, by a relative redirect
+     * ({@link RelativeRedirect}). {@link TwoFactorSignIn} uses it for agents without a second step.
      */
-    private static AuthenticationSuccessHandler afterSignIn(RequestCache returnTo) {
+    static AuthenticationSuccessHandler afterSignIn(RequestCache returnTo) {
         SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
         handler.setRequestCache(returnTo);
         handler.setDefaultTargetUrl("/inbox");
-        handler.setRedirectStrategy((request, response, url) -> {
-            URI target = URI.create(url);
-            boolean whole = target.isAbsolute() || target.getRawAuthority() != null;
-            String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
-            String relative = whole ? path + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery())
-                    : request.getContextPath() + url;
-            response.sendRedirect(response.encodeRedirectURL(relative));
-        });
+        handler.setRedirectStrategy((request, response, url) ->
+                response.sendRedirect(response.encodeRedirectURL(RelativeRedirect.of(request, url))));
         return handler;
     }
 

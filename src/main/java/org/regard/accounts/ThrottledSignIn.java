@@ -59,7 +59,7 @@ class ThrottledSignIn implements AuthenticationProvider {
                     throttle.clearAccount(name);
                 }
                 if (page && result != null && result.getPrincipal() instanceof AgentPrincipal agent) {
-                    audit.record(AuditAction.SIGN_IN, agent.id(), agent.email(), "agent", agent.id(), "signed in", address);
+                    audit.record(AuditAction.SIGN_IN, agent.id(), agent.email(), "agent", agent.id(), "password accepted", address);
                 }
             });
         }

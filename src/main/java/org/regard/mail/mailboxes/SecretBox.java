@@ -1,22 +1,16 @@
 package org.regard.mail.mailboxes;
 
+import org.regard.accounts.SecretKeys;
 import org.regard.mail.MailSettings;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -29,7 +23,6 @@ import java.util.Base64;
  */
 @Component
 class SecretBox {
-    private static final Logger log = LoggerFactory.getLogger(SecretBox.class);
     private static final String PREFIX = "v1:";
     private static final int NONCE = 12;
 
@@ -37,7 +30,8 @@ class SecretBox {
     private final SecureRandom random = new SecureRandom();
 
     SecretBox(MailSettings settings, @Value("${regard.data-dir:./data}") String dataDir) {
-        this.key = new SecretKeySpec(sha256(keyMaterial(settings.secretKey(), Path.of(dataDir))), "AES");
+        this.key = new SecretKeySpec(sha256(SecretKeys.material(settings.secretKey(), Path.of(dataDir),
+                "mail-secret.key", "regard.mail.secret-key", "mailbox passwords")), "AES");
     }
 
     String encrypt(String plain) {
@@ -74,35 +68,6 @@ class SecretBox {
             return new String(cipher.doFinal(in, NONCE, in.length - NONCE), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("A stored mailbox password cannot be decrypted: regard.mail.secret-key is not the key it was stored with.");
-        }
-    }
-
-    private static String keyMaterial(String configured, Path dataDir) {
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        Path file = dataDir.resolve("mail-secret.key");
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file).strip();
-            }
-            Files.createDirectories(dataDir);
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            String generated = Base64.getEncoder().encodeToString(fresh);
-            Files.writeString(file, generated, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
-            log.warn("No regard.mail.secret-key set: mailbox passwords are encrypted with a key generated into {}. "
-                    + "Several nodes must share one key: set regard.mail.secret-key on each.", file.toAbsolutePath());
-            return generated;
-        } catch (java.nio.file.FileAlreadyExistsException raced) {
-            return keyMaterial(null, dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create " + file, e);
         }
     }
 
