@@ -52,16 +52,10 @@ class ThrottledSignIn implements AuthenticationProvider {
             });
             throw failed;
         }
-        boolean page = attempt.getDetails() instanceof FormSignInDetails;
-        if (failures.forAccount() > 0 || page) {
-            tx.executeWithoutResult(status -> {
-                if (failures.forAccount() > 0) {
-                    throttle.clearAccount(name);
-                }
-                if (page && result != null && result.getPrincipal() instanceof AgentPrincipal agent) {
-                    audit.record(AuditAction.SIGN_IN, agent.id(), agent.email(), "agent", agent.id(), "password accepted", address);
-                }
-            });
+        if (failures.forAccount() > 0) {
+            // the page's sign-in is audited once it is complete, after the second factor where there is one
+            // (TwoFactorSignIn); an API call with HTTP Basic is not a sign-in worth an entry each time
+            throttle.clearAccount(name);
         }
         return result;
     }

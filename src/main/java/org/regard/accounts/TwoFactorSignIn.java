@@ -86,6 +86,8 @@ class TwoFactorSignIn implements AuthenticationSuccessHandler {
                 response.sendRedirect(request.getContextPath() + (next == TwoFactor.NextStep.CODE ? CODE_PAGE : ENROL_PAGE));
                 return;
             }
+            audit.record(AuditAction.SIGN_IN, agent.id(), agent.getUsername(), "agent", agent.id(), "signed in",
+                    request.getRemoteAddr());
         }
         withoutSecondStep.onAuthenticationSuccess(request, response, authentication);
     }

@@ -88,9 +88,12 @@ class TwoFactorIntegrationTest {
         String token = data.apiToken(enrolled.agent());
         WebSession session = WebSession.anonymous(port);
 
+        int signInsBefore = entries(enrolled.agent().id(), AuditAction.SIGN_IN).size();
         Page password = session.signIn(enrolled.agent().email(), enrolled.agent().password());
 
         assertThat(password.redirectPath()).isEqualTo("/login/two-factor");
+        assertThat(entries(enrolled.agent().id(), AuditAction.SIGN_IN)).as("the password alone is no sign-in")
+                .hasSize(signInsBefore);
         for (String path : List.of("/inbox", "/profile", "/customers", "/tickets/new", "/profile/two-factor", "/admin/agents")) {
             Page closed = session.get(path);
             assertThat(closed.status()).as(path).isEqualTo(302);
@@ -115,6 +118,8 @@ class TwoFactorIntegrationTest {
         assertThat(right.redirectPath()).isEqualTo("/inbox");
         assertThat(session.get("/inbox").status()).isEqualTo(200);
         assertThat(session.get("/login/two-factor").redirectPath()).as("the second step is over").isEqualTo("/login");
+        assertThat(entries(enrolled.agent().id(), AuditAction.SIGN_IN)).hasSize(signInsBefore + 1)
+                .anySatisfy(e -> assertThat(e.details()).contains("second factor"));
     }
 
     @Test

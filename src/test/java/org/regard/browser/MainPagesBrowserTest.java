@@ -60,7 +60,8 @@ class MainPagesBrowserTest {
         List<Page> pages = List.of(new Page("inbox", "/inbox"), new Page("ticket-vietnamese", "/tickets/" + id),
                 new Page("customers", "/customers"), new Page("customer", "/customers/" + customer.id()),
                 new Page("admin-agents", "/admin/agents"), new Page("profile", "/profile"),
-                new Page("admin-mailboxes", "/admin/mailboxes"), new Page("admin-mailbox-new", "/admin/mailboxes/new"));
+                new Page("admin-mailboxes", "/admin/mailboxes"), new Page("admin-mailbox-new", "/admin/mailboxes/new"),
+                new Page("admin-audit", "/admin/audit"), new Page("admin-security", "/admin/security"));
         for (Page page : pages) {
             browser.resize(1366, 768);
             browser.open(page.path());
