@@ -30,7 +30,8 @@ import static org.regard.support.TicketFixtures.aNewTicket;
 /**
  * Who may change, merge and make promises to which customer, on the pages and over the API alike: an agent of a team
  * the customer has a ticket in, or an administrator; never an agent of another team. Every row of the matrix is one
- * role (agent of the customer's team, agent of another team, administrator) against one aggregate, page and API.
+ * role (agent or team lead of the customer's team, agent or team lead of another team, administrator) against one
+ * aggregate, page and API.
  */
 @IntegrationTest
 class CustomerAccessIntegrationTest {
@@ -53,10 +54,12 @@ class CustomerAccessIntegrationTest {
 
     TeamView support;
     TeamView technical;
-    /** The three roles of the matrix: an agent of Support, an agent of Technical, an administrator. */
+    /** The roles of the matrix: an agent and a lead of Support, an agent and a lead of Technical, an administrator. */
     Who own;
     Who other;
     Who admin;
+    Who ownLead;
+    Who otherLead;
     ApiClient api;
 
     /** One role of the matrix, signed in on the pages and holding an API token. */
@@ -71,6 +74,8 @@ class CustomerAccessIntegrationTest {
         own = who("agent of the customer's team", data.agent(Role.AGENT, support), true);
         other = who("agent of another team", data.agent(Role.AGENT, technical), false);
         admin = who("administrator", data.agent(Role.ADMIN), true);
+        ownLead = who("lead of the customer's team", data.agent(Role.LEAD, support), true);
+        otherLead = who("lead of another team", data.agent(Role.LEAD, technical), false);
     }
 
     private Who who(String role, TestAgent agent, boolean allowed) {
@@ -78,7 +83,7 @@ class CustomerAccessIntegrationTest {
     }
 
     private List<Who> everyone() {
-        return List.of(own, other, admin);
+        return List.of(own, other, admin, ownLead, otherLead);
     }
 
     /** A customer with a ticket in Support only. */
