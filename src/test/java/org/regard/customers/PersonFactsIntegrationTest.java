@@ -63,7 +63,7 @@ class PersonFactsIntegrationTest {
         assertThat(facts).isEqualTo(new Customers.PersonFacts("Minh", "Asia/Ho_Chi_Minh", PreferredChannel.PHONE));
         var page = agent.get("/customers/" + customer.id());
         String after = ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).format(HH_MM);
-        assertThat(page.body()).contains("class=\"address-as\">Minh<", "class=\"preferred-channel\">Phone<");
+        assertThat(page.body()).contains("class=\"address-as\" dir=\"auto\">Minh<", "class=\"preferred-channel\">Phone<");
         assertThat(page.body()).containsAnyOf(before + " local time (Asia/Ho_Chi_Minh)", after + " local time (Asia/Ho_Chi_Minh)");
         assertThat(page.body()).contains("value=\"Asia/Ho_Chi_Minh\"", "<option value=\"phone\" selected=\"selected\"");
     }
