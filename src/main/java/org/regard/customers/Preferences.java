@@ -1,5 +1,7 @@
 package org.regard.customers;
 
+import org.regard.audit.AuditAction;
+import org.regard.audit.AuditLog;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,11 +33,13 @@ public class Preferences {
     private final PreferenceFieldRepository fields;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Preferences(PreferenceFieldRepository fields, JdbcClient jdbc, Clock clock) {
+    Preferences(PreferenceFieldRepository fields, JdbcClient jdbc, Clock clock, AuditLog audit) {
         this.fields = fields;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A preference field as the team defined it. */
@@ -107,11 +111,15 @@ public class Preferences {
         if (fields.findByKey(key).isPresent()) {
             throw new KeyTaken(key);
         }
+        FieldView defined;
         try {
-            return fields.save(new PreferenceField(key, label, type, clock.instant())).view();
+            defined = fields.save(new PreferenceField(key, label, type, clock.instant())).view();
         } catch (DataIntegrityViolationException raced) {
             throw new KeyTaken(key);
         }
+        audit.record(AuditAction.SETTINGS_CHANGED, "preference-field", defined.id(),
+                "preference field " + key + " (" + type.name().toLowerCase(java.util.Locale.ROOT) + ") defined: " + label.strip());
+        return defined;
     }
 
     /** Renames a field or retires / reinstates it; its key and type never change, so stored values stay valid. */
@@ -121,8 +129,12 @@ public class Preferences {
             throw new IllegalArgumentException("A label is required, at most " + MAX_LABEL + " characters.");
         }
         PreferenceField field = fields.findById(id).orElseThrow(() -> new NoSuchElementException("No preference field " + id));
+        FieldView before = field.view();
         field.change(label, active);
-        return fields.save(field).view();
+        FieldView after = fields.save(field).view();
+        audit.record(AuditAction.SETTINGS_CHANGED, "preference-field", id, "preference field " + after.key() + ": label "
+                + before.label() + " → " + after.label() + ", " + (after.active() ? "active" : "retired"));
+        return after;
     }
 
     /** This customer's values for the active fields, ordered by label. */

@@ -69,6 +69,23 @@ class AdministrativeChangesAuditIntegrationTest {
     }
 
     @Test
+    void definingAndRetiringAPreferenceFieldAreSettingsChanges() {
+        String key = "drink-" + TestData.unique("p").replaceAll("[^a-z0-9]", "");
+        assertThat(session.post("/admin/preferences", "key", key, "label", "Favourite drink", "type", "TEXT").status())
+                .isEqualTo(302);
+        long id = Long.parseLong(mine(AuditAction.SETTINGS_CHANGED).getFirst().targetId());
+
+        session.post("/admin/preferences/" + id, "label", "Drink", "active", "false");
+
+        assertThat(mine(AuditAction.SETTINGS_CHANGED)).hasSize(2).allSatisfy(e -> {
+            assertThat(e.targetType()).isEqualTo("preference-field");
+            assertThat(e.targetId()).isEqualTo(String.valueOf(id));
+        });
+        assertThat(mine(AuditAction.SETTINGS_CHANGED).getFirst().details())
+                .contains(key, "Favourite drink → Drink", "retired");
+    }
+
+    @Test
     void aMailboxMadeChangedAndDeactivatedIsRecordedWithoutItsPasswords() {
         TeamView team = data.team("mailbox");
         String address = TestData.unique("help") + "@regard.test";
