@@ -2,6 +2,7 @@ package org.regard.accounts;
 
 import org.regard.audit.AuditAction;
 import org.regard.audit.AuditLog;
+import org.regard.text.TextInput;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -30,7 +31,9 @@ class ThrottledSignIn implements AuthenticationProvider {
     }
 
     @Override
-    public Authentication authenticate(Authentication attempt) {
+    public Authentication authenticate(Authentication typed) {
+        // a name with a NUL (HTTP Basic is not cleaned by the forms' filter) is looked up without it: no account has one
+        Authentication attempt = cleaned(typed);
         String name = String.valueOf(attempt.getPrincipal());
         String address = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
         LoginThrottle.Failures failures = throttle.failures(name, address);
@@ -58,6 +61,17 @@ class ThrottledSignIn implements AuthenticationProvider {
             throttle.clearAccount(name);
         }
         return result;
+    }
+
+    private static Authentication cleaned(Authentication typed) {
+        String name = String.valueOf(typed.getPrincipal());
+        if (TextInput.isClean(name)) {
+            return typed;
+        }
+        UsernamePasswordAuthenticationToken attempt =
+                UsernamePasswordAuthenticationToken.unauthenticated(TextInput.clean(name), typed.getCredentials());
+        attempt.setDetails(typed.getDetails());
+        return attempt;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.regard.audit;
 
+import org.regard.text.TextInput;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,7 +36,7 @@ public class AuditLog {
         this.auditors = auditors;
     }
 
-    /** Records one action now. Texts are cut to their column's size; a secret must never be passed in. */
+    /** Records one action now. Texts are cleaned and cut to their column's size; a secret must never be passed in. */
     @Transactional
     public void record(AuditAction action, Long actorId, String actor, String targetType, Object targetId, String details,
                        String clientAddress) {
@@ -106,10 +108,22 @@ public class AuditLog {
                 .list();
     }
 
+    /**
+     * The text as the column can keep it: what the database cannot store cleaned (a NUL typed as a user name must not
+     * turn a refused sign-in into an error), and cut to the column's size without splitting a surrogate pair.
+     */
     private static String cut(String text, int max) {
         if (text == null) {
             return null;
         }
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        String clean = TextInput.clean(text);
+        if (clean.length() <= max) {
+            return clean;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(clean.charAt(end - 1))) {
+            end--;
+        }
+        return clean.substring(0, end) + "…";
     }
 }

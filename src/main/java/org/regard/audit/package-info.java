@@ -14,5 +14,5 @@
  * {@link org.regard.audit.AuditAction}, {@link org.regard.audit.AuditFilter}, {@link org.regard.audit.AuditActor} and
  * {@link org.regard.audit.Auditors}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = {"text"})
 package org.regard.audit;
