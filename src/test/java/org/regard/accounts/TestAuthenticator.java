@@ -6,8 +6,8 @@ import java.time.Instant;
 /**
  * What an authenticator app does, for tests: from the key shown on the enrolment page, the code of a step not used yet.
  * Each code is taken from the current step or the one before or after (the steps Regard accepts), the oldest unused one
- * first, and never in the last two seconds of a step (it waits for the next one), so a code does not expire between
- * being computed and being checked.
+ * first (the step before the current one only in the first half of a step), and never in the last two seconds of a
+ * step (it waits for the next one), so a code does not expire between being computed and being checked.
  */
 public final class TestAuthenticator {
     private final byte[] key;
@@ -25,7 +25,10 @@ public final class TestAuthenticator {
             Instant now = clock.instant();
             long secondsIntoStep = Math.floorMod(now.getEpochSecond(), Totp.STEP_SECONDS);
             long current = Totp.step(now);
-            long candidate = Math.max(current - Totp.TOLERANCE, lastStep + 1);
+            // the step before the current one stays accepted only until the current step ends: take it only while
+            // half a step is left, so that a slow round trip on a busy machine does not carry the code out of range
+            long oldest = secondsIntoStep < Totp.STEP_SECONDS / 2 ? current - Totp.TOLERANCE : current;
+            long candidate = Math.max(oldest, lastStep + 1);
             if (secondsIntoStep < Totp.STEP_SECONDS - 2 && candidate <= current + Totp.TOLERANCE) {
                 lastStep = candidate;
                 return Totp.code(key, candidate);

@@ -51,7 +51,9 @@ class TwoFactorBrowserTest {
 
         browser.find("#two-factor-code").sendKeys(app.nextCode());
         browser.find("#two-factor-enrol-submit").click();
+        browser.waitUntil(d -> !browser.findAll("#recovery-codes li").isEmpty() || !browser.findAll("#two-factor-error").isEmpty());
 
+        assertThat(browser.findAll("#two-factor-error")).as("the code from the key on the page is refused").isEmpty();
         assertThat(browser.findAll("#recovery-codes li")).hasSize(10);
         check(browser, "recovery codes", problems);
         browser.find("#two-factor-continue").click();
