@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Fuzzes the mail parser or the HTML sanitiser with Jazzer (coverage-guided, libFuzzer underneath) for a number of
+# executions, starting from the shared mail corpus (read in place from ../shared/corpus/mail, never copied).
+#
+#   bench/fuzz.sh parser 10000000
+#   bench/fuzz.sh html 10000000
+#
+# The inputs the fuzzer finds interesting go to .cifuzz-corpus/<target>/ (git-ignored) and are reused by the next
+# run. A finding (an exception escaping or swallowed by the parser, a hang over FUZZ_TIMEOUT seconds, running out of
+# FUZZ_RSS_MB of memory) stops the run; its input is written to bench/results/fuzz-<target>/ and becomes a regression
+# input under src/test/resources/org/regard/mail/parsing/<Class>Inputs/<method>/ once fixed.
+# Knobs: FUZZ_MAX_LEN (bytes per input, default 8192), FUZZ_TIMEOUT (seconds per input, default 30: loading and instrumenting the classes the first inputs reach takes seconds on a busy machine),
+# FUZZ_RSS_MB (default 3072), FUZZ_SECONDS (a time limit instead of a count, 0 = none), FUZZ_SKIP_BUILD=1.
+# Run it with `nice -n 19` on a shared machine; it uses one core.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+TARGET=${1:?usage: bench/fuzz.sh parser|html EXECUTIONS}
+RUNS=${2:?usage: bench/fuzz.sh parser|html EXECUTIONS}
+case "$TARGET" in
+    parser) CLASS=org.regard.mail.parsing.MailParserFuzzTest METHOD=parse ;;
+    html) CLASS=org.regard.mail.parsing.HtmlSafetyFuzzTest METHOD=sanitise ;;
+    *) echo "unknown target $TARGET (parser or html)" >&2; exit 2 ;;
+esac
+source "$ROOT/bench/java.sh"
+cd "$ROOT"
+if [[ "${FUZZ_SKIP_BUILD:-0}" != 1 ]]; then
+    mvn -q -B test-compile
+    mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz-classpath.txt
+fi
+CORPUS=.cifuzz-corpus/$TARGET
+FINDINGS=bench/results/fuzz-$TARGET
+mkdir -p "$CORPUS" "$FINDINGS"
+SEEDS=()
+if [[ -d ../shared/corpus/mail ]]; then SEEDS+=(../shared/corpus/mail); else echo "shared corpus not found; starting from nothing" >&2; fi
+SEEDS+=("src/test/resources/org/regard/mail/parsing/${CLASS##*.}Inputs/$METHOD")
+LIMIT=()
+if [[ "${FUZZ_SECONDS:-0}" != 0 ]]; then LIMIT+=(-max_total_time="$FUZZ_SECONDS"); fi
+# instrument Regard, jsoup and the OWASP sanitiser (the parser is Regard's own; Jakarta Mail only reads dates)
+export JAZZER_INSTRUMENTATION_INCLUDES='org.regard.**:org.jsoup.**:org.owasp.html.**:jakarta.mail.**'
+exec "$JAVA" -Xss8m -Xmx1g -cp "target/test-classes:target/classes:$(cat target/fuzz-classpath.txt)" \
+    com.code_intelligence.jazzer.Jazzer \
+    --target_class="$CLASS" --target_method="$METHOD" \
+    --instrumentation_includes='org.regard.**:org.jsoup.**:org.owasp.html.**:jakarta.mail.**' \
+    --reproducer_path="$FINDINGS" ${FUZZ_JAZZER_ARGS:-} \
+    -runs="$RUNS" -max_len="${FUZZ_MAX_LEN:-8192}" -timeout="${FUZZ_TIMEOUT:-30}" -rss_limit_mb="${FUZZ_RSS_MB:-3072}" \
+    -artifact_prefix="$FINDINGS/" -print_final_stats=1 -print_pcs=0 "${LIMIT[@]}" \
+    "$CORPUS" "${SEEDS[@]}"
