@@ -6,12 +6,16 @@
 #   bench/fuzz.sh html 10000000
 #
 # The inputs the fuzzer finds interesting go to .cifuzz-corpus/<target>/ (git-ignored) and are reused by the next
-# run. A finding (an exception escaping or swallowed by the parser, a hang over FUZZ_TIMEOUT seconds, running out of
-# FUZZ_RSS_MB of memory) stops the run; its input is written to bench/results/fuzz-<target>/ and becomes a regression
-# input under src/test/resources/org/regard/mail/parsing/<Class>Inputs/<method>/ once fixed.
-# Knobs: FUZZ_MAX_LEN (bytes per input, default 8192), FUZZ_TIMEOUT (seconds per input, default 30: loading and instrumenting the classes the first inputs reach takes seconds on a busy machine),
-# FUZZ_RSS_MB (default 3072), FUZZ_SECONDS (a time limit instead of a count, 0 = none), FUZZ_SKIP_BUILD=1.
-# Run it with `nice -n 19` on a shared machine; it uses one core.
+# run. A finding (an exception escaping the target, or swallowed by one of the parser's guards; an output the sanitiser
+# must not give; a hang over FUZZ_TIMEOUT seconds; more than FUZZ_RSS_MB of memory) is written to
+# bench/results/fuzz-<target>/ (git-ignored; Jazzer may also drop it into the target's Inputs directory under
+# src/test/resources/org/regard/mail/parsing/). Once fixed, the input is committed there, where every build runs it.
+# Ctrl-C (SIGINT) stops a run cleanly and still prints the final statistics; SIGTERM counts as a crash.
+# Knobs: FUZZ_MAX_LEN (bytes per input, default 8192), FUZZ_TIMEOUT (seconds per input, default 30: on a busy machine
+# the first inputs take seconds while the classes they reach are loaded and instrumented), FUZZ_RSS_MB (default 3072),
+# FUZZ_SECONDS (a time limit as well as the count, 0 = none), FUZZ_SKIP_BUILD=1, FUZZ_JAZZER_ARGS (more Jazzer
+# options, e.g. --keep_going=50 to collect several findings in one run), FUZZ_INCLUDES (what is instrumented).
+# Run it with `nice -n 19` on a shared machine; it uses one core. Figures: bench/README.md, "Fuzzing".
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TARGET=${1:?usage: bench/fuzz.sh parser|html EXECUTIONS}
@@ -48,5 +52,5 @@ exec "$JAVA" -Xss8m -Xmx1g -cp "target/test-classes:target/classes:$(cat target/
     --instrumentation_includes="$INCLUDES" --custom_hook_includes="$INCLUDES" \
     --reproducer_path="$FINDINGS" $HOOKS ${FUZZ_JAZZER_ARGS:-} \
     -runs="$RUNS" -max_len="${FUZZ_MAX_LEN:-8192}" -timeout="${FUZZ_TIMEOUT:-30}" -rss_limit_mb="${FUZZ_RSS_MB:-3072}" \
-    -artifact_prefix="$FINDINGS/" -print_final_stats=1 -print_pcs=0 "${LIMIT[@]}" \
+    -report_slow_units="${FUZZ_TIMEOUT:-30}" -artifact_prefix="$FINDINGS/" -print_final_stats=1 -print_pcs=0 "${LIMIT[@]}" \
     "$CORPUS" "${SEEDS[@]}"
