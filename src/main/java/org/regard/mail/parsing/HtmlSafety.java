@@ -4,9 +4,14 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.owasp.html.AttributePolicy;
+import org.owasp.html.CssSchema;
+import org.owasp.html.HtmlStreamEventReceiver;
+import org.owasp.html.HtmlStreamEventReceiverWrapper;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -15,7 +20,8 @@ import java.util.regex.Pattern;
  * Sanitizer), so no script, event handler, form, frame or {@code javascript:} URL survives; links may only go to
  * {@code http}, {@code https} or {@code mailto}; images may only come from the message itself ({@code cid:}) or be
  * embedded ({@code data:image/…}). Remote images are removed first so that opening a message tells no tracker it was
- * read; the caller learns that there were some.
+ * read; the caller learns that there were some. Inline styles keep only what {@link StyleBounds} allows, so that
+ * nothing in a message can lie over the frame, hide itself or grow huge.
  */
 public final class HtmlSafety {
 
@@ -71,9 +77,33 @@ public final class HtmlSafety {
             .allowAttributes("start", "type").onElements("ol")
             .allowAttributes("type").onElements("blockquote", "ul", "li")
             .allowAttributes("value").onElements("li")
-            .allowStyling()
+            .allowStyling(CssSchema.withProperties(StyleBounds.PROPERTIES))
+            .withPostprocessor(HtmlSafety::boundedStyles)
             .requireRelsOnLinks("noopener", "noreferrer", "nofollow")
             .toFactory();
+    }
+
+    /** Keeps of each style attribute only what {@link StyleBounds} allows, and drops the attribute when nothing is left. */
+    private static HtmlStreamEventReceiver boundedStyles(HtmlStreamEventReceiver next) {
+        return new HtmlStreamEventReceiverWrapper(next) {
+            @Override
+            public void openTag(String elementName, List<String> attributes) {
+                List<String> bounded = attributes;
+                for (int i = 0; i + 1 < attributes.size(); i += 2) {
+                    if (attributes.get(i).equals("style")) {
+                        String style = StyleBounds.bound(attributes.get(i + 1));
+                        bounded = new ArrayList<>(attributes);
+                        if (style.isEmpty()) {
+                            bounded.subList(i, i + 2).clear();
+                        } else {
+                            bounded.set(i + 1, style);
+                        }
+                        break;
+                    }
+                }
+                underlying.openTag(elementName, bounded);
+            }
+        };
     }
 
     /** Sanitised HTML and whether remote images were removed from it. */

@@ -5,6 +5,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.regard.accounts.AgentPrincipal;
 import org.regard.mail.MailDisplay;
+import org.regard.mail.parsing.DisguisedLinks;
+import org.regard.mail.parsing.StyleBounds;
+import org.springframework.context.MessageSource;
 import org.regard.tickets.TicketQueries;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,7 +31,8 @@ import java.util.NoSuchElementException;
  * <p>
  * The HTML was sanitised when the message arrived; the frame adds a second wall: a policy that runs no script at all
  * ({@code sandbox}), loads nothing but our own images unless the agent asked for remote images, and may only be framed
- * by our own pages.
+ * by our own pages. Styles stay within {@link StyleBounds}, and a link whose text shows another domain than the one it
+ * goes to gets a warning in the agent's language ({@link DisguisedLinks}).
  */
 @Controller
 class MailMessageController {
@@ -39,15 +43,17 @@ class MailMessageController {
 
     private final MailDisplay mail;
     private final TicketQueries queries;
+    private final MessageSource messages;
 
-    MailMessageController(MailDisplay mail, TicketQueries queries) {
+    MailMessageController(MailDisplay mail, TicketQueries queries, MessageSource messages) {
         this.mail = mail;
         this.queries = queries;
+        this.messages = messages;
     }
 
     @GetMapping("/mail/messages/{messageId}/html")
     ResponseEntity<String> html(@PathVariable long messageId, @RequestParam(name = "remote", defaultValue = "false") boolean remote,
-                                @AuthenticationPrincipal AgentPrincipal agent) {
+                                @AuthenticationPrincipal AgentPrincipal agent, Locale locale) {
         long ticketId = visibleTicket(messageId, agent);
         String html = mail.html(messageId, remote).orElseThrow(() -> new NoSuchElementException("No formatted version"));
         return ResponseEntity.ok()
@@ -55,7 +61,7 @@ class MailMessageController {
                 .header("Content-Security-Policy", remote ? POLICY_WITH_REMOTE_IMAGES : POLICY)
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(document(withOwnImages(html, ticketId, messageId, agent)));
+                .body(document(frameBody(html, ticketId, messageId, agent, locale)));
     }
 
     @GetMapping("/mail/messages/{messageId}/raw")
@@ -83,21 +89,39 @@ class MailMessageController {
     private static final long MAX_INLINE_IMAGE = 5L * 1024 * 1024;
 
     /**
+     * What the frame shows of the stored HTML: styles within {@link StyleBounds} again (a message stored before the
+     * bounds existed was sanitised without them), a warning in the agent's language after each link whose text shows
+     * another domain than the one it goes to, and the message's own images inlined.
+     */
+    private String frameBody(String html, long ticketId, long messageId, AgentPrincipal agent, Locale locale) {
+        Document doc = Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false);
+        for (Element styled : doc.body().select("[style]")) {
+            String style = StyleBounds.bound(styled.attr("style"));
+            if (style.isEmpty()) {
+                styled.removeAttr("style");
+            } else {
+                styled.attr("style", style);
+            }
+        }
+        DisguisedLinks.mark(doc.body(), host -> messages.getMessage("mail.frame.disguisedLink", new Object[] {host}, locale));
+        if (html.toLowerCase(Locale.ROOT).contains("cid:")) {
+            inlineOwnImages(doc, ticketId, messageId, agent);
+        }
+        return doc.body().html();
+    }
+
+    /**
      * {@code cid:} images become {@code data:} URIs of the files of the same message that carry that Content-ID: the
      * frame is sandboxed without its own origin, so a request from it to Regard would carry no session cookie.
      */
-    private String withOwnImages(String html, long ticketId, long messageId, AgentPrincipal agent) {
-        if (!html.toLowerCase(Locale.ROOT).contains("cid:")) {
-            return html;
-        }
+    private void inlineOwnImages(Document doc, long ticketId, long messageId, AgentPrincipal agent) {
         Map<String, Long> byContentId = new HashMap<>();
         queries.detail(ticketId, agent).messages().stream().filter(m -> m.id() == messageId)
                 .flatMap(m -> m.attachments().stream())
                 .filter(a -> a.contentId() != null)
                 .filter(a -> INLINE_IMAGES.contains(a.contentType().toLowerCase(Locale.ROOT)) && a.size() <= MAX_INLINE_IMAGE)
                 .forEach(a -> byContentId.putIfAbsent(normalise(a.contentId()), a.id()));
-        Document doc = Jsoup.parseBodyFragment(html);
-        doc.outputSettings().prettyPrint(false);
         for (Element image : doc.select("img[src]")) {
             String src = image.attr("src").trim();
             if (src.regionMatches(true, 0, "cid:", 0, 4)) {
@@ -112,7 +136,6 @@ class MailMessageController {
                 }
             }
         }
-        return doc.body().html();
     }
 
     private static String normalise(String contentId) {

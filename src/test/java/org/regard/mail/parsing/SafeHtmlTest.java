@@ -60,6 +60,50 @@ class SafeHtmlTest {
     }
 
     @Test
+    void stylesCannotCoverTheFrameHideTextOrGrowHuge() {
+        String safe = HtmlSafety.sanitise(String.join("",
+                "<div style=\"position:fixed; top:0; left:0; width:100%; height:100%; z-index:9999; background:#fff\">Sign in</div>",
+                "<p style=\"margin:-500px 0 0 0; padding: 10px; color: #c00\">pulled up</p>",
+                "<p style=\"position:absolute;transform:scale(50);opacity:0.01\">ghost</p>",
+                "<span style=\"font-size:400px; font-weight:bold; text-decoration:underline\">huge</span>",
+                "<span style=\"font-size:14px; font-style:italic; text-align:center; color:#0A141E\">fine</span>",
+                "<p style=\"display:none\">hidden</p><p style=\"color:transparent\">invisible</p>",
+                "<p style=\"margin: 0 auto; padding: 8px 16px\">centred</p>"), false).html();
+
+        Document document = Jsoup.parseBodyFragment(safe);
+        assertThat(document.select("div").attr("style")).isEmpty();
+        assertThat(safe).doesNotContain("position", "fixed", "absolute", "z-index", "transform", "opacity", "display",
+                "transparent", "width", "height", "400px", "-500px", "background");
+        assertThat(document.select("p").get(0).attr("style")).doesNotContain("-").contains("padding:10px", "color:#c00");
+        assertThat(document.select("span").get(0).attr("style")).isEqualTo("font-weight:bold;text-decoration:underline");
+        assertThat(document.select("span").get(1).attr("style"))
+                .contains("font-size:14px", "font-style:italic", "text-align:center", "color:#0a141e");
+        assertThat(document.select("p").last().attr("style")).isEqualTo("margin:0 auto;padding:8px 16px");
+        assertThat(document.text()).contains("Sign in", "pulled up", "ghost", "huge", "fine", "hidden", "invisible");
+    }
+
+    @Test
+    void styleBoundsKeepOnlyAllowedPropertiesWithinTheirLimits() {
+        assertThat(StyleBounds.bound("color: red; position: fixed; top: 0")).isEqualTo("color:red");
+        assertThat(StyleBounds.bound("margin-top: -20px; margin-left: 20px")).isEqualTo("margin-left:20px");
+        assertThat(StyleBounds.bound("margin: 101px")).isEmpty();
+        assertThat(StyleBounds.bound("padding: 100px 6em 75pt 10%")).isEqualTo("padding:100px 6em 75pt 10%");
+        assertThat(StyleBounds.bound("padding: 0 0 0 0 0")).isEmpty();
+        assertThat(StyleBounds.bound("padding: auto")).isEmpty();
+        assertThat(StyleBounds.bound("font-size: 48px;font-size: 49px;font-size: 5px;font-size: 3em;font-size: 12"))
+                .isEqualTo("font-size:48px;font-size:3em");
+        assertThat(StyleBounds.bound("color: #12345678; color: rgba(0,0,0,0); color: rgb(300, 0, 0); color: #abc"))
+                .isEqualTo("color:#abc");
+        assertThat(StyleBounds.bound("z-index: 10; opacity: 0; visibility: hidden; transform: none; width: 100%"))
+                .isEmpty();
+        assertThat(StyleBounds.bound("COLOR: Blue !important; font-family: 'Segoe UI', Arial, sans-serif"))
+                .isEqualTo("color:blue;font-family:'segoe ui', arial, sans-serif");
+        assertThat(StyleBounds.bound("color: red; background-color: url(https://tracker.example/x)")).isEqualTo("color:red");
+        assertThat(StyleBounds.bound(null)).isEmpty();
+        assertThat(StyleBounds.bound(";;:;color")).isEmpty();
+    }
+
+    @Test
     void aTextOnlyMessageHasNoHtml() {
         InboundMessage message = TestMails.plain("Just text <b>not bold</b>");
 

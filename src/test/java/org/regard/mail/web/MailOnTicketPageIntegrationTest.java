@@ -182,6 +182,37 @@ class MailOnTicketPageIntegrationTest {
     }
 
     @Test
+    void theFrameBoundsStylesAndWarnsOfDisguisedLinksInTheAgentsLanguage() {
+        Desk desk = desk();
+        long id = open(desk, List.of());
+        long first = firstMessage(id, desk);
+        // stored as a message sanitised before styles were bounded would have been
+        mailMessage(first, id, "IN", "<div style=\"position:fixed;top:0;left:0;z-index:9999;width:100%;height:100%\">Sign in again</div>"
+                        + "<p style=\"margin:-400px 0 0 0;color:#c00;opacity:0\">Urgent</p>"
+                        + "<a href=\"https://paypal.com.evil.example/login\" rel=\"noopener noreferrer nofollow\">https://paypal.com</a> "
+                        + "<a href=\"https://www.regard.example/help\" rel=\"noopener noreferrer nofollow\">regard.example</a>",
+                false, "", false, false, null, null);
+
+        var english = WebSession.signedIn(port, desk.agent().email(), desk.agent().password()).get("/mail/messages/" + first + "/html");
+        assertThat(english.status()).isEqualTo(200);
+        assertThat(english.body()).contains("Sign in again", "Urgent", "style=\"color:#c00\"",
+                        "https://paypal.com</a><span class=\"regard-link-warning\" role=\"note\"",
+                        "⚠ Link goes to paypal.com.evil.example</span>")
+                .doesNotContain("position", "z-index", "width:", "-400px", "opacity:0")
+                .containsOnlyOnce("regard-link-warning");
+        for (String[] language : new String[][] {{"fr", "Ce lien mène à paypal.com.evil.example"},
+                {"de", "Link führt zu paypal.com.evil.example"}, {"vi", "Liên kết dẫn đến paypal.com.evil.example"}}) {
+            TestAgent agent = data.agent(Role.AGENT, language[0], desk.team());
+            var page = WebSession.signedIn(port, agent.email(), agent.password()).get("/mail/messages/" + first + "/html");
+            assertThat(page.body()).as(language[0]).contains(language[1]).doesNotContain("Link goes to");
+        }
+
+        var refused = WebSession.signedIn(port, desk.stranger().email(), desk.stranger().password()).get("/mail/messages/" + first + "/html");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).doesNotContain("paypal.com.evil.example", "Urgent");
+    }
+
+    @Test
     void theOriginalDownloadsAsAnEmailForTheTeamOnly() {
         Desk desk = desk();
         long id = open(desk, List.of());
