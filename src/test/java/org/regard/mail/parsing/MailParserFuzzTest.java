@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The MIME parser under a coverage-guided fuzzer (Jazzer). In a plain build each input committed under
@@ -36,9 +37,16 @@ class MailParserFuzzTest {
         headers.bulk();
     }
 
+    /**
+     * The guards' warning, "... could not be read (SomeException)", ending the warning. Other warnings quote what the
+     * message said (an unknown charset's name, a content type), so the words alone could come from the input: the
+     * fuzzer once wrote them into a charset name.
+     */
+    private static final Pattern GUARD = Pattern.compile(" could not be read \\((\\w+(Exception|Error))\\)$");
+
     static void failOnSwallowedException(List<String> warnings, byte[] data) {
         for (String warning : warnings) {
-            if (warning.contains(" could not be read (")) {
+            if (GUARD.matcher(warning).find()) {
                 throw new IllegalStateException("the parser swallowed an exception: " + warning + " (input of "
                         + data.length + " bytes: " + Arrays.toString(Arrays.copyOf(data, Math.min(64, data.length))) + ")");
             }
