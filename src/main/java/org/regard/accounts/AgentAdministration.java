@@ -19,9 +19,6 @@ import java.util.Set;
 @Service
 @Transactional
 public class AgentAdministration {
-    /** Passwords shorter than this are refused (see {@link PasswordPolicy} for every rule). */
-    public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
-
     private final AgentRepository agents;
     private final ChangingAgent changing;
     private final TeamAdministration teamAdministration;
