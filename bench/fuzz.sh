@@ -46,8 +46,11 @@ mkdir -p "$CORPUS" "$FINDINGS"
 SEEDS=()
 if [[ -d ../shared/corpus/mail ]]; then SEEDS+=(../shared/corpus/mail); else echo "shared corpus not found; starting from nothing" >&2; fi
 SEEDS+=("src/test/resources/org/regard/mail/parsing/${CLASS##*.}Inputs/$METHOD")
-LIMIT=()
-if [[ "${FUZZ_SECONDS:-0}" != 0 ]]; then LIMIT+=(-max_total_time="$FUZZ_SECONDS"); fi
+# always a time limit: without one, Jazzer takes the target's @FuzzTest(maxDuration = "30s"), meant for the JUnit
+# fuzzing mode, and a long run stops after 30 seconds; 0 (the default) stands for ten years
+SECONDS_LIMIT=${FUZZ_SECONDS:-0}
+if [[ "$SECONDS_LIMIT" == 0 ]]; then SECONDS_LIMIT=315360000; fi
+LIMIT=(-max_total_time="$SECONDS_LIMIT")
 INCLUDES=${FUZZ_INCLUDES:-$INCLUDES}
 exec "$JAVA" -Xss8m -Xmx1g -cp "target/test-classes:target/classes:$(cat target/fuzz-classpath.txt)" \
     com.code_intelligence.jazzer.Jazzer \
