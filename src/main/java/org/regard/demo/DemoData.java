@@ -81,11 +81,14 @@ public class DemoData {
     private final DemoClock clock;
     private final String configuredPassword;
     private final PasswordPolicy passwordPolicy;
+    private final DemoExtras extras;
 
     DemoData(AgentAdministration administration, Accounts accounts, Customers customers, Categories categories,
              Tickets tickets, TicketQueries queries, UserDetailsService users, Clock clock,
              @Value("${regard.demo-password:}") String configuredPassword, org.regard.customers.CustomerNotes notes,
-             org.regard.customers.Organizations organizations, PasswordPolicy passwordPolicy) {
+             org.regard.customers.Organizations organizations, PasswordPolicy passwordPolicy,
+             org.regard.tickets.ReplyTemplates templates, org.regard.customers.Preferences preferences,
+             org.regard.customers.Promises promises) {
         this.passwordPolicy = passwordPolicy;
         this.notes = notes;
         this.organizations = organizations;
@@ -100,6 +103,7 @@ public class DemoData {
             throw new IllegalStateException("The application clock is not wrapped by DemoClockConfiguration");
         }
         this.clock = demoClock;
+        this.extras = new DemoExtras(templates, preferences, promises, demoClock);
         this.configuredPassword = configuredPassword;
     }
 
@@ -173,11 +177,15 @@ public class DemoData {
                 .map(o -> organizations.ensure(o.name(), o.tier()).id()).toList());
         List<Long> customerIds = createCustomers(request, agents, plan.customersSince());
 
+        extras.templates(categoryIds, principals.getFirst(), founded.plus(Duration.ofDays(300)));
+        extras.preferenceFields(customerIds, now.minus(Duration.ofDays(DemoPlan.DAYS)));
+
         List<Long> ticketIds = new ArrayList<>(plan.tickets().size());
         for (TicketStory story : plan.tickets()) {
             ticketIds.add(play(story, customerIds.get(story.customer()), teams.get(story.team()),
                     categoryIds.get(story.script().topic()), principals));
         }
+        extras.promises(plan.tickets(), ticketIds, customerIds, teams, principals, now);
         DemoSummary summary = new DemoSummary(List.copyOf(teams.values()), agents.stream().map(AgentView::id).toList(),
                 agents.stream().map(AgentView::email).toList(), List.copyOf(categoryIds.values()), organizationIds,
                 customerIds, List.copyOf(ticketIds));

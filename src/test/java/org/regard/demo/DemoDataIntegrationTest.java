@@ -61,6 +61,12 @@ class DemoDataIntegrationTest {
     ActivityReport reports;
     @Autowired
     TestData data;
+    @Autowired
+    org.regard.tickets.ReplyTemplates templates;
+    @Autowired
+    org.regard.customers.Preferences preferences;
+    @Autowired
+    org.regard.customers.Promises promises;
 
     private Instant loadedAt;
     private DemoSummary summary;
@@ -169,6 +175,25 @@ class DemoDataIntegrationTest {
             assertThat(days).filteredOn(d -> d.ticketsOpened() > 0).hasSizeGreaterThan(15);
             assertThat(days).filteredOn(d -> d.day().isBefore(today.minusDays(30))).isNotEmpty();
         });
+    }
+
+    @Test
+    void templatesInEveryLanguagePreferenceFieldsWithValuesAndPromisesOneOverdue() {
+        var refund = templates.all().stream().filter(t -> t.name().equals("Refund on its way")).findFirst().orElseThrow();
+        assertThat(refund.variants()).extracting(org.regard.tickets.ReplyTemplates.VariantView::language)
+                .containsExactlyInAnyOrder("en", "fr", "de", "vi");
+        var reset = templates.all().stream().filter(t -> t.name().equals("Password reset")).findFirst().orElseThrow();
+        assertThat(reset.variant("vi")).as("one variant left to write, so the fallback shows").isEmpty();
+
+        assertThat(preferences.activeFields()).extracting(org.regard.customers.Preferences.FieldView::key)
+                .contains("contact-hours", "paper-invoices", "contract-renewal", "devices");
+        assertThat(summary.customerIds()).filteredOn(id -> !preferences.valuesOf(id).isEmpty()).hasSizeGreaterThanOrEqualTo(5);
+
+        List<org.regard.customers.Promises.PromiseView> open = summary.customerIds().stream()
+                .flatMap(id -> promises.openOf(id).stream()).toList();
+        assertThat(open).hasSize(3).allSatisfy(p -> assertThat(summary.ticketIds()).contains(p.ticketId()));
+        assertThat(open).filteredOn(p -> p.dueAt().isBefore(loadedAt)).hasSize(1);
+        assertThat(open).filteredOn(p -> p.dueAt().isAfter(loadedAt)).hasSize(2);
     }
 
     @Test
