@@ -1,5 +1,6 @@
 package org.regard.mail;
 
+import org.regard.mail.outbox.MailReplyChannel;
 import org.regard.tickets.MessageEnvelopes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,9 +39,11 @@ class MailEnvelopes implements MessageEnvelopes {
             """;
 
     private final JdbcClient jdbc;
+    private final MailReplyChannel replies;
 
-    MailEnvelopes(JdbcClient jdbc) {
+    MailEnvelopes(JdbcClient jdbc, MailReplyChannel replies) {
         this.jdbc = jdbc;
+        this.replies = replies;
     }
 
     @Override
@@ -53,7 +56,7 @@ class MailEnvelopes implements MessageEnvelopes {
         return envelopes;
     }
 
-    private static Envelope envelope(ResultSet rs) throws SQLException {
+    private Envelope envelope(ResultSet rs) throws SQLException {
         return new Envelope(rs.getString("from_address"), rs.getString("from_name"), lines(rs.getString("to_addresses")),
                 lines(rs.getString("cc_addresses")), rs.getString("subject"), rs.getString("rfc_message_id"),
                 rs.getBoolean("has_html"), rs.getBoolean("has_remote_images"), rs.getString("quoted_text"),
@@ -61,7 +64,7 @@ class MailEnvelopes implements MessageEnvelopes {
                 rs.getObject("inbound_id") != null, delivery(rs));
     }
 
-    private static Delivery delivery(ResultSet rs) throws SQLException {
+    private Delivery delivery(ResultSet rs) throws SQLException {
         if (rs.getObject("outbox_id") == null) {
             return null;
         }
@@ -70,7 +73,8 @@ class MailEnvelopes implements MessageEnvelopes {
         Instant undoUntil = state == DeliveryState.QUEUED && rs.getTimestamp("handed_over_at") == null && attempts == 0
                 ? instant(rs.getTimestamp("send_after")) : null;
         String reason = state == DeliveryState.FAILED || state == DeliveryState.UNCERTAIN ? rs.getString("last_error") : null;
-        return new Delivery(state, reason, attempts, undoUntil, instant(rs.getTimestamp("sent_at")));
+        return new Delivery(state, reason, attempts, undoUntil, instant(rs.getTimestamp("sent_at")),
+                replies.stuck(rs.getString("state"), attempts, instant(rs.getTimestamp("send_after"))));
     }
 
     private static DeliveryState state(String value) {

@@ -40,7 +40,8 @@ class ActivityLedger {
         counter.increment(event.teamId(), event.at(), TOUCHES_IN);
     }
 
-    @ApplicationModuleListener
+    /** A reply recorded only (it left Regard by no channel and the agent gave it no other way) is no touch. */
+    @ApplicationModuleListener(condition = "#event.touch()")
     void on(AgentReplied event) {
         counter.increment(event.teamId(), event.at(), TOUCHES_OUT);
     }

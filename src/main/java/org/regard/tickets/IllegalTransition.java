@@ -6,7 +6,11 @@ public class IllegalTransition extends RuntimeException {
     private final TicketStatus to;
 
     public IllegalTransition(TicketStatus from, TicketStatus to) {
-        super("A ticket that is " + from.name().toLowerCase() + " cannot become " + to.name().toLowerCase() + ".");
+        this(from, to, "A ticket that is " + from.name().toLowerCase() + " cannot become " + to.name().toLowerCase() + ".");
+    }
+
+    protected IllegalTransition(TicketStatus from, TicketStatus to, String message) {
+        super(message);
         this.from = from;
         this.to = to;
     }

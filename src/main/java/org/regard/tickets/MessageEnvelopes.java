@@ -67,7 +67,9 @@ public interface MessageEnvelopes {
      * @param attempts  how many times it was handed to the mail server
      * @param undoUntil until when the agent may still take it back (null once it is too late)
      * @param sentAt    when the server accepted it
+     * @param stuck     it has not left and will not soon by itself: the mail server refuses or does not answer (a retry
+     *                  is due), no sender takes it, its attempts ran out, or its fate is uncertain
      */
-    record Delivery(DeliveryState state, String reason, int attempts, Instant undoUntil, Instant sentAt) {
+    record Delivery(DeliveryState state, String reason, int attempts, Instant undoUntil, Instant sentAt, boolean stuck) {
     }
 }

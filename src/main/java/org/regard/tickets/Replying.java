@@ -1,7 +1,12 @@
 package org.regard.tickets;
 
+import org.regard.accounts.Accounts;
 import org.regard.accounts.Actor;
+import org.regard.tickets.ReplyChannel.Destination;
+import org.regard.tickets.ReplyChannel.ReplyTarget;
+import org.regard.tickets.TicketCommands.Reply;
 import org.regard.tickets.TicketEvents.AgentReplied;
+import org.regard.tickets.TicketEvents.TicketAssigned;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -9,45 +14,82 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An agent answers the customer: an outbound touch, in the ticket's reply channel, optionally moving the ticket on. A
- * new ticket becomes open with its first answer. On an email ticket the mail module queues the reply in this same
- * transaction when it hears {@link AgentReplied}.
+ * An agent answers the customer, optionally moving the ticket on and taking it when nobody has it. A new ticket
+ * becomes open with its first answer. Where the reply goes is decided under the ticket's lock by
+ * {@link ReplyDestinations}, exactly as the composer previewed it: a reply a channel carries (email) is an outbound
+ * touch, and the channel module queues it in this same transaction when it hears {@link AgentReplied}; a reply no
+ * channel carries is recorded only, and is a touch only when the agent gave the answer by phone or in person.
  */
 @Component
 class Replying {
     private final MessageWriting writing;
+    private final ReplyDestinations destinations;
+    private final TicketRows rows;
+    private final Accounts accounts;
     private final ApplicationEventPublisher events;
 
-    Replying(MessageWriting writing, ApplicationEventPublisher events) {
+    Replying(MessageWriting writing, ReplyDestinations destinations, TicketRows rows, Accounts accounts,
+             ApplicationEventPublisher events) {
         this.writing = writing;
+        this.destinations = destinations;
+        this.rows = rows;
+        this.accounts = accounts;
         this.events = events;
     }
 
-    Tickets.Written reply(long ticketId, String body, TicketStatus nextStatus, String submissionKey,
-                          List<NewAttachment> files, Actor actor) {
-        TicketInput.requireText(body, Tickets.MAX_BODY, "body");
+    Tickets.Written reply(long ticketId, Reply cmd, Actor actor) {
+        TicketInput.requireText(cmd.body(), Tickets.MAX_BODY, "body");
         long agentId = actor.agent().orElseThrow(() -> new IllegalArgumentException("Only an agent replies."));
-        return writing.write(ticketId, actor, submissionKey, files, (ticket, now, key) -> {
-            Message m = new Message(ticketId, MessageKind.REPLY, replyChannel(ticket), TouchDirection.OUTBOUND,
-                    agentId, null, body, now, key);
-            ticket.recordTouch(TouchDirection.OUTBOUND, now);
-            List<Ticket.Change> changes = new ArrayList<>();
-            if (ticket.getStatus() == TicketStatus.NEW) {
-                changes.addAll(ticket.moveTo(TicketStatus.OPEN, now));
+        Destination[] decided = new Destination[1];
+        boolean[] taken = new boolean[1];
+        return writing.write(ticketId, actor, cmd.submissionKey(), cmd.attachments(), (ticket, now, key) -> {
+            List<Ticket.Change> changes = new ArrayList<>(moveOn(ticket, cmd.nextStatus(), now));
+            Destination destination = destinations.of(new ReplyTarget(ticketId, ticket.getTeamId(), ticket.getCustomerId(),
+                    ticket.getChannel()));
+            decided[0] = destination;
+            Channel channel = destination.delivers() ? destination.channel() : cmd.toldBy() != null ? cmd.toldBy() : Channel.WEB;
+            boolean touch = destination.delivers() || cmd.toldBy() != null;
+            if (touch) {
+                ticket.recordTouch(TouchDirection.OUTBOUND, now);
+            } else {
+                ticket.noteActivity(now);
             }
-            if (nextStatus != null) {
-                changes.addAll(ticket.moveTo(nextStatus, now));
+            if (cmd.takeIt() && ticket.getAssigneeId() == null && actor.teamIds().contains(ticket.getTeamId())) {
+                List<Ticket.Change> assigned = ticket.assignTo(agentId, now);
+                changes.addAll(assigned);
+                taken[0] = !assigned.isEmpty();
             }
+            Message m = new Message(ticketId, MessageKind.REPLY, channel, touch ? TouchDirection.OUTBOUND : null,
+                    agentId, null, cmd.body(), now, key);
             return new MessageWriting.Draft(m, changes);
-        }, (ticket, messageId, m, now) -> events.publishEvent(new AgentReplied(ticketId, ticket.getTeamId(), agentId, messageId,
-                m.getChannel(), ticket.getCustomerId(), ticket.getSubject(), body, now)));
+        }, (ticket, messageId, m, now) -> {
+            events.publishEvent(new AgentReplied(ticketId, ticket.getTeamId(), agentId, messageId, m.getChannel(),
+                    ticket.getCustomerId(), ticket.getSubject(), cmd.body(), now, m.getTouch() != null, decided[0]));
+            if (taken[0]) {
+                events.publishEvent(new TicketAssigned(ticketId, ticket.getTeamId(), ticket.getStatus(), agentId, agentId, now));
+            }
+        });
     }
 
-    /** Calls and visits are answered in writing on the web; email and web tickets in their own channel. */
-    private static Channel replyChannel(Ticket ticket) {
-        return switch (ticket.getChannel()) {
-            case PHONE, VISIT, API -> Channel.WEB;
-            default -> ticket.getChannel();
-        };
+    /**
+     * The first answer opens a new ticket; then the status the agent chose. A status a resolved or closed ticket cannot
+     * take means someone resolved it while the agent wrote: they are told who, and when.
+     */
+    private List<Ticket.Change> moveOn(Ticket ticket, TicketStatus nextStatus, java.time.Instant now) {
+        List<Ticket.Change> changes = new ArrayList<>();
+        if (ticket.getStatus() == TicketStatus.NEW) {
+            changes.addAll(ticket.moveTo(TicketStatus.OPEN, now));
+        }
+        if (nextStatus != null) {
+            TicketStatus current = ticket.getStatus();
+            if (!current.isActive() && nextStatus != current && !current.canMoveTo(nextStatus)) {
+                var last = rows.lastMoveTo(ticket.getId(), current);
+                String name = last.flatMap(c -> c.actorAgentId() == null ? java.util.Optional.empty()
+                        : accounts.agent(c.actorAgentId()).map(a -> a.displayName())).orElse(null);
+                throw new ResolvedMeanwhile(current, nextStatus, name, last.map(TicketRows.StatusMove::at).orElse(null));
+            }
+            changes.addAll(ticket.moveTo(nextStatus, now));
+        }
+        return changes;
     }
 }

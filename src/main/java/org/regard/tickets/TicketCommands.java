@@ -48,4 +48,24 @@ public final class TicketCommands {
     public record UpdateTicket(TicketStatus status, Priority priority, Long teamId, Optional<Long> assignee,
                                Long categoryId, String subject, Integer expectedVersion) {
     }
+
+    /**
+     * An agent's reply. {@code toldBy}: for a reply that no channel carries (recorded only), how the agent gave the
+     * answer to the customer (a phone call or a visit), which makes it a touch; null when they did not. {@code takeIt}:
+     * an unassigned ticket becomes the replying agent's in the same write (when they are a member of its team).
+     */
+    public record Reply(String body, TicketStatus nextStatus, String submissionKey, List<NewAttachment> attachments,
+                        Channel toldBy, boolean takeIt) {
+        public Reply {
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
+            if (toldBy != null && toldBy != Channel.PHONE && toldBy != Channel.VISIT) {
+                throw new InvalidInput("toldBy", "must be phone or visit");
+            }
+        }
+
+        /** A reply with nothing more to it. */
+        public static Reply of(String body, TicketStatus nextStatus, String submissionKey, List<NewAttachment> attachments) {
+            return new Reply(body, nextStatus, submissionKey, attachments, null, false);
+        }
+    }
 }

@@ -27,10 +27,13 @@ public final class TicketEvents {
 
     /**
      * Published when an agent replies to the customer. Carries what a channel needs to deliver it (the ticket's
-     * subject and customer, the reply's text), so that no listener reads the reply back.
+     * subject and customer, the reply's text, and the {@code destination} decided under the ticket's lock), so that no
+     * listener reads the reply back. A reply that no channel carries is recorded only: {@code destination} then names
+     * the obstacle, {@code channel} is how the agent gave the answer (phone, visit) or {@code WEB} when they did not,
+     * and {@code touch} is false unless they gave it.
      */
     public record AgentReplied(long ticketId, long teamId, long agentId, long messageId, Channel channel, long customerId,
-                               String subject, String body, Instant at) {
+                               String subject, String body, Instant at, boolean touch, ReplyChannel.Destination destination) {
     }
 
     /**

@@ -104,6 +104,19 @@ class TicketRows {
         named.batchUpdate(INSERT_CHANGE, rows);
     }
 
+    /** Who last moved the ticket to a status, and when. */
+    record StatusMove(Long actorAgentId, Instant at) {
+    }
+
+    /** The latest change that moved the ticket to this status, if its history has one. */
+    Optional<StatusMove> lastMoveTo(long ticketId, TicketStatus status) {
+        return jdbc.sql("""
+                        select actor_agent_id, changed_at from ticket_change
+                        where ticket_id = ? and field = 'status' and new_value = ? order by changed_at desc, id desc limit 1""")
+                .params(ticketId, status.name())
+                .query((rs, n) -> new StatusMove(rs.getObject(1, Long.class), rs.getTimestamp(2).toInstant())).optional();
+    }
+
     private static final String INSERT_CHANGE = "insert into ticket_change (ticket_id, actor_agent_id, changed_at, field, old_value, new_value)"
             + " values (:ticket, :actor, :at, :field, :old, :new)";
 

@@ -90,10 +90,19 @@ public class Tickets {
         return reply(ticketId, body, nextStatus, submissionKey, List.of(), agent);
     }
 
-    /** An agent's reply with files; on an email ticket it goes out as email. */
+    /** An agent's reply with files; it goes out where {@link ReplyDestinations} says (by email when it can). */
     public Written reply(long ticketId, String body, TicketStatus nextStatus, String submissionKey,
                          List<NewAttachment> attachments, AgentPrincipal agent) {
-        return replying.reply(ticketId, body, nextStatus, submissionKey, attachments, access.actor(agent));
+        return reply(ticketId, TicketCommands.Reply.of(body, nextStatus, submissionKey, attachments), agent);
+    }
+
+    /**
+     * An agent's reply: sent where {@link ReplyDestinations} says, or recorded only when no channel carries it.
+     *
+     * @throws ResolvedMeanwhile when its status cannot follow because someone resolved or closed the ticket meanwhile
+     */
+    public Written reply(long ticketId, TicketCommands.Reply reply, AgentPrincipal agent) {
+        return replying.reply(ticketId, reply, access.actor(agent));
     }
 
     /** An internal note: seen by the team only, never a touch. */

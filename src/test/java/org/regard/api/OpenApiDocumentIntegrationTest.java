@@ -132,8 +132,10 @@ class OpenApiDocumentIntegrationTest {
         assertThat(schemas.get("Attachment").get("properties").propertyNames())
                 .containsExactlyInAnyOrder("id", "fileName", "contentType", "size", "href");
         JsonNode delivery = schemas.get("Delivery").get("properties");
-        assertThat(delivery.propertyNames()).containsExactlyInAnyOrder("state", "reason", "attempts", "sentAt");
-        assertThat(enumOf(delivery.get("state"))).containsExactly("queued", "sending", "sent", "failed", "cancelled", "uncertain");
+        assertThat(delivery.propertyNames()).containsExactlyInAnyOrder("state", "reason", "attempts", "sentAt", "stuck");
+        assertThat(enumOf(delivery.get("state"))).containsExactly("queued", "sending", "sent", "failed", "cancelled", "uncertain",
+                "recorded");
+        assertThat(schemas.get("NewMessage").get("properties").propertyNames()).contains("toldBy", "assignToMe");
         JsonNode download = document.get("paths").get("/api/v1/attachments/{id}").get("get");
         assertThat(download.get("summary").asString()).isNotBlank();
         assertThat(download.get("responses").propertyNames()).contains("200", "401", "403", "404");

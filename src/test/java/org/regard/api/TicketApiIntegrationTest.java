@@ -74,8 +74,12 @@ class TicketApiIntegrationTest {
         assertThat(read.header("ETag")).isPresent();
 
         var reply = api.post("/api/v1/tickets/" + id + "/messages").auth(bearer(token))
-                .json(Map.of("kind", "reply", "body", "Bitte prüfen Sie die Tonerkartusche.", "status", "waiting")).send();
+                .json(Map.of("kind", "reply", "body", "Bitte prüfen Sie die Tonerkartusche.", "status", "waiting",
+                        "toldBy", "phone")).send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        // no mailbox serves the team: recorded only, and a touch because the agent gave the answer by phone
+        assertThat(reply.json().get("delivery").get("state").asString()).isEqualTo("recorded");
+        assertThat(reply.json().get("channel").asString()).isEqualTo("phone");
         assertThat(reply.json().get("kind").asString()).isEqualTo("reply");
         assertThat(reply.json().get("direction").asString()).isEqualTo("outbound");
         assertThat(reply.json().get("author").get("type").asString()).isEqualTo("agent");
@@ -171,7 +175,7 @@ class TicketApiIntegrationTest {
     @Test
     void theSameIdempotencyKeyWritesOneMessageOnly() {
         long id = open(TestData.unique("twice") + "@example.test", "Twice", token).get("id").asLong();
-        Map<String, Object> reply = Map.of("kind", "reply", "body", "We sent it again.");
+        Map<String, Object> reply = Map.of("kind", "reply", "body", "We sent it again.", "toldBy", "phone");
 
         var first = api.post("/api/v1/tickets/" + id + "/messages").auth(bearer(token)).header("Idempotency-Key", "reply-1").json(reply).send();
         var again = api.post("/api/v1/tickets/" + id + "/messages").auth(bearer(token)).header("Idempotency-Key", "reply-1").json(reply).send();

@@ -14,7 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The day-one story: a call comes in, the agent opens a ticket, answers, notes, resolves. */
+/**
+ * The day-one story: a call comes in, the agent opens a ticket, answers (recorded only: no mailbox serves the team,
+ * as the composer says before and after), calls back with the answer, notes, resolves.
+ */
 @BrowserTest
 class TicketStoryBrowserTest {
     @Autowired
@@ -46,9 +49,28 @@ class TicketStoryBrowserTest {
         assertThat(browser.find("#touches").getAttribute("data-touches-out")).isEqualTo("0");
         assertThat(browser.seriousAccessibilityProblems()).isEmpty();
 
+        // no mailbox serves the team: before sending, the composer says the reply will be recorded only
+        assertThat(browser.find("#composer-destination").getAttribute("data-destination")).isEqualTo("RECORDED");
+        assertThat(browser.find("#composer-destination").getText()).contains("Will be recorded only: no mailbox serves this team");
         browser.find("#composer-body").sendKeys("Nous avons relancé le transporteur ; livraison demain matin.");
+        showTop("#composer-title", browser);
+        browser.screenshot("reply-recorded-before");
         browser.find("#send-reply").click();
         browser.waitUntil(d -> browser.findAll("#messages [data-kind='REPLY']").size() == 1);
+        // and afterwards the message says the truth: recorded only, no touch, and the flash does not claim it was sent
+        assertThat(browser.find("#flash").getText()).contains("recorded on the ticket only").doesNotContain("was sent");
+        assertThat(browser.find("#messages [data-kind='REPLY'] .delivery").getAttribute("data-state")).isEqualTo("RECORDED");
+        assertThat(browser.find("#messages [data-kind='REPLY'] .delivery").getText()).contains("Recorded only", "Not sent");
+        assertThat(browser.find("#touches").getAttribute("data-touches-out")).isEqualTo("0");
+        assertThat(browser.seriousAccessibilityProblems()).isEmpty();
+        showTop("#conversation-title", browser);
+        browser.screenshot("reply-recorded-after");
+
+        // the agent then calls her with the answer: a reply given by phone is a touch
+        browser.find("#composer-body").sendKeys("Appelée : livraison confirmée pour demain matin.");
+        new Select(browser.find("#composer-told-by")).selectByValue("PHONE");
+        browser.find("#send-reply").click();
+        browser.waitUntil(d -> browser.findAll("#messages [data-kind='REPLY']").size() == 2);
         assertThat(browser.find("#touches").getAttribute("data-touches-out")).isEqualTo("1");
 
         browser.find("label[for='composer-mode-note']").click();
@@ -82,5 +104,10 @@ class TicketStoryBrowserTest {
         browser.blur();
         new Actions(browser.driver()).sendKeys("?").perform();
         browser.waitUntil(d -> browser.find("#shortcuts").getAttribute("open") != null);
+    }
+
+    /** Scrolls the page so that the element is at the top of the window, for a screenshot that shows it. */
+    private static void showTop(String css, Browser browser) {
+        browser.driver().executeScript("arguments[0].scrollIntoView(true)", browser.find(css));
     }
 }

@@ -65,9 +65,19 @@ class WriteBudgetIntegrationTest {
         report("open ticket, known customer (API)", tally, 20, 6);
     }
 
+    /**
+     * No mailbox serves the budget's team, so the reply is recorded only; it is given by phone, so it is a touch and the
+     * ledger runs as for any reply that reaches the customer. Where the reply goes is decided under the ticket's lock:
+     * one query for the mailboxes that could send it (the team's, and the one the customer last wrote to), which is the
+     * one statement this use case gained (20 → 21). An emailed reply pays that query and the customer's address instead
+     * of the outbox looking both up again, as it did before.
+     */
     @Test
     void replyingStaysWithinItsBudget() throws Exception {
-        report("reply (API)", messageOnANewTicket("reply", "Please check the toner cartridge."), 20, 7);
+        long id = openTicket();
+        Tally tally = measure(ledger -> post(ledger, "/api/v1/tickets/" + id + "/messages",
+                Map.of("kind", "reply", "body", "Please check the toner cartridge.", "toldBy", "phone")));
+        report("reply (API)", tally, 21, 7);
     }
 
     @Test
@@ -100,12 +110,14 @@ class WriteBudgetIntegrationTest {
         session.get("/tickets/" + id);
         Tally tally = measure(ledger -> {
             var posted = session.header(StatementLedger.HEADER, ledger).post("/tickets/" + id + "/replies",
-                    "body", "We sent a new one.", "nextStatus", "WAITING", "submissionKey", TestData.unique("k"), "mode", "reply");
+                    "body", "We sent a new one.", "nextStatus", "WAITING", "submissionKey", TestData.unique("k"), "mode", "reply",
+                    "toldBy", "PHONE");
             session.header(StatementLedger.HEADER, null);
             assertThat(posted.status()).as(posted.body()).isEqualTo(302);
             return posted;
         });
-        report("reply (composer)", tally, 23, 8);
+        // as the API's reply (see replyingStaysWithinItsBudget): one query more, for where the reply goes (23 → 24)
+        report("reply (composer)", tally, 24, 8);
     }
 
     private long openTicket() {

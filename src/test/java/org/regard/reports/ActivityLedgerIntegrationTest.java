@@ -34,7 +34,10 @@ class ActivityLedgerIntegrationTest {
         var customer = data.customer("Camille Dubois");
         long id = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Facture", "Je n'ai pas reçu ma facture.",
                 Channel.EMAIL, team.id(), null, null, null), agent.principal()).ticketId();
-        tickets.reply(id, "Je vous la renvoie.", TicketStatus.RESOLVED, null, agent.principal());
+        // no mailbox serves the team: a reply is recorded only, a touch only when the agent gave the answer by phone
+        tickets.reply(id, "Elle ne répond pas, je rappellerai.", null, null, agent.principal());
+        tickets.reply(id, new TicketCommands.Reply("Je vous la renvoie.", TicketStatus.RESOLVED, null, java.util.List.of(),
+                Channel.PHONE, false), agent.principal());
         tickets.logContact(id, Channel.PHONE, TouchDirection.INBOUND, "Elle appelle pour remercier.", null, agent.principal());
         tickets.addNote(id, "Une note ne touche pas le client.", null, agent.principal());
 

@@ -83,7 +83,11 @@ class TicketEventsModuleTest {
                     assertThat(event.body()).isEqualTo("It is on its way.");
                     assertThat(event.customerId()).isEqualTo(customer);
                     assertThat(event.agentId()).isEqualTo(agent.id());
-                    assertThat(event.channel()).isEqualTo(Channel.EMAIL);
+                    // no channel module runs here: the reply is recorded only, and no touch
+                    assertThat(event.channel()).isEqualTo(Channel.WEB);
+                    assertThat(event.touch()).isFalse();
+                    assertThat(event.destination().delivers()).isFalse();
+                    assertThat(event.destination().obstacle()).isEqualTo(org.regard.tickets.ReplyChannel.Obstacle.NO_MAILBOX);
                 });
         scenario.stimulate(() -> tickets.reply(ticketId, "And a second time.", TicketStatus.WAITING, null, principal))
                 .andWaitForEventOfType(TicketStatusChanged.class)

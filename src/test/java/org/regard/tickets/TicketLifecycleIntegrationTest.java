@@ -31,7 +31,8 @@ class TicketLifecycleIntegrationTest {
 
         long id = tickets.open(new TicketCommands.OpenTicket(customer.id(), "Printer jams", "It jams on every page.",
                 Channel.PHONE, team.id(), Priority.NORMAL, null, "k1"), agent.principal()).ticketId();
-        tickets.reply(id, "Please try the rear tray.", TicketStatus.WAITING, "k2", agent.principal());
+        tickets.reply(id, new TicketCommands.Reply("Please try the rear tray.", TicketStatus.WAITING, "k2", java.util.List.of(),
+                Channel.PHONE, false), agent.principal());
         tickets.addNote(id, "Known issue with model X.", "k3", agent.principal());
         tickets.customerWrote(id, "Still jams.", Channel.EMAIL, null);
         tickets.update(id, new TicketCommands.UpdateTicket(TicketStatus.RESOLVED, Priority.HIGH, null,
@@ -126,7 +127,8 @@ class TicketLifecycleIntegrationTest {
 
         long id = opened.getFirst();
         String replyKey = TestData.unique("reply");
-        java.util.List<Long> replies = inParallel(4, () -> tickets.reply(id, "Une seule réponse.", null, replyKey, agent.principal()).messageId());
+        java.util.List<Long> replies = inParallel(4, () -> tickets.reply(id, new TicketCommands.Reply("Une seule réponse.", null, replyKey,
+                java.util.List.of(), Channel.PHONE, false), agent.principal()).messageId());
         assertThat(replies).containsOnly(replies.getFirst());
         assertThat(queries.detail(id, agent.principal()).messages()).hasSize(2);
         assertThat(queries.detail(id, agent.principal()).summary().touchesOut()).isEqualTo(1);

@@ -87,6 +87,22 @@ public class Mailboxes {
     }
 
     /** The active mailboxes whose new tickets go to this team, oldest first. */
+    /**
+     * The mailboxes a ticket's mail may go out from, in one query: the one the customer last wrote to first, then the
+     * team's active ones (the caller keeps those that {@link Mailbox#canSend() can send}).
+     */
+    public List<Mailbox> sendingCandidates(long ticketId, long teamId) {
+        return jdbc.sql("""
+                        select mb.* from mailbox mb
+                        where mb.id = (select mm.mailbox_id from mail_message mm where mm.ticket_id = ? and mm.direction = 'IN'
+                                       and mm.mailbox_id is not null order by mm.ticket_message_id desc limit 1)
+                           or (mb.team_id = ? and mb.active = true)
+                        order by case when mb.id = (select mm.mailbox_id from mail_message mm where mm.ticket_id = ?
+                                       and mm.direction = 'IN' and mm.mailbox_id is not null order by mm.ticket_message_id desc limit 1)
+                                 then 0 else 1 end, mb.id""")
+                .params(ticketId, teamId, ticketId).query(Mailboxes::read).list();
+    }
+
     public List<Mailbox> forTeam(long teamId) {
         return jdbc.sql("select * from mailbox where team_id = ? and active = true order by id").param(teamId).query(Mailboxes::read).list();
     }

@@ -8,6 +8,7 @@ import org.regard.accounts.AgentPrincipal;
 import org.regard.customers.Customers;
 import org.regard.customers.Customers.CustomerView;
 import org.regard.tickets.Channel;
+import org.regard.tickets.ReplyChannel;
 import org.regard.tickets.TicketEvents.AgentReplied;
 import org.regard.tickets.TicketQueries;
 import org.regard.tickets.TicketQueries.MessageFacts;
@@ -62,48 +63,39 @@ public class Outbox {
 
     /**
      * Queues an email reply. Runs synchronously inside the reply's transaction: if queueing fails, the reply is not
-     * saved either. Without a mailbox or a customer address the row is written FAILED at once, with the reason, so
-     * the agent sees why the reply did not leave.
+     * saved either. Where it goes (mailbox, recipient) was decided under the ticket's lock ({@link MailReplyChannel})
+     * and comes with the event; a reply no mailbox or address could carry was recorded only, and nothing is queued.
      */
-    private boolean hasMailTrail(long ticketId) {
-        return jdbc.sql("select count(*) from mail_message where ticket_id = ?").param(ticketId).query(Integer.class).single() > 0;
-    }
-
     @EventListener
     void onAgentReplied(AgentReplied event) {
-        if (event.channel() != Channel.EMAIL) {
+        ReplyChannel.Destination to = event.destination();
+        if (event.channel() != Channel.EMAIL || to == null || !to.delivers() || to.senderId() == null) {
             return;
         }
         Instant now = clock.instant();
         long ticketId = event.ticketId();
-        Optional<Mailbox> mailbox = sendingMailbox(ticketId, event.teamId());
-        if (mailbox.isEmpty() && !hasMailTrail(ticketId)) {
-            // an email ticket that never saw mail (entered through the API, or the demo's history) on a team without a
-            // mailbox: there is nothing to answer from, and nothing the customer is waiting on by mail
-            return;
-        }
-        Optional<CustomerView> customer = customers.customer(event.customerId());
-        Optional<String> recipient = customer.flatMap(CustomerView::primaryEmail);
         String subject = replySubject(event.subject(), ticketId);
-        String rfcId = messageId(ticketId, event.messageId(), mailbox.map(Mailbox::domain).orElse("regard.invalid"));
-        String failure = mailbox.isEmpty() ? NO_MAILBOX : recipient.isEmpty() ? NO_ADDRESS : null;
+        String rfcId = messageId(ticketId, event.messageId(), domainOf(to.senderAddress()));
         jdbc.sql("""
                         insert into mail_outbox (outbox_key, kind, ticket_id, ticket_message_id, mailbox_id, recipient, rfc_message_id,
                             subject, body, language, state, send_after, attempts, last_error, created_at)
                         values (?, 'REPLY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
-                .params("reply:" + event.messageId(), ticketId, event.messageId(), mailbox.map(Mailbox::id).orElse(null),
-                        recipient.orElse(null), rfcId, subject, event.body(), customer.map(CustomerView::language).orElse(null),
-                        (failure == null ? OutboxRow.State.QUEUED : OutboxRow.State.FAILED).name(),
-                        Timestamp.from(failure == null ? now.plus(settings.undoWindow()) : now), failure, Timestamp.from(now))
+                .params("reply:" + event.messageId(), ticketId, event.messageId(), to.senderId(), to.recipient(), rfcId,
+                        subject, event.body(), null, OutboxRow.State.QUEUED.name(),
+                        Timestamp.from(now.plus(settings.undoWindow())), null, Timestamp.from(now))
                 .update();
         jdbc.sql("""
                         insert into mail_message (ticket_message_id, ticket_id, mailbox_id, direction, rfc_message_id, from_address,
                             from_name, to_addresses, subject)
                         values (?, ?, ?, 'OUT', ?, ?, ?, ?, ?)""")
-                .params(event.messageId(), ticketId, mailbox.map(Mailbox::id).orElse(null), rfcId,
-                        mailbox.map(Mailbox::address).orElse(null), mailbox.map(Mailbox::displayName).orElse(null),
-                        recipient.map(r -> addressLine(customer.get().name(), r)).orElse(null), subject)
+                .params(event.messageId(), ticketId, to.senderId(), rfcId, to.senderAddress(), to.senderName(),
+                        addressLine(to.recipientName(), to.recipient()), subject)
                 .update();
+    }
+
+    private static String domainOf(String address) {
+        int at = address == null ? -1 : address.lastIndexOf('@');
+        return at < 0 ? "regard.invalid" : address.substring(at + 1);
     }
 
     /**
@@ -180,17 +172,10 @@ public class Outbox {
 
     /**
      * The mailbox a ticket's mail goes out from: the one the customer last wrote to, else the team's first active
-     * mailbox that can send.
+     * mailbox that can send. One query.
      */
     Optional<Mailbox> sendingMailbox(long ticketId, long teamId) {
-        Optional<Mailbox> lastUsed = jdbc.sql("""
-                        select mailbox_id from mail_message where ticket_id = ? and direction = 'IN' and mailbox_id is not null
-                        order by ticket_message_id desc limit 1""")
-                .param(ticketId).query(Long.class).optional().flatMap(mailboxes::find).filter(Mailbox::canSend);
-        if (lastUsed.isPresent()) {
-            return lastUsed;
-        }
-        return mailboxes.forTeam(teamId).stream().filter(Mailbox::canSend).findFirst();
+        return mailboxes.sendingCandidates(ticketId, teamId).stream().filter(Mailbox::canSend).findFirst();
     }
 
     /** "Re: subject [#id]", without a second "Re:" or a second token. */

@@ -22,6 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.regard.mail.outbox.MailReplyChannel;
+
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
@@ -43,9 +45,11 @@ class MailboxAdminController {
     private final Mailboxes mailboxes;
     private final MailboxCheck check;
     private final Accounts accounts;
+    private final MailReplyChannel replies;
 
-    MailboxAdminController(Mailboxes mailboxes, MailboxCheck check, Accounts accounts) {
+    MailboxAdminController(Mailboxes mailboxes, MailboxCheck check, Accounts accounts, MailReplyChannel replies) {
         this.mailboxes = mailboxes;
+        this.replies = replies;
         this.check = check;
         this.accounts = accounts;
     }
@@ -54,6 +58,7 @@ class MailboxAdminController {
     String list(Model model) {
         model.addAttribute("mailboxes", mailboxes.all());
         model.addAttribute("teamNames", accounts.teamNames());
+        model.addAttribute("stuckReplies", replies.stuckByMailbox());
         return "mail/admin/mailboxes";
     }
 

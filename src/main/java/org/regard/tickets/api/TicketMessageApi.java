@@ -28,7 +28,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.regard.tickets.TicketCommands;
+
 import java.net.URI;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /** Replies and internal notes on a ticket, written as the signed-in agent. */
@@ -64,10 +67,15 @@ class TicketMessageApi {
             @AuthenticationPrincipal AgentPrincipal agent) {
         String key = RequestHeaders.submissionKey(idempotencyKey);
         Tickets.Written written = switch (request.kind()) {
-            case REPLY -> tickets.reply(ticketId, request.body(), request.status() == null ? null : request.status().toDomain(), key, agent);
+            case REPLY -> tickets.reply(ticketId, new TicketCommands.Reply(request.body(),
+                    request.status() == null ? null : request.status().toDomain(), key, List.of(),
+                    request.toldBy() == null ? null : request.toldBy().toDomain(), Boolean.TRUE.equals(request.assignToMe())), agent);
             case NOTE -> {
                 if (request.status() != null) {
                     throw new InvalidInput("status", "can only change with a reply, not with a note");
+                }
+                if (request.toldBy() != null || request.assignToMe() != null) {
+                    throw new InvalidInput(request.toldBy() != null ? "toldBy" : "assignToMe", "applies to replies only, not to notes");
                 }
                 yield tickets.addNote(ticketId, request.body(), key, agent);
             }

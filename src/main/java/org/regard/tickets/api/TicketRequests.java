@@ -47,7 +47,14 @@ final class TicketRequests {
             @NotNull Vocabulary.NewKind kind,
             @NotBlank @Size(max = Tickets.MAX_BODY) String body,
             @Schema(description = "Replies only: the status the ticket moves to with this reply (e.g. waiting)", nullable = true)
-            Vocabulary.Status status) {
+            Vocabulary.Status status,
+            @Schema(description = "Replies only: for a reply no channel carries (its delivery is `recorded`), how the answer "
+                    + "was given to the customer (phone or visit), which makes it a touch; left out, a recorded reply is no touch",
+                    nullable = true, allowableValues = {"phone", "visit"})
+            Vocabulary.Channel toldBy,
+            @Schema(description = "Replies only: an unassigned ticket becomes the replying agent's (when they are in its team)",
+                    nullable = true)
+            Boolean assignToMe) {
     }
 
     /**

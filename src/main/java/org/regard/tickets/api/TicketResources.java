@@ -105,7 +105,8 @@ final class TicketResources {
             boolean bounce,
             @Schema(description = "Files of the message, in order")
             List<AttachmentResource> attachments,
-            @Schema(description = "For a reply sent by email, where its delivery stands; null otherwise", nullable = true)
+            @Schema(description = "For a reply, where its delivery stands (`recorded` when no channel carried it); null otherwise",
+                    nullable = true)
             DeliveryResource delivery,
             @Schema(description = "The language the customer wrote this message in (ISO 639-1, among the configured "
                     + "languages), as detected; null for agents' messages, notes, automatic messages and text without words",
@@ -118,9 +119,12 @@ final class TicketResources {
                     : new Author(Vocabulary.AuthorType.AGENT, m.authorAgentId(), m.authorName());
             List<AttachmentResource> files = m.attachments().stream().map(AttachmentResource::of).toList();
             if (envelope == null) {
+                // a reply that no channel carries was recorded only: nothing left Regard
+                DeliveryResource recorded = m.kind() == MessageKind.REPLY
+                        ? new DeliveryResource(Vocabulary.DeliveryState.RECORDED, null, 0, null, false) : null;
                 return new MessageResource(m.id(), Vocabulary.Kind.of(m.kind()), Vocabulary.Channel.of(m.channel()),
                         Vocabulary.Direction.of(m.kind(), m.touch()), author, m.body(), m.createdAt(), null, null, null,
-                        m.body(), false, false, files, null, m.language());
+                        m.body(), false, false, files, recorded, m.language());
             }
             Delivery d = envelope.delivery();
             return new MessageResource(m.id(), Vocabulary.Kind.of(m.kind()), Vocabulary.Channel.of(m.channel()),
@@ -128,7 +132,7 @@ final class TicketResources {
                     new MailSender(envelope.fromName(), envelope.fromAddress()),
                     new MailRecipients(envelope.to(), envelope.cc()), envelope.externalId(), m.body(),
                     envelope.autoReply(), envelope.bounce(), files,
-                    d == null ? null : new DeliveryResource(Vocabulary.DeliveryState.of(d.state()), d.reason(), d.attempts(), d.sentAt()),
+                    d == null ? null : new DeliveryResource(Vocabulary.DeliveryState.of(d.state()), d.reason(), d.attempts(), d.sentAt(), d.stuck()),
                     m.language());
         }
     }
@@ -155,13 +159,16 @@ final class TicketResources {
         }
     }
 
-    @Schema(name = "Delivery", description = "Where a reply sent by email stands.")
+    @Schema(name = "Delivery", description = "Where a reply stands: sent by email (queued, sending, sent, failed, cancelled, "
+            + "uncertain), or recorded only (no mailbox serves the team, or the customer has no address: nothing left Regard).")
     record DeliveryResource(
             Vocabulary.DeliveryState state,
             @Schema(description = "For failed and uncertain: what happened (the mail server's answer, or a bounce)", nullable = true)
             String reason,
             @Schema(description = "How often it was handed to the mail server") int attempts,
-            @Schema(description = "When the mail server accepted it", nullable = true) Instant sentAt) {
+            @Schema(description = "When the mail server accepted it", nullable = true) Instant sentAt,
+            @Schema(description = "It has not left and will not soon by itself: the mail server refuses or does not answer, "
+                    + "its attempts ran out, or its fate is uncertain") boolean stuck) {
     }
 
     @Schema(name = "MessageAuthor", description = "Who wrote a message: an agent or the customer.")

@@ -144,9 +144,9 @@ final class Vocabulary {
         }
     }
 
-    /** Where an outgoing email stands. */
+    /** Where an outgoing email stands; {@code recorded}: a reply no channel carried, kept on the ticket only. */
     enum DeliveryState {
-        QUEUED, SENDING, SENT, FAILED, CANCELLED, UNCERTAIN;
+        QUEUED, SENDING, SENT, FAILED, CANCELLED, UNCERTAIN, RECORDED;
 
         @JsonValue
         @Override

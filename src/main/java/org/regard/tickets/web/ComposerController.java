@@ -6,6 +6,9 @@ import org.regard.tickets.Channel;
 import org.regard.tickets.IllegalTransition;
 import org.regard.tickets.InvalidInput;
 import org.regard.tickets.NewAttachment;
+import org.regard.tickets.ResolvedMeanwhile;
+import org.regard.tickets.TicketCommands.Reply;
+import org.regard.tickets.TicketStatus;
 import org.regard.tickets.Tickets;
 import org.regard.tickets.Tickets.Written;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -25,6 +28,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -36,10 +40,12 @@ import java.util.function.Supplier;
 class ComposerController {
     private final Tickets tickets;
     private final TicketPageModel page;
+    private final TimeDisplay time;
 
-    ComposerController(Tickets tickets, TicketPageModel page) {
+    ComposerController(Tickets tickets, TicketPageModel page, TimeDisplay time) {
         this.tickets = tickets;
         this.page = page;
+        this.time = time;
     }
 
     @PostMapping("/tickets/{id}/replies")
@@ -50,8 +56,22 @@ class ComposerController {
         form.use(ComposerMode.REPLY);
         List<NewAttachment> attachments = attachments(files);
         model.addAttribute("filesChosen", attachments.size());
-        return write(id, form, errors, agent, model, redirect, response, "ticket.flash.replySent",
-                () -> tickets.reply(id, form.getBody(), form.getNextStatus(), form.getSubmissionKey(), attachments, agent));
+        if (form.getToldBy() != null && form.getToldBy() != Channel.PHONE && form.getToldBy() != Channel.VISIT) {
+            errors.rejectValue("toldBy", "composer.error.channel");
+        }
+        return write(id, form, errors, agent, model, redirect, response, ComposerController::replyFlash,
+                () -> tickets.reply(id, new Reply(form.getBody(), form.getNextStatus(), form.getSubmissionKey(), attachments,
+                        form.getToldBy(), form.isTakeIt()), agent));
+    }
+
+    /** What became of the reply, as written: queued to be sent by a channel, or recorded only. */
+    private static String replyFlash(Written written) {
+        Channel channel = written.message().map(m -> m.channel()).orElse(Channel.WEB);
+        return switch (channel) {
+            case EMAIL -> "ticket.flash.replyQueued";
+            case PHONE, VISIT -> "ticket.flash.replyRecordedToldBy";
+            default -> "ticket.flash.replyRecorded";
+        };
     }
 
     /** The files the agent chose; an empty file field sends one nameless empty part, which is no file. */
@@ -79,7 +99,7 @@ class ComposerController {
                 @AuthenticationPrincipal AgentPrincipal agent, Model model, RedirectAttributes redirect,
                 HttpServletResponse response) {
         form.use(ComposerMode.NOTE);
-        return write(id, form, errors, agent, model, redirect, response, "ticket.flash.noteAdded",
+        return write(id, form, errors, agent, model, redirect, response, w -> "ticket.flash.noteAdded",
                 () -> tickets.addNote(id, form.getBody(), form.getSubmissionKey(), agent));
     }
 
@@ -94,21 +114,29 @@ class ComposerController {
         if (form.getDirection() == null) {
             errors.rejectValue("direction", "composer.error.direction");
         }
-        return write(id, form, errors, agent, model, redirect, response, "ticket.flash.contactLogged",
+        return write(id, form, errors, agent, model, redirect, response, w -> "ticket.flash.contactLogged",
                 () -> tickets.logContact(id, form.getChannel(), form.getDirection(), form.getBody(), form.getSubmissionKey(), agent));
     }
 
     private String write(long id, ComposerForm form, BindingResult errors, AgentPrincipal agent, Model model,
-                         RedirectAttributes redirect, HttpServletResponse response, String flash, Supplier<Written> action) {
+                         RedirectAttributes redirect, HttpServletResponse response, Function<Written, String> flash,
+                         Supplier<Written> action) {
         requireBody(form.getBody(), errors);
         HttpStatus status = HttpStatus.BAD_REQUEST;
         if (!errors.hasErrors()) {
             try {
                 Written written = action.get();
-                redirect.addFlashAttribute("flash", written.duplicate() ? "ticket.flash.alreadySaved" : flash);
+                redirect.addFlashAttribute("flash", written.duplicate() ? "ticket.flash.alreadySaved" : flash.apply(written));
                 return "redirect:/tickets/" + id;
             } catch (InvalidInput e) {
                 errors.rejectValue("body", "composer.error.body");
+            } catch (ResolvedMeanwhile e) {
+                // a colleague resolved (or closed) the ticket while the agent wrote: say who, and when
+                Object who = e.byName() != null ? e.byName() : new DefaultMessageSourceResolvable("composer.error.someone");
+                String when = e.at() != null ? time.text(e.at()) : "";
+                errors.reject("composer.error." + (e.from() == TicketStatus.CLOSED ? "closedMeanwhile" : "resolvedMeanwhile"),
+                        new Object[]{who, when}, null);
+                status = HttpStatus.CONFLICT;
             } catch (IllegalTransition e) {
                 errors.reject("composer.error.transition", new Object[]{new DefaultMessageSourceResolvable("status." + e.from().name()),
                         new DefaultMessageSourceResolvable("status." + e.to().name())}, null);

@@ -17,6 +17,10 @@ public class ComposerForm {
     private Channel channel = Channel.PHONE;
     private TouchDirection direction = TouchDirection.INBOUND;
     private String submissionKey = UUID.randomUUID().toString();
+    /** For a reply recorded only: how the answer was given (phone, visit); null when it was not. */
+    private Channel toldBy;
+    /** Take an unassigned ticket with the reply; an unchecked box sends nothing, so absent means no. */
+    private boolean takeIt;
 
     public String getMode() {
         return mode;
@@ -74,5 +78,21 @@ public class ComposerForm {
 
     public void setSubmissionKey(String submissionKey) {
         this.submissionKey = submissionKey;
+    }
+
+    public Channel getToldBy() {
+        return toldBy;
+    }
+
+    public void setToldBy(Channel toldBy) {
+        this.toldBy = toldBy;
+    }
+
+    public boolean isTakeIt() {
+        return takeIt;
+    }
+
+    public void setTakeIt(boolean takeIt) {
+        this.takeIt = takeIt;
     }
 }

@@ -6,6 +6,7 @@ import org.regard.languages.Languages;
 import org.regard.accounts.AgentPrincipal;
 import org.regard.customers.Promises;
 import org.regard.tickets.Priority;
+import org.regard.tickets.ReplyDestinations;
 import org.regard.tickets.TicketQueries;
 import org.regard.tickets.TicketQueries.Sort;
 import org.regard.tickets.TicketQueries.View;
@@ -30,8 +31,12 @@ class InboxController {
     private final Promises promises;
     private final Languages languages;
 
-    InboxController(TicketQueries queries, Accounts accounts, Promises promises, Languages languages) {
+    private final ReplyDestinations destinations;
+
+    InboxController(TicketQueries queries, Accounts accounts, Promises promises, Languages languages,
+                    ReplyDestinations destinations) {
         this.queries = queries;
+        this.destinations = destinations;
         this.accounts = accounts;
         this.promises = promises;
         this.languages = languages;
@@ -60,6 +65,7 @@ class InboxController {
         model.addAttribute("fragmentOnly", htmx.wantsFragment());
         if (!htmx.wantsFragment()) {
             model.addAttribute("overduePromises", promises.overdueFor(agent.id(), accounts.teamIdsOf(agent.id()), 20));
+            model.addAttribute("stuckReplies", destinations.stuckFor(agent));
         }
         response.addHeader("Vary", HtmxRequest.HEADER);
         return htmx.wantsFragment() ? "tickets/inbox :: update" : "tickets/inbox";

@@ -15,6 +15,9 @@ import org.regard.tickets.TicketQueries.TicketDetail;
 import org.regard.tickets.TicketStatus;
 import org.regard.tickets.TouchDirection;
 import org.regard.tickets.Envelopes;
+import org.regard.tickets.MessageEnvelopes.Envelope;
+import org.regard.tickets.ReplyChannel.ReplyTarget;
+import org.regard.tickets.ReplyDestinations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -48,9 +51,10 @@ class TicketPageModel {
     private final DataSize maxFileSize;
     private final DataSize maxRequestSize;
     private final org.regard.tickets.ReplyTemplates replyTemplates;
+    private final ReplyDestinations destinations;
 
     TicketPageModel(TicketQueries queries, Customers customers, Accounts accounts, Categories categories, Envelopes envelopes,
-                    org.regard.tickets.ReplyTemplates replyTemplates, Clock clock, @Value("${spring.servlet.multipart.max-file-size:25MB}") DataSize maxFileSize,
+                    org.regard.tickets.ReplyTemplates replyTemplates, ReplyDestinations destinations, Clock clock, @Value("${spring.servlet.multipart.max-file-size:25MB}") DataSize maxFileSize,
                     @Value("${spring.servlet.multipart.max-request-size:30MB}") DataSize maxRequestSize) {
         this.queries = queries;
         this.customers = customers;
@@ -58,6 +62,7 @@ class TicketPageModel {
         this.categories = categories;
         this.envelopes = envelopes;
         this.replyTemplates = replyTemplates;
+        this.destinations = destinations;
         this.clock = clock;
         this.maxFileSize = maxFileSize;
         this.maxRequestSize = maxRequestSize;
@@ -92,7 +97,12 @@ class TicketPageModel {
                 : all.stream().filter(t -> category.equals(t.categoryId())).toList());
         model.addAttribute("otherTemplates", category == null ? all
                 : all.stream().filter(t -> !category.equals(t.categoryId())).toList());
-        model.addAttribute("envelopes", envelopes.of(ticketId));
+        Map<Long, Envelope> envelopesById = envelopes.of(ticketId);
+        model.addAttribute("envelopes", envelopesById);
+        model.addAttribute("stuckReplies", envelopesById.values().stream()
+                .filter(e -> e.delivery() != null && e.delivery().stuck()).count());
+        // where a reply would go, said before it is sent; the reply itself decides the same way under the ticket's lock
+        model.addAttribute("destination", destinations.of(new ReplyTarget(ticketId, ticket.teamId(), ticket.customerId(), ticket.channel())));
         model.addAttribute("now", clock.instant());
         model.addAttribute("maxFileBytes", maxFileBytes());
         model.addAttribute("maxRequestBytes", maxRequestBytes());
@@ -102,7 +112,11 @@ class TicketPageModel {
         model.addAttribute("statusOptions", statusOptions(ticket.status()));
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("teams", accounts.teams());
-        model.addAttribute("assignees", assignees(ticket));
+        List<AgentView> assignees = assignees(ticket);
+        model.addAttribute("assignees", assignees);
+        // an unassigned ticket is offered to the agent who replies, when it is in one of their teams
+        boolean canTake = ticket.assigneeId() == null && assignees.stream().anyMatch(a -> a.id() == agent.id());
+        model.addAttribute("canTake", canTake);
         model.addAttribute("categories", categoryOptions(detail));
         model.addAttribute("canResolve", ticket.status().canMoveTo(TicketStatus.RESOLVED));
         model.addAttribute("canReopen", !ticket.status().isActive() && ticket.status().canMoveTo(TicketStatus.OPEN));
@@ -114,6 +128,7 @@ class TicketPageModel {
         model.addAttribute("modes", ComposerMode.values());
         if (!model.containsAttribute("composer")) {
             ComposerForm fresh = freshComposer(afterReply);
+            fresh.setTakeIt(canTake);
             // a reply taken back inside the undo window comes back to be edited and sent again
             if (model.getAttribute("restoredReply") instanceof String restored && !restored.isBlank()) {
                 fresh.setBody(restored);

@@ -149,6 +149,10 @@ class InboundProcessingIntegrationTest {
         long row = receive(mailbox, mail(customer, "Order 42 is late", id(), "", "Where is it?"));
         long ticketId = ticketOf(row);
         var agent = data.agent(Role.AGENT, team);
+        // the mailbox it came in by only receives: the reply goes out through the team's mailbox that sends
+        mailboxes.create(new Mailboxes.MailboxForm(TestData.unique("out") + "@desk.test", "Support", team.id(), null,
+                new Mailboxes.ServerForm("127.0.0.1", org.regard.support.TestMailServer.smtpPort(), Mailbox.Security.NONE,
+                        null, null, null), Mailbox.ClosedReply.REOPEN, false, true), Mailbox.Source.ADMIN);
         long replyMessage = tickets.reply(ticketId, "It left today.", null, null, agent.principal()).messageId();
         // the Message-ID the outbox gave the reply (written with the reply itself)
         String ourId = jdbc.sql("select rfc_message_id from mail_message where ticket_message_id = ? and direction = 'OUT'")

@@ -115,10 +115,12 @@ class ReplyDeliveryPagesIntegrationTest {
     void resendOnThePageQueuesAFailedReplyAgain() throws InterruptedException {
         TeamView team = data.team("pages");
         TestAgent agent = data.agent(Role.AGENT, team);
-        long ticketId = ticket(team, agent);
-        var written = tickets.reply(ticketId, "Sent once there is a mailbox.", null, null, agent.principal());
-        assertThat(state(written.messageId())).isEqualTo("FAILED");
         mailbox(team);
+        long ticketId = ticket(team, agent);
+        var written = tickets.reply(ticketId, "Sent once the server takes it.", null, null, agent.principal());
+        // the mail server refused it for good
+        assertThat(jdbc.sql("update mail_outbox set state = 'FAILED', attempts = 1, last_error = ? where outbox_key = ? and state = 'QUEUED'")
+                .params("554 Transaction failed", "reply:" + written.messageId()).update()).isEqualTo(1);
         WebSession web = WebSession.signedIn(port, agent.email(), agent.password());
 
         var answer = web.post("/tickets/" + ticketId + "/replies/" + written.messageId() + "/resend");

@@ -34,7 +34,8 @@ class TicketPageIntegrationTest {
         var customer = data.customer("Élodie Martin");
         long id = tickets.open(new OpenTicket(customer.id(), "Printer jams", "It jams on every page.", Channel.PHONE,
                 team.id(), Priority.HIGH, null, null), agent.principal()).ticketId();
-        tickets.reply(id, "Please try the rear tray.", TicketStatus.WAITING, null, agent.principal());
+        tickets.reply(id, new org.regard.tickets.TicketCommands.Reply("Please try the rear tray.", TicketStatus.WAITING, null,
+                java.util.List.of(), Channel.PHONE, false), agent.principal());
         tickets.addNote(id, "Known issue with model X.", null, agent.principal());
         tickets.customerWrote(id, "Still jams.", Channel.EMAIL, null);
 
