@@ -48,9 +48,10 @@ class TicketPageModel {
     private final DataSize maxFileSize;
     private final DataSize maxRequestSize;
     private final org.regard.tickets.ReplyTemplates replyTemplates;
+    private final org.regard.tickets.Drafts drafts;
 
     TicketPageModel(TicketQueries queries, Customers customers, Accounts accounts, Categories categories, Envelopes envelopes,
-                    org.regard.tickets.ReplyTemplates replyTemplates, Clock clock, @Value("${spring.servlet.multipart.max-file-size:25MB}") DataSize maxFileSize,
+                    org.regard.tickets.ReplyTemplates replyTemplates, org.regard.tickets.Drafts drafts, Clock clock, @Value("${spring.servlet.multipart.max-file-size:25MB}") DataSize maxFileSize,
                     @Value("${spring.servlet.multipart.max-request-size:30MB}") DataSize maxRequestSize) {
         this.queries = queries;
         this.customers = customers;
@@ -58,6 +59,7 @@ class TicketPageModel {
         this.categories = categories;
         this.envelopes = envelopes;
         this.replyTemplates = replyTemplates;
+        this.drafts = drafts;
         this.clock = clock;
         this.maxFileSize = maxFileSize;
         this.maxRequestSize = maxRequestSize;
@@ -118,6 +120,13 @@ class TicketPageModel {
             if (model.getAttribute("restoredReply") instanceof String restored && !restored.isBlank()) {
                 fresh.setBody(restored);
                 fresh.use(ComposerMode.REPLY);
+            } else {
+                // what the agent typed here before (another tab, another device, before a crash) comes back
+                drafts.of(ticketId, agent).ifPresent(d -> {
+                    fresh.setBody(d.body());
+                    fresh.use(ComposerMode.of(d.mode()));
+                    model.addAttribute("draft", d);
+                });
             }
             model.addAttribute("composer", fresh);
         }
