@@ -4,6 +4,7 @@
 (function () {
     "use strict";
     const SAVE_AFTER_MS = 800;
+    const KEEPALIVE_BYTES = 60000;
     let leaving = false;
 
     function csrf(form) {
@@ -130,8 +131,15 @@
         }
         let unsaved = guarded.some(function (form) { return typedText(form) !== initial.get(form); });
         if (composer && !stopped && !sameAsSaved(draftText())) {
-            saveDraft(true);
-            unsaved = true;
+            // the last keystrokes are sent on their way (a keepalive request outlives the page); the agent is asked
+            // only when saving has been failing or the text is too long for such a request (64 KB)
+            const status = document.getElementById("composer-draft-status");
+            const failing = status && status.dataset.state === "failed";
+            const tooLong = encodeURIComponent(draftText().body).length > KEEPALIVE_BYTES;
+            if (!tooLong) {
+                saveDraft(true);
+            }
+            unsaved = unsaved || failing || tooLong;
         }
         if (unsaved) {
             event.preventDefault();

@@ -97,6 +97,21 @@ class DraftsBrowserTest {
     }
 
     @Test
+    void leavingNewTicketWithTypedTextAsksFirst(Browser browser) {
+        var agent = data.agent(Role.AGENT, data.team("draft-leave"));
+        browser.signIn(agent.email(), agent.password());
+        browser.open("/tickets/new");
+
+        browser.find("#new-ticket-subject").sendKeys("Half a ticket");
+        browser.find("a[href='/inbox'][data-shortcut-hint]").click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).dismiss();
+
+        assertThat(browser.path()).isEqualTo("/tickets/new");
+        assertThat(browser.find("#new-ticket-subject").getAttribute("value")).isEqualTo("Half a ticket");
+    }
+
+    @Test
     void theResolveShortcutWaitsWithAnUndo(Browser browser) {
         var team = data.team("draft-undo");
         var agent = data.agent(Role.AGENT, team);
