@@ -2,7 +2,6 @@ package org.regard.tickets;
 
 import org.regard.accounts.Actor;
 import org.regard.accounts.AgentPrincipal;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -75,17 +74,13 @@ public class Drafts {
         }
         Actor actor = access.actor(agent);
         String key = TicketInput.scopedKey(submissionKey, actor);
-        try {
-            return tx.execute(status -> write(ticketId, mode, body, key, actor));
-        } catch (DuplicateKeyException raced) {
-            // the same agent's other tab saved its first draft at this moment: the later text wins, as it would a moment later
-            return tx.execute(status -> write(ticketId, mode, body, key, actor));
-        }
+        return tx.execute(status -> write(ticketId, mode, body, key, actor));
     }
 
     private Saved write(long ticketId, String mode, String body, String key, Actor actor) {
         // under the ticket's row lock, like the reply's own write: either the reply was written (and its key is found
-        // here) or it has not begun (and it will see this draft and delete it); never a draft left behind a sent reply
+        // here) or it has not begun (and it will see this draft and delete it); never a draft left behind a sent reply.
+        // Two tabs of one agent take turns here too, so the update-else-insert cannot race itself.
         long agentId = actor.agentId();
         requireWorkOn(ticketId, actor, " for update");
         if (key != null && rows.messageBySubmission(ticketId, key).isPresent()) {
