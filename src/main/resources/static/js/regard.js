@@ -28,7 +28,70 @@
         }
     }
 
+    // A destructive shortcut (data-shortcut-undo names its notice) waits a few seconds with an Undo, like a reply in
+    // the mail outbox's undo window: nothing is sent until the time is up, and Undo (or z, or Escape) forgets it.
+    // Leaving the page inside the window sends it at once, so what the agent asked for still happens.
+    let pending = null;
+
+    function deferWithUndo(target) {
+        cancelPending();
+        const notice = document.getElementById(target.dataset.shortcutUndo);
+        const seconds = Number(target.dataset.undoSeconds || 5);
+        pending = {target: target, notice: notice, timer: setTimeout(runPending, seconds * 1000)};
+        if (notice) {
+            notice.hidden = false;
+        }
+    }
+
+    function runPending() {
+        const action = pending;
+        pending = null;
+        if (action.notice) {
+            action.notice.hidden = true;
+        }
+        action.target.click();
+    }
+
+    function cancelPending() {
+        if (!pending) {
+            return false;
+        }
+        clearTimeout(pending.timer);
+        if (pending.notice) {
+            pending.notice.hidden = true;
+        }
+        pending = null;
+        return true;
+    }
+
+    document.addEventListener("click", function (event) {
+        if (event.target.closest && event.target.closest("[data-undo]")) {
+            cancelPending();
+        }
+    });
+
+    window.addEventListener("pagehide", function () {
+        const form = pending && pending.target.form;
+        if (form && navigator.sendBeacon) {
+            clearTimeout(pending.timer);
+            pending = null;
+            navigator.sendBeacon(form.action, new URLSearchParams(new FormData(form)));
+        }
+    });
+
+    // A page shown again after a form failed keeps the form's own address, never the address it was posted to, so
+    // reloading it loads the page instead of a POST-only address (data-page-url on the top bar, see web.FailedForms).
+    const topbar = document.querySelector("[data-page-url]");
+    if (topbar && window.history.replaceState) {
+        window.history.replaceState(null, "", topbar.dataset.pageUrl);
+    }
+
     document.addEventListener("keydown", function (event) {
+        if (pending && (event.key === "z" || event.key === "Escape") && !typing(event.target)) {
+            cancelPending();
+            event.preventDefault();
+            return;
+        }
         if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) {
             return;
         }
@@ -72,6 +135,8 @@
         }
         if (typing(target)) {
             target.focus();
+        } else if (target.dataset.shortcutUndo) {
+            deferWithUndo(target);
         } else {
             target.click();
         }

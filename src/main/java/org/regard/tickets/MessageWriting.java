@@ -9,7 +9,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,9 @@ import java.util.Optional;
  */
 @Component
 class MessageWriting {
+    /** The kinds an agent writes in the composer, whose drafts {@link Drafts} keeps. */
+    private static final Set<MessageKind> COMPOSED = EnumSet.of(MessageKind.REPLY, MessageKind.NOTE, MessageKind.CONTACT);
+
     private final TicketRows rows;
     private final TicketAccess access;
     private final ApplicationEventPublisher events;
@@ -50,7 +55,8 @@ class MessageWriting {
                           Composer composer, Announcer announcer) {
         String key = TicketInput.scopedKey(submissionKey, actor);
         return tx.execute(status -> {
-            Ticket ticket = rows.lock(ticketId).orElseThrow(() -> new TicketNotFound(ticketId));
+            TicketRows.Locked locked = rows.lock(ticketId, actor.agentId()).orElseThrow(() -> new TicketNotFound(ticketId));
+            Ticket ticket = locked.ticket();
             access.requireWorkOn(actor, ticket);
             if (key != null) {
                 // under the row lock a twin of this submission has either committed or not started
@@ -66,6 +72,10 @@ class MessageWriting {
             long messageId = rows.insert(draft.message());
             rows.insertFiles(messageId, files);
             rows.record(ticketId, actor.agentId(), draft.changes(), now);
+            if (locked.draft() && draft.message().getAuthorAgentId() != null && COMPOSED.contains(draft.message().getKind())) {
+                // what the agent typed is written now: the draft goes with the same commit, never before or after it
+                rows.forgetDraft(ticketId, draft.message().getAuthorAgentId());
+            }
             announcer.announce(ticket, messageId, draft.message(), now);
             if (ticket.getStatus() != before) {
                 events.publishEvent(new TicketStatusChanged(ticketId, ticket.getTeamId(), before, ticket.getStatus(), actor.agentId(), now));

@@ -21,10 +21,15 @@ final class TicketInput {
      * (mail intake) share one scope. Null when there is no key.
      */
     static String scopedKey(String key, Actor actor) {
+        return scopedKey(key, actor.agentId());
+    }
+
+    /** The same for this agent ({@code null}: Regard itself). */
+    static String scopedKey(String key, Long agentId) {
         if (key == null || key.isBlank()) {
             return null;
         }
-        String scoped = actor.agent().map(id -> "a" + id).orElse("c") + ":" + key.strip();
+        String scoped = (agentId == null ? "c" : "a" + agentId) + ":" + key.strip();
         return scoped.length() > 64 ? scoped.substring(0, 64) : scoped;
     }
 }

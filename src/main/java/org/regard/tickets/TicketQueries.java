@@ -317,6 +317,16 @@ public class TicketQueries {
                 t.getResolvedAt(), t.getVersion(), messageViews, changeViews, t.getFollowUpOf());
     }
 
+    /**
+     * The ticket this agent opened with this submission key, if any: a New ticket form sent again (after Back) finds
+     * the ticket its first sending made, even when the form lost a field on the way.
+     */
+    public Optional<Long> openedWith(String submissionKey, AgentPrincipal agent) {
+        String key = TicketInput.scopedKey(submissionKey, agent.id());
+        return key == null ? Optional.empty()
+                : jdbc.sql("select ticket_id from ticket_submission where submission_key = ?").param(key).query(Long.class).optional();
+    }
+
     /** Throws {@link TicketNotFound} or {@link TicketForbidden} unless the agent may see the ticket. */
     public void requireVisible(long ticketId, AgentPrincipal agent) {
         access.requireVisible(ticketId, agent);

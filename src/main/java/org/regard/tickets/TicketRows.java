@@ -32,6 +32,28 @@ class TicketRows {
         return jdbc.sql("select * from ticket where id = ? for update").param(ticketId).query((rs, n) -> Ticket.fromRow(rs)).optional();
     }
 
+    /** A ticket locked for a write, and whether the writing agent keeps a draft on it. */
+    record Locked(Ticket ticket, boolean draft) {
+    }
+
+    /**
+     * The ticket, locked until the transaction ends, and whether this agent has a draft on it: asked in the same
+     * statement, so that a write without a draft (every API call, most composer sends) costs no statement more.
+     */
+    Optional<Locked> lock(long ticketId, Long agentId) {
+        return jdbc.sql("""
+                        select t.*, case when exists (select 1 from ticket_draft d where d.ticket_id = t.id and d.agent_id = ?)
+                            then true else false end as has_draft
+                        from ticket t where t.id = ? for update""")
+                .params(agentId, ticketId)
+                .query((rs, n) -> new Locked(Ticket.fromRow(rs), rs.getBoolean("has_draft"))).optional();
+    }
+
+    /** The agent's words were written: their draft on the ticket goes. */
+    void forgetDraft(long ticketId, long agentId) {
+        jdbc.sql("delete from ticket_draft where ticket_id = ? and agent_id = ?").params(ticketId, agentId).update();
+    }
+
     Ticket insert(Ticket t) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""

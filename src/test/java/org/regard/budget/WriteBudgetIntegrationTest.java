@@ -120,6 +120,32 @@ class WriteBudgetIntegrationTest {
         report("reply (composer)", tally, 24, 8);
     }
 
+    /**
+     * A reply sent while the agent has a draft on the ticket deletes the draft in the reply's own transaction, so that
+     * sent text never comes back as a draft (and a draft is never lost to a reply that rolled back): one statement more
+     * than {@link #replyingThroughTheComposerStaysWithinItsBudget}. Whether there is a draft is asked in the ticket's
+     * locking read, so a reply without one (every API call, most composer sends) costs nothing more.
+     */
+    @Test
+    void replyingThroughTheComposerWithADraftStaysWithinItsBudget() throws Exception {
+        long id = openTicket();
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
+        session.get("/tickets/" + id);
+        String key = TestData.unique("k");
+        assertThat(session.post("/tickets/" + id + "/draft", "mode", "reply", "body", "We sent a new", "submissionKey", key)
+                .status()).isEqualTo(204);
+        Tally tally = measure(ledger -> {
+            var posted = session.header(StatementLedger.HEADER, ledger).post("/tickets/" + id + "/replies",
+                    "body", "We sent a new one.", "nextStatus", "WAITING", "submissionKey", key, "mode", "reply",
+                    "toldBy", "PHONE");
+            session.header(StatementLedger.HEADER, null);
+            assertThat(posted.status()).as(posted.body()).isEqualTo(302);
+            return posted;
+        });
+        // given by phone, as the composer's case above (24 with where the reply goes), and the draft's delete: 25
+        report("reply (composer, with a draft)", tally, 25, 8);
+    }
+
     private long openTicket() {
         var created = api.post("/api/v1/tickets").auth(bearer(token)).json(Map.of(
                 "customer", Map.of("email", TestData.unique("c") + "@example.test", "name", "Anna"),

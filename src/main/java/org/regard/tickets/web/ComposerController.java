@@ -17,6 +17,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,6 +47,15 @@ class ComposerController {
         this.tickets = tickets;
         this.page = page;
         this.time = time;
+    }
+
+    /**
+     * The composer's addresses only receive forms; one loaded as a page (a bookmark, a reload without script) leads to
+     * its ticket, where the draft waits, instead of an error page.
+     */
+    @GetMapping({"/tickets/{id}/replies", "/tickets/{id}/notes", "/tickets/{id}/contacts", "/tickets/{id}/draft"})
+    String toTicket(@PathVariable long id) {
+        return "redirect:/tickets/" + id;
     }
 
     @PostMapping("/tickets/{id}/replies")

@@ -21,4 +21,14 @@ public enum ComposerMode {
     public String path() {
         return path;
     }
+
+    /** The mode with this radio value; a reply for anything else. */
+    static ComposerMode of(String value) {
+        for (ComposerMode m : values()) {
+            if (m.value.equals(value)) {
+                return m;
+            }
+        }
+        return REPLY;
+    }
 }

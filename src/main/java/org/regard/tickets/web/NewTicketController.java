@@ -11,6 +11,7 @@ import org.regard.tickets.Channel;
 import org.regard.tickets.InvalidInput;
 import org.regard.tickets.Priority;
 import org.regard.tickets.TicketCommands.OpenTicket;
+import org.regard.tickets.TicketQueries;
 import org.regard.tickets.Tickets;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,10 +42,12 @@ class NewTicketController {
     private final Accounts accounts;
     private final Categories categories;
     private final org.regard.tickets.TicketAccess access;
+    private final TicketQueries queries;
 
     NewTicketController(Tickets tickets, Customers customers, Accounts accounts, Categories categories,
-                        org.regard.tickets.TicketAccess access) {
+                        org.regard.tickets.TicketAccess access, TicketQueries queries) {
         this.access = access;
+        this.queries = queries;
         this.tickets = tickets;
         this.customers = customers;
         this.accounts = accounts;
@@ -67,21 +70,32 @@ class NewTicketController {
         return show(model, form, agent);
     }
 
+    /** {@code /tickets} only receives the form; loaded as a page it leads to the form. */
+    @GetMapping("/tickets")
+    String toForm() {
+        return "redirect:/tickets/new";
+    }
+
     @PostMapping("/tickets")
     String open(@ModelAttribute("newTicket") NewTicketForm form, BindingResult errors,
                 @AuthenticationPrincipal AgentPrincipal agent, Model model, RedirectAttributes redirect,
                 HttpServletResponse response) {
+        // the form sent again (Back, then Open): whatever it holds now, its first submission made the ticket already
+        Optional<Long> already = queries.openedWith(form.getSubmissionKey(), agent);
+        if (already.isPresent()) {
+            redirect.addFlashAttribute("flash", "ticket.flash.alreadyCreated");
+            return "redirect:/tickets/" + already.get();
+        }
         validate(form, agent, errors);
         if (!errors.hasErrors()) {
             try {
                 java.util.function.LongFunction<OpenTicket> command = customerId -> new OpenTicket(customerId, form.getSubject(),
                         form.getBody(), form.getChannel(), form.getTeam(), form.getPriority(), form.getCategory(), form.getSubmissionKey());
                 // a new caller's customer is created with the ticket, or not at all when the ticket is refused
-                long id = (form.getCustomerId() != null ? tickets.open(command.apply(form.getCustomerId()), agent)
-                        : tickets.openFor(form.getNewCustomerEmail().strip(), blankToNull(form.getNewCustomerName()), command, agent))
-                        .ticketId();
-                redirect.addFlashAttribute("flash", "ticket.flash.created");
-                return "redirect:/tickets/" + id;
+                Tickets.Opened opened = form.getCustomerId() != null ? tickets.open(command.apply(form.getCustomerId()), agent)
+                        : tickets.openFor(form.getNewCustomerEmail().strip(), blankToNull(form.getNewCustomerName()), command, agent);
+                redirect.addFlashAttribute("flash", opened.duplicate() ? "ticket.flash.alreadyCreated" : "ticket.flash.created");
+                return "redirect:/tickets/" + opened.ticketId();
             } catch (InvalidInput e) {
                 errors.rejectValue(e.field(), "newTicket.error." + e.field());
             } catch (IllegalArgumentException e) {

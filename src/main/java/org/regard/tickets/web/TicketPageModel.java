@@ -52,9 +52,11 @@ class TicketPageModel {
     private final DataSize maxRequestSize;
     private final org.regard.tickets.ReplyTemplates replyTemplates;
     private final ReplyDestinations destinations;
+    private final org.regard.tickets.Drafts drafts;
 
     TicketPageModel(TicketQueries queries, Customers customers, Accounts accounts, Categories categories, Envelopes envelopes,
-                    org.regard.tickets.ReplyTemplates replyTemplates, ReplyDestinations destinations, Clock clock, @Value("${spring.servlet.multipart.max-file-size:25MB}") DataSize maxFileSize,
+                    org.regard.tickets.ReplyTemplates replyTemplates, ReplyDestinations destinations, org.regard.tickets.Drafts drafts,
+                    Clock clock, @Value("${spring.servlet.multipart.max-file-size:25MB}") DataSize maxFileSize,
                     @Value("${spring.servlet.multipart.max-request-size:30MB}") DataSize maxRequestSize) {
         this.queries = queries;
         this.customers = customers;
@@ -63,6 +65,7 @@ class TicketPageModel {
         this.envelopes = envelopes;
         this.replyTemplates = replyTemplates;
         this.destinations = destinations;
+        this.drafts = drafts;
         this.clock = clock;
         this.maxFileSize = maxFileSize;
         this.maxRequestSize = maxRequestSize;
@@ -133,6 +136,13 @@ class TicketPageModel {
             if (model.getAttribute("restoredReply") instanceof String restored && !restored.isBlank()) {
                 fresh.setBody(restored);
                 fresh.use(ComposerMode.REPLY);
+            } else {
+                // what the agent typed here before (another tab, another device, before a crash) comes back
+                drafts.of(ticketId, agent).ifPresent(d -> {
+                    fresh.setBody(d.body());
+                    fresh.use(ComposerMode.of(d.mode()));
+                    model.addAttribute("draft", d);
+                });
             }
             model.addAttribute("composer", fresh);
         }

@@ -72,6 +72,61 @@ class NewTicketIntegrationTest {
     }
 
     @Test
+    void theFormSentAgainAfterBackFindsItsTicketAndSaysSoEvenWhenTheCustomerWasLost() {
+        TeamView team = data.team("new-back");
+        TestAgent agent = data.agent(Role.AGENT, team);
+        var customer = data.customer("Back Button");
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
+        String created = session.post("/tickets", "customerId", String.valueOf(customer.id()), "subject", "Router blinks red",
+                "body", "Since the storm.", "channel", "PHONE", "team", String.valueOf(team.id()), "priority", "NORMAL",
+                "submissionKey", "back-1").redirectPath();
+        assertThat(session.get(created).body()).contains("The ticket was created.");
+
+        // Back, then Open again: the page came back without the customer chosen through the lookup
+        var again = session.post("/tickets", "newCustomerEmail", "", "subject", "Router blinks red", "body", "Since the storm.",
+                "channel", "PHONE", "team", String.valueOf(team.id()), "priority", "NORMAL", "submissionKey", "back-1");
+
+        assertThat(again.status()).isEqualTo(302);
+        assertThat(again.redirectPath()).isEqualTo(created);
+        assertThat(session.get(created).body()).contains("This ticket was already created when you first sent the form")
+                .doesNotContain("The ticket was not created yet");
+        assertThat(queries.list(new TicketQueries.ListQuery(TicketQueries.View.ALL, null, null, null, null, customer.id(), null,
+                null, 10), agent.principal()).rows()).hasSize(1);
+    }
+
+    @Test
+    void anotherAgentsSubmissionKeyFindsNothing() {
+        TeamView team = data.team("new-key-own");
+        TestAgent first = data.agent(Role.AGENT, team);
+        TestAgent second = data.agent(Role.AGENT, team);
+        var customer = data.customer("Two Agents");
+        String[] ticket = {"customerId", String.valueOf(customer.id()), "subject", "Same key", "body", "Different agents.",
+                "channel", "PHONE", "team", String.valueOf(team.id()), "priority", "NORMAL", "submissionKey", "shared-key"};
+
+        String one = WebSession.signedIn(port, first.email(), first.password()).post("/tickets", ticket).redirectPath();
+        String two = WebSession.signedIn(port, second.email(), second.password()).post("/tickets", ticket).redirectPath();
+
+        assertThat(two).startsWith("/tickets/").isNotEqualTo(one);
+    }
+
+    @Test
+    void aFailedNewTicketNamesItsFormsPageAndItsAddressLeadsBackToTheForm() {
+        TeamView team = data.team("new-failed");
+        TestAgent agent = data.agent(Role.AGENT, team);
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
+
+        var failed = session.header("Referer", "http://127.0.0.1:" + port + "/tickets/new?customerId=&_csrf=leaked")
+                .post("/tickets", "newCustomerEmail", "", "subject", "Kept", "body", "Kept too.", "channel", "PHONE",
+                        "team", String.valueOf(team.id()), "submissionKey", "failed-1");
+        session.header("Referer", null);
+
+        assertThat(failed.status()).isEqualTo(400);
+        assertThat(failed.body()).contains("data-page-url=\"/tickets/new?customerId=\"", "value=\"Kept\"", "Kept too.")
+                .doesNotContain("_csrf=");
+        assertThat(session.get("/tickets").redirectPath()).isEqualTo("/tickets/new");
+    }
+
+    @Test
     void aCustomerCanBePreselectedAndFoundBySearch() {
         TeamView team = data.team("new-preselect");
         TestAgent agent = data.agent(Role.AGENT, team);
