@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Customers and organizations: the people the team serves, remembered as people. */
 @Service
@@ -245,8 +243,8 @@ public class Customers {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return views(customers.findAllById(ids.stream().distinct().toList())).stream()
-                .collect(Collectors.toMap(CustomerView::id, Function.identity()));
+        // one query for all of them with their addresses and numbers (the aggregate mapping: two more per customer)
+        return rows.byIds(ids);
     }
 
     /**
