@@ -42,6 +42,7 @@ class PhoneCallBrowserTest {
         browser.waitUntil(d -> !browser.findAll("#suggestion-" + caller.id()).isEmpty());
         browser.find("#suggestion-" + caller.id()).click();
         browser.waitUntil(d -> !browser.findAll("#chosen-customer").isEmpty());
+        assertThat(browser.find("#chosen-customer").getText()).contains("Paul Girard", "+33 6 " + eight);
         assertThat(new Select(browser.find("#new-ticket-assignee")).getFirstSelectedOption().getAttribute("value"))
                 .as("a logged call is the opener's").isEqualTo(String.valueOf(agent.id()));
         browser.find("#new-ticket-subject").sendKeys("Facture en double");
