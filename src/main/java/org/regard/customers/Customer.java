@@ -34,6 +34,8 @@ class Customer {
     private int version;
     @MappedCollection(idColumn = "customer_id", keyColumn = "position")
     private List<CustomerEmail> emails = new ArrayList<>();
+    @MappedCollection(idColumn = "customer_id", keyColumn = "position")
+    private List<CustomerPhone> phones = new ArrayList<>();
 
     Customer() {
     }
@@ -102,6 +104,22 @@ class Customer {
 
     List<String> emails() {
         return emails.stream().map(CustomerEmail::email).toList();
+    }
+
+    List<Phone> phones() {
+        return phones.stream().map(CustomerPhone::phone).toList();
+    }
+
+    /** The numbers the customer is reached at, in this order; a number written twice is kept once. */
+    void reachableAt(List<Phone> newPhones, Instant now) {
+        List<Phone> distinct = new ArrayList<>();
+        for (Phone phone : newPhones) {
+            if (distinct.stream().noneMatch(known -> known.sameNumberAs(phone))) {
+                distinct.add(phone);
+            }
+        }
+        this.phones = new ArrayList<>(distinct.stream().map(CustomerPhone::of).toList());
+        this.updatedAt = now;
     }
 
     void describe(String newName, String newLanguage, Long newOrganizationId, String newTier, String newPreferences,

@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Customers and organizations: the people the team serves, remembered as people. */
 @Service
@@ -64,10 +62,14 @@ public class Customers {
         return view;
     }
 
-    /** A customer as other modules and pages see them. */
+    /** A customer as other modules and pages see them, with the numbers they are reached at. */
     public record CustomerView(long id, String name, List<String> emails, String language, Long organizationId,
                                String organizationName, String tier, String preferences, int version, Instant createdAt,
-                               PersonFacts facts, String languageSource) {
+                               PersonFacts facts, String languageSource, List<Phone> phones) {
+
+        public CustomerView {
+            phones = phones == null ? List.of() : List.copyOf(phones);
+        }
 
         /** Whether an agent set the language by hand (detection then never changes it). */
         public boolean languageSetByAgent() {
@@ -133,18 +135,34 @@ public class Customers {
     public record FailingAddress(String email, String reason, Instant failedAt) {
     }
 
-    /** The facts for a new customer. */
+    /** The facts for a new customer; neither addresses nor numbers are required. */
     public record NewCustomer(String name, List<String> emails, String language, String organizationName,
-                              String tier, String preferences, PersonFacts facts) {
+                              String tier, String preferences, PersonFacts facts, List<Phone> phones) {
+        public NewCustomer {
+            phones = phones == null ? List.of() : List.copyOf(phones);
+        }
+
+        public NewCustomer(String name, List<String> emails, String language, String organizationName, String tier,
+                           String preferences, PersonFacts facts) {
+            this(name, emails, language, organizationName, tier, preferences, facts, List.of());
+        }
+
         public NewCustomer(String name, List<String> emails, String language, String organizationName, String tier,
                            String preferences) {
             this(name, emails, language, organizationName, tier, preferences, PersonFacts.UNKNOWN);
         }
     }
 
-    /** An edit of a customer, made against the version the editor saw. */
+    /** An edit of a customer, made against the version the editor saw; {@code phones} null keeps the numbers. */
     public record CustomerChanges(String name, List<String> emails, String language, String organizationName,
-                                  String tier, String preferences, int expectedVersion, PersonFacts facts) {
+                                  String tier, String preferences, int expectedVersion, PersonFacts facts,
+                                  List<Phone> phones) {
+        /** A change that keeps the numbers as they are. */
+        public CustomerChanges(String name, List<String> emails, String language, String organizationName, String tier,
+                               String preferences, int expectedVersion, PersonFacts facts) {
+            this(name, emails, language, organizationName, tier, preferences, expectedVersion, facts, null);
+        }
+
         /** A change that keeps the person facts as they are ({@code facts} null). */
         public CustomerChanges(String name, List<String> emails, String language, String organizationName, String tier,
                                String preferences, int expectedVersion) {
@@ -225,8 +243,8 @@ public class Customers {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return views(customers.findAllById(ids.stream().distinct().toList())).stream()
-                .collect(Collectors.toMap(CustomerView::id, Function.identity()));
+        // one query for all of them with their addresses and numbers (the aggregate mapping: two more per customer)
+        return rows.byIds(ids);
     }
 
     /**
@@ -294,6 +312,7 @@ public class Customers {
         Customer customer = new Customer(cmd.name(), null, tier, now);
         customer.describe(cmd.name(), cmd.language(), organizationIdFor(cmd.organizationName()), tier, cmd.preferences(), emails, now);
         applyFacts(customer, cmd.facts(), now);
+        customer.reachableAt(cmd.phones(), now);
         return changed(view(saveChecked(customer)));
     }
 
@@ -320,6 +339,9 @@ public class Customers {
                 }));
         customer.describe(cmd.name(), cmd.language(), organizationIdFor(cmd.organizationName()), tier, cmd.preferences(), emails, clock.instant());
         applyFacts(customer, cmd.facts(), clock.instant());
+        if (cmd.phones() != null) {
+            customer.reachableAt(cmd.phones(), clock.instant());
+        }
         CustomerView saved = view(saveChecked(customer));
         if (!before.equals(saved.emails())) {
             addressHistory.record(id, before, saved.emails(), actor);
@@ -401,18 +423,26 @@ public class Customers {
 
     /**
      * One page of customers, by id, optionally narrowed to names or addresses containing {@code query} literally:
-     * {@code %}, {@code _} and the escape character {@code \} in it match only themselves.
+     * {@code %}, {@code _} and the escape character {@code \} in it match only themselves. A query written like a
+     * telephone number also finds the customers reached at that number however it is written
+     * ({@link PhoneMatching}): by its last nine digits, or, for a shorter query, among the digits of a number.
      */
     public List<CustomerView> page(String query, Long afterId, int limit) {
         String like = query == null || query.isBlank() ? null : "%" + likeLiteral(query.strip().toLowerCase(Locale.ROOT)) + "%";
+        Optional<String> digits = PhoneMatching.numberSearched(query);
+        String phoneKey = digits.filter(d -> d.length() >= PhoneMatching.KEY_DIGITS).map(PhoneMatching::keyOf).orElse(null);
+        String phoneDigits = digits.filter(d -> d.length() < PhoneMatching.KEY_DIGITS).map(d -> "%" + d + "%").orElse(null);
         List<Long> ids = jdbc.sql("""
                         select c.id from customer c
                         where (cast(:like as varchar) is null or lower(c.name) like :like escape '\\'
                                or exists (select 1 from customer_email e where e.customer_id = c.id
-                                          and e.email like :like escape '\\'))
+                                          and e.email like :like escape '\\')
+                               or exists (select 1 from customer_phone p where p.customer_id = c.id
+                                          and (p.match_key = :phoneKey or p.digits like :phoneDigits)))
                           and (cast(:after as bigint) is null or c.id > :after)
                         order by c.id limit :limit""")
-                .param("like", like).param("after", afterId).param("limit", limit)
+                .param("like", like).param("phoneKey", phoneKey).param("phoneDigits", phoneDigits)
+                .param("after", afterId).param("limit", limit)
                 .query(Long.class).list();
         Map<Long, CustomerView> views = viewsOf(ids);
         return ids.stream().map(views::get).toList();
@@ -509,6 +539,7 @@ public class Customers {
     private static CustomerView view(Customer c, String orgName) {
         return new CustomerView(c.getId(), c.getName(), c.emails(), c.getLanguage(), c.getOrganizationId(), orgName,
                 c.getTier(), c.getPreferences(), c.getVersion(), c.getCreatedAt(),
-                new PersonFacts(c.getAddressAs(), c.getTimeZone(), c.getPreferredChannel()), c.getLanguageSource());
+                new PersonFacts(c.getAddressAs(), c.getTimeZone(), c.getPreferredChannel()), c.getLanguageSource(),
+                c.phones());
     }
 }

@@ -119,6 +119,9 @@ public class Merges {
         List<String> all = new ArrayList<>(survivor.emails());
         addresses.stream().filter(a -> !all.contains(a)).forEach(all::add);
         survivor.takeAddresses(all, now);
+        List<Phone> phones = new ArrayList<>(survivor.phones());
+        phones.addAll(duplicate.phones());
+        survivor.reachableAt(phones, now); // a number both had is kept once, as the survivor wrote it
         survivor.absorb(duplicate, now);
         customers.save(survivor);
         int notes = jdbc.sql("update customer_note set customer_id = ? where customer_id = ?").params(survivorId, duplicateId).update();

@@ -66,7 +66,7 @@ class H2SearchStore extends SearchStore {
             has.append(")");
         }
         params.put("limit", query.limit());
-        String sql = "select d.id, d.kind, d.ref_id, d.ticket_id, d.title, d.body, cast(" + score + " as double precision) as score"
+        String sql = "select " + MATCH_COLUMNS + ", cast(" + score + " as double precision) as score"
                 + " from search_document d where 1 = 1" + filters(query, teams, since, params) + has
                 + " order by score desc, d.created_at desc, d.id desc limit :limit";
         return jdbc.sql(sql).params(params).query((rs, n2) -> match(rs)).list();
@@ -111,7 +111,7 @@ class H2SearchStore extends SearchStore {
         }
         params.remove("cap");
         params.put("limit", query.limit());
-        String sql = "select d.id, d.kind, d.ref_id, d.ticket_id, d.title, d.body, s.score from search_document d join ("
+        String sql = "select " + MATCH_COLUMNS + ", s.score from search_document d join ("
                 + matching + ") s on s.doc_id = d.id"
                 + " where 1 = 1" + filters(query, teams, since, params)
                 + " order by s.score desc, d.created_at desc, d.id desc limit :limit";
@@ -142,11 +142,10 @@ class H2SearchStore extends SearchStore {
             return List.of();
         }
         Map<Long, Match> byId = new java.util.HashMap<>();
-        jdbc.sql("select d.id, d.kind, d.ref_id, d.ticket_id, d.title, d.body, 0 as score from search_document d where d.id in (:ids)")
+        jdbc.sql("select " + MATCH_COLUMNS + ", 0 as score from search_document d where d.id in (:ids)")
                 .param("ids", page)
                 .query((rs, n) -> match(rs)).list()
-                .forEach(m -> byId.put(m.docId(), new Match(m.docId(), m.kind(), m.refId(), m.ticketId(), m.title(), m.body(),
-                        scores.get(m.docId()))));
+                .forEach(m -> byId.put(m.docId(), m.withScore(scores.get(m.docId()))));
         return page.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 }

@@ -70,7 +70,7 @@ class PostgresSearchStore extends SearchStore {
         Map<String, Object> params = newParams();
         params.put("query", tsquery(query.wordTerms()));
         params.put("limit", query.limit());
-        String sql = "select d.id, d.kind, d.ref_id, d.ticket_id, d.title, d.body, ts_rank(d.tsv, q.query) as score"
+        String sql = "select " + MATCH_COLUMNS + ", ts_rank(d.tsv, q.query) as score"
                 + " from " + (newestOnly && since != null
                         // "offset 0" keeps the planner from merging the subquery: it reads the newest rows by the
                         // created_at index and checks the words on each, instead of scanning the word's whole

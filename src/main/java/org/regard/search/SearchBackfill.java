@@ -78,12 +78,14 @@ class SearchBackfill {
             long customers = fill(SearchKind.CUSTOMER, "customer", """
                     select c.id, c.name, c.language, c.created_at,
                            (select string_agg(e.email, ' ') from customer_email e where e.customer_id = c.id) as emails,
+                           (select string_agg(p.number || ' ' || p.match_key, ' ') from customer_phone p
+                            where p.customer_id = c.id) as phones,
                            (select string_agg(n.body, ' ') from customer_note n where n.customer_id = c.id) as notes
                     from customer c where c.id > :after and c.id <= :upto
                     order by c.id limit :limit""",
                     rs -> new SearchDocument(SearchKind.CUSTOMER, rs.getLong("id"), null, null, rs.getLong("id"), null,
                             rs.getString("language"), rs.getTimestamp("created_at").toInstant(), rs.getString("name"),
-                            join(rs.getString("emails"), rs.getString("notes"))));
+                            join(join(rs.getString("emails"), rs.getString("phones")), rs.getString("notes"))));
             long ticketCount = fill(SearchKind.TICKET, "ticket", """
                     select t.id, t.subject, t.status, t.team_id, t.customer_id, t.created_at, c.language,
                            (select string_agg(m.body, ' ') from message m where m.ticket_id = t.id) as conversation

@@ -150,6 +150,8 @@ class SearchIndexer {
 
     private SearchDocument customerDocument(CustomerView c) {
         StringBuilder body = new StringBuilder(String.join(" ", c.emails()));
+        // each number as written and by its match key, which a query written like a number looks for
+        c.phones().forEach(p -> body.append('\n').append(p.number()).append(' ').append(p.matchKey()));
         notes.of(c.id()).forEach(n -> body.append('\n').append(n.body()));
         return new SearchDocument(SearchKind.CUSTOMER, c.id(), null, null, c.id(), null, c.language(), c.createdAt(),
                 c.name(), body.toString());

@@ -26,9 +26,21 @@ abstract class SearchStore {
         this.jdbc = jdbc;
     }
 
-    /** A matching document before its snippet is cut. */
-    record Match(long docId, SearchKind kind, long refId, Long ticketId, String title, String body, double score) {
+    /**
+     * A matching document before its snippet is cut, with what a result shows beside it: the ticket's status, team and
+     * customer (null for a customer) and when it was written.
+     */
+    record Match(long docId, SearchKind kind, long refId, Long ticketId, String title, String body, double score,
+                 String status, Long teamId, Long customerId, Instant createdAt) {
+
+        Match withScore(double newScore) {
+            return new Match(docId, kind, refId, ticketId, title, body, newScore, status, teamId, customerId, createdAt);
+        }
     }
+
+    /** The columns {@link #match} reads, on alias {@code d}; the query adds {@code score}. */
+    protected static final String MATCH_COLUMNS =
+            "d.id, d.kind, d.ref_id, d.ticket_id, d.title, d.body, d.status, d.team_id, d.customer_id, d.created_at";
 
     /** Adds or replaces the document of this kind and reference. */
     final void put(SearchDocument doc) {
@@ -268,6 +280,8 @@ abstract class SearchStore {
         long ticketId = rs.getLong("ticket_id");
         Long ticket = rs.wasNull() ? null : ticketId;
         return new Match(rs.getLong("id"), SearchKind.valueOf(rs.getString("kind")), rs.getLong("ref_id"),
-                ticket, rs.getString("title"), rs.getString("body"), rs.getDouble("score"));
+                ticket, rs.getString("title"), rs.getString("body"), rs.getDouble("score"), rs.getString("status"),
+                rs.getObject("team_id", Long.class), rs.getObject("customer_id", Long.class),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

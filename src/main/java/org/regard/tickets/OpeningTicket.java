@@ -85,6 +85,23 @@ class OpeningTicket {
         }, probe.automated() ? Optional.empty() : languages.detect(probe.body()));
     }
 
+    /**
+     * For a caller Regard does not know yet, with what the agent took down (a name, numbers, perhaps an address): the
+     * customer is created in the same transaction as the ticket, or not at all. An address Regard knows finds its
+     * customer instead. A resubmitted form finds the ticket its first submission opened and that ticket's customer,
+     * so the caller is not created twice (nothing else identifies a customer without an address).
+     */
+    Tickets.Opened openForNew(Customers.NewCustomer caller, LongFunction<OpenTicket> command, Actor actor) {
+        OpenTicket probe = command.apply(0);
+        String key = TicketInput.scopedKey(probe.submissionKey(), actor);
+        return open(actor, probe.subject(), probe.body(), () -> {
+            CustomerView customer = Optional.ofNullable(key).flatMap(rows::customerBySubmission).flatMap(customers::customer)
+                    .or(() -> caller.emails().stream().findFirst().flatMap(customers::customerByEmail))
+                    .orElseGet(() -> customers.create(caller));
+            return new Prepared(customer, command.apply(customer.id()));
+        }, probe.automated() ? Optional.empty() : languages.detect(probe.body()));
+    }
+
     private record Prepared(CustomerView customer, OpenTicket cmd) {
     }
 
@@ -122,7 +139,9 @@ class OpeningTicket {
         category.ifPresent(c -> ticket.categorize(c.getId(), now));
         ticket.followUpOf(cmd.followUpOf());
         String language = learnLanguage(customer, detected);
-        Optional<AgentView> routedTo = routing.assigneeFor(team, language);
+        // an agent named by the opener takes it; otherwise the team's routing may choose one
+        Optional<AgentView> routedTo = cmd.assigneeId() != null ? Optional.of(assignee(cmd.assigneeId(), team))
+                : routing.assigneeFor(team, language);
         List<Ticket.Change> routed = routedTo.map(a -> ticket.assignTo(a.id(), now)).orElse(List.of());
         if (cmd.automated()) {
             ticket.noteActivity(now);
@@ -131,7 +150,8 @@ class OpeningTicket {
         }
         rows.insert(ticket);
         long ticketId = ticket.getId();
-        rows.record(ticketId, null, routed, now);
+        Long assignedBy = cmd.assigneeId() != null ? actor.agentId() : null; // routing assigns as nobody
+        rows.record(ticketId, assignedBy, routed, now);
         if (key != null) {
             // a concurrent twin fails here on the primary key, rolls back, and its retry finds this ticket
             rows.rememberSubmission(key, ticketId);
@@ -143,10 +163,20 @@ class OpeningTicket {
         rows.insertFiles(messageId, cmd.attachments());
         events.publishEvent(new TicketOpened(ticketId, customer.id(), team.id(), cmd.channel(), ticket.getSubject(), messageId,
                 cmd.automated(), language, now));
-        routedTo.ifPresent(a -> events.publishEvent(new TicketAssigned(ticketId, team.id(), ticket.getStatus(), a.id(), null, now)));
+        routedTo.ifPresent(a -> events.publishEvent(new TicketAssigned(ticketId, team.id(), ticket.getStatus(), a.id(), assignedBy, now)));
         List<AttachmentView> files = cmd.attachments().isEmpty() ? List.of() : rows.files(messageId);
         return new Tickets.Opened(ticketId, messageId, false, customer, Optional.of(detail(ticket, customer, team, routedTo, category,
                 first, messageId, files, routed)));
+    }
+
+    /** The agent the opener chose: active and a member of the ticket's team, else the ticket is refused. */
+    private AgentView assignee(long agentId, TeamRouting team) {
+        AgentView agent = accounts.agent(agentId).filter(AgentView::active)
+                .orElseThrow(() -> new InvalidInput("assignee", "is not an active agent"));
+        if (!agent.teamIds().contains(team.id())) {
+            throw new InvalidInput("assignee", "is not a member of the ticket's team");
+        }
+        return agent;
     }
 
     /**

@@ -12,14 +12,28 @@ public final class TicketCommands {
      * Open a ticket for a customer. {@code teamId} null: the opener's first team. {@code submissionKey}
      * makes a retried or double-submitted request open the ticket only once. {@code automated}: the first
      * message was written by a machine (an auto-reply), so it is no touch. {@code followUpOf}: the closed
-     * ticket this one continues.
+     * ticket this one continues. {@code assigneeId}: the agent who takes it from the start (an active member of the
+     * ticket's team); null leaves it to the team's routing.
      */
     public record OpenTicket(long customerId, String subject, String body, Channel channel, Long teamId,
                              Priority priority, Long categoryId, String submissionKey, List<NewAttachment> attachments,
-                             boolean automated, Long followUpOf) {
+                             boolean automated, Long followUpOf, Long assigneeId) {
 
         public OpenTicket {
             attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+
+        public OpenTicket(long customerId, String subject, String body, Channel channel, Long teamId, Priority priority,
+                          Long categoryId, String submissionKey, List<NewAttachment> attachments, boolean automated,
+                          Long followUpOf) {
+            this(customerId, subject, body, channel, teamId, priority, categoryId, submissionKey, attachments, automated,
+                    followUpOf, null);
+        }
+
+        /** The same ticket, taken from the start by this agent (null: left to the team's routing). */
+        public OpenTicket assignedTo(Long agentId) {
+            return new OpenTicket(customerId, subject, body, channel, teamId, priority, categoryId, submissionKey,
+                    attachments, automated, followUpOf, agentId);
         }
 
         public OpenTicket(long customerId, String subject, String body, Channel channel, Long teamId, Priority priority,

@@ -108,6 +108,12 @@ class TicketRows {
         return jdbc.sql("select ticket_id from ticket_submission where submission_key = ?").param(key).query(Long.class).optional();
     }
 
+    /** The customer of the ticket a submission key opened, if any. */
+    Optional<Long> customerBySubmission(String key) {
+        return jdbc.sql("select t.customer_id from ticket_submission s join ticket t on t.id = s.ticket_id where s.submission_key = ?")
+                .param(key).query(Long.class).optional();
+    }
+
     /** Fails on the primary key when a concurrent twin got there first; its caller retries and finds the twin's ticket. */
     void rememberSubmission(String key, long ticketId) {
         jdbc.sql("insert into ticket_submission (submission_key, ticket_id) values (?, ?)").params(key, ticketId).update();

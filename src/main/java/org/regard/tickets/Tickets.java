@@ -85,6 +85,15 @@ public class Tickets {
         return opening.openFor(email, name, command, access.actor(agent));
     }
 
+    /**
+     * Opens a ticket for a caller Regard does not know yet (a name, numbers, perhaps no address), creating the customer
+     * in the same transaction; a resubmitted form does not create them twice, and a known address finds its customer.
+     */
+    public Opened openForNew(org.regard.customers.Customers.NewCustomer caller, LongFunction<OpenTicket> command,
+                             AgentPrincipal agent) {
+        return opening.openForNew(caller, command, access.actor(agent));
+    }
+
     /** An agent's reply to the customer (an outbound touch), optionally moving the ticket on. */
     public Written reply(long ticketId, String body, TicketStatus nextStatus, String submissionKey, AgentPrincipal agent) {
         return reply(ticketId, body, nextStatus, submissionKey, List.of(), agent);

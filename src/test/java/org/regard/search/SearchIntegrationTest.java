@@ -374,4 +374,54 @@ class SearchIntegrationTest {
             h2.rankInJavaUpTo(H2SearchStore.FEW_MATCHES);
         }
     }
+
+    @Test
+    void aTicketIsFoundByItsNumberFirstAndHashNumberOpensIt() {
+        String subject = "Parcel " + word();
+        var customer = data.customer("Numbered " + word());
+        long id = open(team, customer.id(), subject, "Where is my parcel?");
+        open(team, customer.id(), "Mentions " + id, "See ticket " + id + " for the history.");
+
+        List<SearchHit> hits = find(String.valueOf(id), agent);
+        assertThat(hits).first().satisfies(h -> {
+            assertThat(h.type()).isEqualTo(SearchKind.TICKET);
+            assertThat(h.id()).isEqualTo(id);
+            assertThat(h.title()).isEqualTo(subject);
+            assertThat(h.status()).isEqualTo("NEW");
+            assertThat(h.customerName()).isEqualTo(customer.name());
+            assertThat(h.teamName()).isEqualTo(team.name());
+            assertThat(h.createdAt()).isNotNull();
+        });
+        assertThat(hits).filteredOn(h -> h.type() == SearchKind.TICKET && h.id() == id).hasSize(1);
+        assertThat(find("#" + id, agent)).first().extracting(SearchHit::id).isEqualTo(id);
+
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
+        var opened = session.get("/search?q=%23" + id);
+        assertThat(opened.status()).isEqualTo(302);
+        assertThat(opened.redirectPath()).isEqualTo("/tickets/" + id);
+        String listed = session.get("/search?q=" + id).body();
+        assertThat(listed).contains("id=\"hit-ticket-" + id + "\"", customer.name(), team.name(), "<time");
+        JsonNode api = new ApiClient(port).get("/api/v1/search?q=%23" + id).auth(bearer(data.apiToken(agent))).send().json();
+        assertThat(api.get("hits").get(0).get("id").asLong()).isEqualTo(id);
+        assertThat(api.get("hits").get(0).get("status").asString()).isEqualTo("new");
+        assertThat(api.get("hits").get(0).get("teamName").asString()).isEqualTo(team.name());
+    }
+
+    @Test
+    void anotherTeamsTicketIsNotRevealedByItsNumber() {
+        String subject = "Secret " + word();
+        long id = open(admin, otherTeam, data.customer("Elsewhere " + word()).id(), subject, "Not for the other team.");
+
+        assertThat(find("#" + id, agent)).noneMatch(h -> h.ticketId() != null && h.ticketId() == id);
+        assertThat(find(String.valueOf(id), agent)).noneMatch(h -> h.ticketId() != null && h.ticketId() == id);
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
+        var page = session.get("/search?q=%23" + id);
+        assertThat(page.status()).as("no redirect to another team's ticket").isEqualTo(200);
+        assertThat(page.body()).doesNotContain("hit-ticket-" + id, subject);
+        JsonNode api = new ApiClient(port).get("/api/v1/search?q=%23" + id).auth(bearer(data.apiToken(agent))).send().json();
+        api.get("hits").forEach(h -> assertThat(h.get("title").asString()).isNotEqualTo(subject));
+
+        assertThat(find("#" + id, admin)).first().extracting(SearchHit::id).isEqualTo(id);
+        assertThat(find("#" + (id + 1_000_000), agent)).noneMatch(h -> h.type() == SearchKind.TICKET && h.id() == id + 1_000_000);
+    }
 }

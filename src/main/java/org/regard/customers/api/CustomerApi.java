@@ -64,9 +64,9 @@ class CustomerApi {
     }
 
     @GetMapping
-    @Operation(operationId = "listCustomers", summary = "Find customers", description = "Customers by id, optionally those whose name or address contains q.")
+    @Operation(operationId = "listCustomers", summary = "Find customers", description = "Customers by id, optionally those whose name or address contains q, or who are reached at the number q.")
     CustomerPage list(
-            @Parameter(description = "Part of a name or an email address") @RequestParam(name = "q", required = false) @Size(max = 200) String q,
+            @Parameter(description = "Part of a name or an email address, or a telephone number however it is written (+33 6 12 34 56 78 and 0612345678 find the same customer)") @RequestParam(name = "q", required = false) @Size(max = 200) String q,
             @Parameter(description = "The nextCursor of the previous page") @RequestParam(name = "cursor", required = false) String cursor,
             @Parameter(description = "Rows per page") @RequestParam(name = "limit", defaultValue = "25") @Min(1) @Max(MAX_PAGE) int limit) {
         List<CustomerView> rows = customers.page(q, decode(cursor), limit + 1);

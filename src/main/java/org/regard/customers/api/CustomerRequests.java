@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -11,6 +12,8 @@ import jakarta.validation.constraints.Size;
 import org.regard.customers.Customers;
 import org.regard.customers.Customers.CustomerChanges;
 import org.regard.customers.Customers.PersonFacts;
+import org.regard.customers.Phone;
+import org.regard.customers.PhoneKind;
 import org.regard.customers.PreferredChannel;
 import org.regard.customers.Preferences;
 import org.regard.customers.Customers.CustomerView;
@@ -31,6 +34,46 @@ final class CustomerRequests {
     static final int MAX_EMAILS = 20;
     static final int MAX_PREFERENCES = 10_000;
     static final String LANGUAGE = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?";
+    static final int MAX_PHONES = 20;
+    /** A number as {@link Phone} accepts it: a leading +, 3 to 15 digits, and spaces, dots, dashes, slashes, brackets. */
+    static final String PHONE_NUMBER = "\\+?[\\s().\\-/]*(?:[0-9][\\s().\\-/]*){3,15}";
+    static final String PHONE_NUMBER_MESSAGE =
+            "must be 3 to 15 digits, optionally with a leading + and spaces, dots, dashes or brackets";
+
+    /** One telephone number of a customer, as sent. */
+    @Schema(name = "PhoneNumber", description = "A number the customer is reached at, as written, and its kind.")
+    record PhoneRequest(
+            @Schema(description = "The number as written, e.g. +33 6 12 34 56 78; found however it is written",
+                    example = "+33 6 12 34 56 78")
+            @NotBlank @Size(max = Phone.MAX_LENGTH) @Pattern(regexp = PHONE_NUMBER, message = PHONE_NUMBER_MESSAGE) String number,
+            @Schema(description = "What kind of line; other when left out", allowableValues = {"mobile", "work", "home", "other"},
+                    nullable = true)
+            @Pattern(regexp = "(?i)mobile|work|home|other", message = "must be one of mobile, work, home, other") String kind) {
+
+        Phone toPhone() {
+            return new Phone(number, PhoneKind.parse(kind).orElse(PhoneKind.OTHER));
+        }
+    }
+
+    /** The numbers as sent; a number that the domain still refuses is a 400 naming {@code phones[i].number}. */
+    static List<Phone> checkedPhones(List<PhoneRequest> sent) {
+        if (sent == null) {
+            return List.of();
+        }
+        List<Phone> phones = new java.util.ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            PhoneRequest phone = sent.get(i);
+            if (phone == null) {
+                throw new InvalidField("phones[" + i + "]", "must not be null");
+            }
+            try {
+                phones.add(phone.toPhone());
+            } catch (Phone.InvalidPhone e) {
+                throw new InvalidField("phones[" + i + "].number", e.problem());
+            }
+        }
+        return phones;
+    }
 
     private CustomerRequests() {
     }
@@ -84,7 +127,9 @@ final class CustomerRequests {
             @Schema(description = "How to address the person, e.g. Mme Lefèvre", nullable = true) @Size(max = MAX_NAME) String addressAs,
             @Schema(description = "IANA time zone id, e.g. Asia/Ho_Chi_Minh", nullable = true) String timeZone,
             @Schema(allowableValues = {"email", "phone", "visit", "web"}, nullable = true) String preferredChannel,
-            @Schema(description = "Values of preference fields by key", nullable = true) Map<String, Object> preferenceValues) {
+            @Schema(description = "Values of preference fields by key", nullable = true) Map<String, Object> preferenceValues,
+            @Schema(description = "The numbers the customer is reached at, first the one to call", nullable = true)
+            @Size(max = MAX_PHONES) List<@Valid PhoneRequest> phones) {
 
         Map<String, Object> preferenceMap() {
             return preferenceValues == null ? Map.of() : preferenceValues;
@@ -92,7 +137,7 @@ final class CustomerRequests {
 
         NewCustomer toCommand() {
             return new NewCustomer(name, emails == null ? List.of() : emails, language, organization, tier, preferences,
-                    facts(addressAs, timeZone, preferredChannel));
+                    facts(addressAs, timeZone, preferredChannel), checkedPhones(phones));
         }
     }
 
@@ -121,6 +166,8 @@ final class CustomerRequests {
         private String timeZone;
         private String preferredChannel;
         private Map<String, Object> preferenceValues;
+        @Size(max = MAX_PHONES)
+        private List<@Valid PhoneRequest> phones;
         private final Set<String> sent = new LinkedHashSet<>();
         private final Set<String> unknown = new LinkedHashSet<>();
 
@@ -233,6 +280,17 @@ final class CustomerRequests {
             preferenceValues = value;
         }
 
+        @Schema(description = "Replaces every number; [] removes them all")
+        public List<PhoneRequest> getPhones() {
+            return phones;
+        }
+
+        @JsonSetter("phones")
+        void phones(List<PhoneRequest> value) {
+            sent.add("phones");
+            phones = value;
+        }
+
         /** The preference values to merge; empty when none were sent. */
         @JsonIgnore
         Map<String, Object> preferenceChanges() {
@@ -250,11 +308,12 @@ final class CustomerRequests {
             if (!unknown.isEmpty()) {
                 throw new InvalidField(unknown.iterator().next(),
                         "is not a field of a customer (send name, emails, language, organization, tier, preferences, "
-                                + "addressAs, timeZone, preferredChannel or preferenceValues)");
+                                + "addressAs, timeZone, preferredChannel, preferenceValues or phones)");
             }
             requireValue("name", name);
             requireValue("emails", emails);
             requireValue("tier", tier);
+            requireValue("phones", phones);
             return new CustomerChanges(
                     sent.contains("name") ? name : current.name(),
                     sent.contains("emails") ? emails : current.emails(),
@@ -266,7 +325,8 @@ final class CustomerRequests {
                     facts(sent.contains("addressAs") ? addressAs : current.facts().addressAs(),
                             sent.contains("timeZone") ? timeZone : current.facts().timeZone(),
                             sent.contains("preferredChannel") ? preferredChannel
-                                    : current.facts().preferredChannel() == null ? null : current.facts().preferredChannel().value()));
+                                    : current.facts().preferredChannel() == null ? null : current.facts().preferredChannel().value()),
+                    sent.contains("phones") ? checkedPhones(phones) : null);
         }
 
         private void requireValue(String field, Object value) {

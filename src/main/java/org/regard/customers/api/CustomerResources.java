@@ -31,7 +31,8 @@ final class CustomerResources {
             Instant createdAt,
             @Schema(description = "Where the language came from: auto (detected from what the customer wrote; filled when "
                     + "unknown) or agent (set by hand; detection never changes it). Setting language makes it agent.")
-            LanguageSource languageSource) {
+            LanguageSource languageSource,
+            @Schema(description = "The numbers the customer is reached at, as written, first the one to call") List<PhoneResource> phones) {
 
         static CustomerResource of(CustomerView c, List<Preferences.Value> values) {
             return new CustomerResource(c.id(), c.name(), c.emails(), c.language(),
@@ -39,8 +40,15 @@ final class CustomerResources {
                     c.tier(), c.preferences(), c.facts().addressAs(), c.facts().timeZone(),
                     c.facts().preferredChannel() == null ? null : c.facts().preferredChannel().value(),
                     Preferences.asObject(values), c.version(), c.createdAt(),
-                    c.languageSetByAgent() ? LanguageSource.AGENT : LanguageSource.AUTO);
+                    c.languageSetByAgent() ? LanguageSource.AGENT : LanguageSource.AUTO,
+                    c.phones().stream().map(p -> new PhoneResource(p.number(), p.kind().value())).toList());
         }
+    }
+
+    @Schema(name = "Phone", description = "A number the customer is reached at.")
+    record PhoneResource(
+            @Schema(description = "As written, e.g. +33 6 12 34 56 78") String number,
+            @Schema(allowableValues = {"mobile", "work", "home", "other"}) String kind) {
     }
 
     /** Where a customer's language came from; lower-case in JSON. */

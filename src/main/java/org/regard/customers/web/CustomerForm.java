@@ -1,9 +1,12 @@
 package org.regard.customers.web;
 
 import org.regard.customers.Customers;
+import org.regard.customers.Phone;
+import org.regard.customers.PhoneKind;
 import org.regard.customers.PreferredChannel;
 import org.springframework.validation.Errors;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +34,41 @@ class CustomerForm {
     private String note = "";
     private boolean pinNote;
     private int version;
+    /** The numbers as typed, one row each; the form always offers at least one empty row to add one. */
+    private List<PhoneRow> phones = new ArrayList<>();
+
+    /** Most numbers a customer keeps; the form offers rows up to this many. */
+    static final int MAX_PHONES = 10;
+
+    /** One number of the form: as typed, and its kind (mobile, work, home, other). */
+    public static class PhoneRow {
+        private String number = "";
+        private String kind = PhoneKind.MOBILE.value();
+
+        PhoneRow() {
+        }
+
+        PhoneRow(String number, String kind) {
+            this.number = number;
+            this.kind = kind;
+        }
+
+        public String getNumber() {
+            return number;
+        }
+
+        public void setNumber(String number) {
+            this.number = number == null ? "" : number;
+        }
+
+        public String getKind() {
+            return kind;
+        }
+
+        public void setKind(String kind) {
+            this.kind = kind == null ? "" : kind;
+        }
+    }
 
     static CustomerForm of(Customers.CustomerView customer) {
         CustomerForm form = new CustomerForm();
@@ -51,18 +89,33 @@ class CustomerForm {
         form.timeZone = facts.timeZone() == null ? "" : facts.timeZone();
         form.preferredChannel = facts.preferredChannel() == null ? "" : facts.preferredChannel().value();
         form.version = customer.version();
-        return form;
+        customer.phones().forEach(p -> form.phones.add(new PhoneRow(p.number(), p.kind().value())));
+        return form.withEmptyPhoneRow();
     }
 
     static CustomerForm blank(String defaultTier) {
         CustomerForm form = new CustomerForm();
         form.tier = defaultTier;
-        return form;
+        return form.withEmptyPhoneRow();
     }
 
     /** The addresses as typed: one per line, or separated by commas, semicolons or spaces. */
     public List<String> emailList() {
         return Arrays.stream(EMAIL_SEPARATORS.split(emails.strip())).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The form with one empty number row at the end (where there is room), to add a number. */
+    CustomerForm withEmptyPhoneRow() {
+        if (phones.size() < MAX_PHONES && phones.stream().noneMatch(row -> row.getNumber().isBlank())) {
+            phones.add(new PhoneRow());
+        }
+        return this;
+    }
+
+    /** The numbers filled in, checked: call after {@link #validate}, which rejects what these could not hold. */
+    public List<Phone> phoneList() {
+        return phones.stream().filter(row -> !row.getNumber().isBlank())
+                .map(row -> new Phone(row.getNumber(), PhoneKind.parse(row.getKind()).orElse(PhoneKind.OTHER))).toList();
     }
 
     /** The language code to store, or an empty string when the language is not known. */
@@ -78,6 +131,7 @@ class CustomerForm {
         }
         emailList().stream().filter(e -> e.length() > 254 || !EMAIL.matcher(e).matches()).findFirst()
                 .ifPresent(bad -> errors.rejectValue("emails", "customers.error.emails.invalid", new Object[]{bad}, null));
+        validatePhones(errors);
         if (OTHER_LANGUAGE.equals(language)) {
             String code = languageCode();
             if (code.length() > 10 || !LANGUAGE_CODE.matcher(code).matches()) {
@@ -109,14 +163,35 @@ class CustomerForm {
         }
     }
 
+    private void validatePhones(Errors errors) {
+        if (phones.size() > MAX_PHONES) {
+            phones = new ArrayList<>(phones.subList(0, MAX_PHONES));
+        }
+        for (int i = 0; i < phones.size(); i++) {
+            PhoneRow row = phones.get(i);
+            if (row.getNumber().isBlank()) {
+                continue;
+            }
+            if (PhoneKind.parse(row.getKind()).isEmpty()) {
+                errors.rejectValue("phones[" + i + "].kind", "customers.error.phone.kind");
+            }
+            try {
+                new Phone(row.getNumber(), PhoneKind.OTHER);
+            } catch (Phone.InvalidPhone invalid) {
+                errors.rejectValue("phones[" + i + "].number", "customers.error.phone.invalid",
+                        new Object[]{row.getNumber().strip(), Phone.MIN_DIGITS, Phone.MAX_DIGITS}, null);
+            }
+        }
+    }
+
     Customers.NewCustomer toNewCustomer() {
         return new Customers.NewCustomer(name.strip(), emailList(), languageCode(), organization.strip(), tier,
-                preferences, facts());
+                preferences, facts(), phoneList());
     }
 
     Customers.CustomerChanges toChanges() {
         return new Customers.CustomerChanges(name.strip(), emailList(), languageCode(), organization.strip(), tier,
-                preferences, version, facts());
+                preferences, version, facts(), phoneList());
     }
 
     private Customers.PersonFacts facts() {
@@ -153,6 +228,19 @@ class CustomerForm {
 
     public void setName(String name) {
         this.name = name == null ? "" : name;
+    }
+
+    public List<PhoneRow> getPhones() {
+        return phones;
+    }
+
+    public void setPhones(List<PhoneRow> phones) {
+        this.phones = phones == null ? new ArrayList<>() : new ArrayList<>(phones);
+    }
+
+    /** The kinds a number may be, for the form's choice. */
+    public List<String> getPhoneKinds() {
+        return Arrays.stream(PhoneKind.values()).map(PhoneKind::value).toList();
     }
 
     public String getEmails() {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -42,10 +43,19 @@ class SearchApi {
             @Schema(description = "The ticket of a ticket or message hit; null for a customer", nullable = true) Long ticketId,
             @Schema(description = "The ticket's subject or the customer's name") String title,
             @Schema(description = "HTML: the matching text, escaped, with the matching words in <mark>") String snippet,
-            @Schema(description = "Relevance, higher is better; comparable within one search only") double score) {
+            @Schema(description = "Relevance, higher is better; comparable within one search only") double score,
+            @Schema(description = "The ticket's status; null for a customer", nullable = true,
+                    allowableValues = {"new", "open", "waiting", "resolved", "closed"}) String status,
+            @Schema(description = "The customer (of the ticket, or the customer found)", nullable = true) Long customerId,
+            @Schema(description = "The customer's name", nullable = true) String customerName,
+            @Schema(description = "The ticket's team; null for a customer", nullable = true) Long teamId,
+            @Schema(description = "The team's name", nullable = true) String teamName,
+            @Schema(description = "When the ticket was opened, the message written or the customer created") Instant createdAt) {
 
         static Hit of(SearchHit h) {
-            return new Hit(h.type().name().toLowerCase(Locale.ROOT), h.id(), h.ticketId(), h.title(), h.snippet(), h.score());
+            return new Hit(h.type().name().toLowerCase(Locale.ROOT), h.id(), h.ticketId(), h.title(), h.snippet(), h.score(),
+                    h.status() == null ? null : h.status().toLowerCase(Locale.ROOT), h.customerId(), h.customerName(),
+                    h.teamId(), h.teamName(), h.createdAt());
         }
     }
 
@@ -53,7 +63,9 @@ class SearchApi {
     @Operation(operationId = "search", summary = "Search",
             description = "Tickets (subject), messages (body) and customers (name, addresses, notes) containing every word"
                     + " of q, in any case and with or without accents; French, German and English words also find their"
-                    + " inflected forms. Tickets and messages of other teams are not found (administrators find all).")
+                    + " inflected forms. Tickets and messages of other teams are not found (administrators find all)."
+                    + " A ticket's number (179 or #179) finds that ticket first; a telephone number written any way"
+                    + " (+33 6 12 34 56 78, 0612345678) finds the customers reached at it.")
     SearchResults search(
             @Parameter(description = "The words to find", required = true) @RequestParam(name = "q", required = false) String q,
             @Parameter(description = "Only this kind", schema = @Schema(allowableValues = {"ticket", "message", "customer"}))

@@ -6,6 +6,9 @@ import org.regard.accounts.AgentPrincipal;
 import org.regard.accounts.TeamView;
 import org.regard.customers.Customers;
 import org.regard.customers.Customers.CustomerView;
+import org.regard.customers.Customers.NewCustomer;
+import org.regard.customers.Phone;
+import org.regard.customers.PhoneKind;
 import org.regard.tickets.Categories;
 import org.regard.tickets.Channel;
 import org.regard.tickets.InvalidInput;
@@ -62,6 +65,7 @@ class NewTicketController {
             form.setCustomerId(customers.customer(customerId).orElseThrow().id());
         }
         form.setTeam(defaultTeam(agent));
+        form.setAssignee(form.getTeam() == null ? "" : defaultAssignee(agent, form.getTeam()));
         model.addAttribute("newTicket", form);
         if (customerId == null && query != null && !query.isBlank()) {
             model.addAttribute("q", query);
@@ -90,10 +94,12 @@ class NewTicketController {
         if (!errors.hasErrors()) {
             try {
                 java.util.function.LongFunction<OpenTicket> command = customerId -> new OpenTicket(customerId, form.getSubject(),
-                        form.getBody(), form.getChannel(), form.getTeam(), form.getPriority(), form.getCategory(), form.getSubmissionKey());
+                        form.getBody(), form.getChannel(), form.getTeam(), form.getPriority(), form.getCategory(), form.getSubmissionKey())
+                        .assignedTo(assigneeOf(form));
                 // a new caller's customer is created with the ticket, or not at all when the ticket is refused
                 Tickets.Opened opened = form.getCustomerId() != null ? tickets.open(command.apply(form.getCustomerId()), agent)
-                        : tickets.openFor(form.getNewCustomerEmail().strip(), blankToNull(form.getNewCustomerName()), command, agent);
+                        : newCaller(form).map(caller -> tickets.openForNew(caller, command, agent))
+                        .orElseGet(() -> tickets.openFor(form.getNewCustomerEmail().strip(), blankToNull(form.getNewCustomerName()), command, agent));
                 redirect.addFlashAttribute("flash", opened.duplicate() ? "ticket.flash.alreadyCreated" : "ticket.flash.created");
                 return "redirect:/tickets/" + opened.ticketId();
             } catch (InvalidInput e) {
@@ -105,6 +111,23 @@ class NewTicketController {
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         return show(model, form, agent);
+    }
+
+    /**
+     * The people who can take a ticket of this team, for the assignee list when the agent picks a team (an htmx
+     * fragment): the agent first when a member. Another team's members are not listed (403).
+     */
+    @GetMapping("/tickets/new/assignees")
+    String assignees(@RequestParam long team, @AuthenticationPrincipal AgentPrincipal agent, Model model) {
+        if (!access.mayWorkIn(agent, team)) {
+            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        NewTicketForm form = new NewTicketForm();
+        form.setTeam(team);
+        form.setAssignee(defaultAssignee(agent, team));
+        model.addAttribute("newTicket", form);
+        model.addAttribute("assignees", accounts.activeMembersOf(team));
+        return "tickets/new :: assigneeOptions";
     }
 
     /** Customers whose name or address contains what the agent typed (an htmx fragment). */
@@ -134,6 +157,9 @@ class NewTicketController {
         model.addAttribute("teams", accounts.visibleTeams(agent));
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("categories", categories.active());
+        model.addAttribute("assignees", form.getTeam() != null && access.mayWorkIn(agent, form.getTeam())
+                ? accounts.activeMembersOf(form.getTeam()) : List.of());
+        model.addAttribute("phoneKinds", java.util.Arrays.stream(PhoneKind.values()).map(PhoneKind::value).toList());
         return "tickets/new";
     }
 
@@ -147,10 +173,13 @@ class NewTicketController {
                 form.setCustomerId(null);
                 errors.rejectValue("customerId", "newTicket.error.customerGone");
             }
-        } else if (form.getNewCustomerEmail() == null || form.getNewCustomerEmail().isBlank()) {
+        } else if (isBlank(form.getNewCustomerEmail()) && isBlank(form.getNewCustomerPhone())) {
             errors.rejectValue("newCustomerEmail", "newTicket.error.customer");
-        } else if (!looksLikeEmail(form.getNewCustomerEmail().strip())) {
-            errors.rejectValue("newCustomerEmail", "newTicket.error.email");
+        } else {
+            if (!isBlank(form.getNewCustomerEmail()) && !looksLikeEmail(form.getNewCustomerEmail().strip())) {
+                errors.rejectValue("newCustomerEmail", "newTicket.error.email");
+            }
+            validatePhone(form, errors);
         }
         if (form.getCustomerId() == null && form.getNewCustomerName() != null && form.getNewCustomerName().length() > MAX_NAME) {
             errors.rejectValue("newCustomerName", "newTicket.error.nameTooLong", new Object[]{MAX_NAME}, null);
@@ -165,6 +194,10 @@ class NewTicketController {
         }
         if (form.getTeam() == null || !access.mayWorkIn(agent, form.getTeam()) || accounts.team(form.getTeam()).isEmpty()) {
             errors.rejectValue("team", "newTicket.error.team");
+        }
+        if (!form.getAssignee().isEmpty() && !errors.hasFieldErrors("team") && !isMember(form.getAssignee(), form.getTeam())) {
+            // a colleague of another team cannot take it: they would not even see it
+            errors.rejectValue("assignee", "newTicket.error.assignee");
         }
         if (form.getCategory() != null && categories.active().stream().noneMatch(c -> c.id() == form.getCategory())) {
             errors.rejectValue("category", "newTicket.error.category");
@@ -190,6 +223,56 @@ class NewTicketController {
         List<TeamView> visible = accounts.visibleTeams(agent);
         return accounts.teamIdsOf(agent.id()).stream().sorted().findFirst()
                 .or(() -> visible.stream().findFirst().map(TeamView::id)).orElse(null);
+    }
+
+    private void validatePhone(NewTicketForm form, BindingResult errors) {
+        if (isBlank(form.getNewCustomerPhone())) {
+            return;
+        }
+        if (PhoneKind.parse(form.getNewCustomerPhoneKind()).isEmpty()) {
+            form.setNewCustomerPhoneKind(PhoneKind.OTHER.value());
+        }
+        try {
+            new Phone(form.getNewCustomerPhone(), PhoneKind.OTHER);
+        } catch (Phone.InvalidPhone e) {
+            errors.rejectValue("newCustomerPhone", "newTicket.error.phone", new Object[]{Phone.MIN_DIGITS, Phone.MAX_DIGITS}, null);
+        }
+    }
+
+    /**
+     * A new caller taken down with a number: created with the ticket (named by their number when the agent has no name
+     * yet, as the caller log of a telephone would). Empty for a new customer given by address alone.
+     */
+    private static Optional<NewCustomer> newCaller(NewTicketForm form) {
+        if (isBlank(form.getNewCustomerPhone())) {
+            return Optional.empty();
+        }
+        Phone phone = new Phone(form.getNewCustomerPhone(), PhoneKind.parse(form.getNewCustomerPhoneKind()).orElse(PhoneKind.OTHER));
+        String name = isBlank(form.getNewCustomerName()) ? phone.number() : form.getNewCustomerName().strip();
+        List<String> emails = isBlank(form.getNewCustomerEmail()) ? List.of() : List.of(form.getNewCustomerEmail().strip());
+        return Optional.of(new NewCustomer(name, emails, null, null, null, null, Customers.PersonFacts.UNKNOWN, List.of(phone)));
+    }
+
+    /** The opener takes a ticket of a team they belong to; otherwise nobody until someone is chosen. */
+    private String defaultAssignee(AgentPrincipal agent, long team) {
+        return accounts.teamIdsOf(agent.id()).contains(team) ? String.valueOf(agent.id()) : "";
+    }
+
+    private boolean isMember(String assignee, Long team) {
+        try {
+            long id = Long.parseLong(assignee);
+            return team != null && accounts.activeMembersOf(team).stream().anyMatch(a -> a.id() == id);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static Long assigneeOf(NewTicketForm form) {
+        return form.getAssignee().isEmpty() ? null : Long.valueOf(form.getAssignee());
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static String blankToNull(String s) {

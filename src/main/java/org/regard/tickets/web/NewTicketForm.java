@@ -7,12 +7,16 @@ import java.util.UUID;
 
 /**
  * A ticket an agent opens for a customer who called, came by or wrote through another way: an existing
- * customer ({@code customerId}) or a new one (email and name).
+ * customer ({@code customerId}) or a new one (name, and an email address, a telephone number or both). {@code assignee}
+ * is the agent who takes it (by default the opener; blank: nobody, the team's routing decides).
  */
 public class NewTicketForm {
     private Long customerId;
     private String newCustomerEmail;
     private String newCustomerName;
+    private String newCustomerPhone;
+    private String newCustomerPhoneKind = "mobile";
+    private String assignee = "";
     private String subject;
     private String body;
     private Channel channel = Channel.PHONE;
@@ -43,6 +47,30 @@ public class NewTicketForm {
 
     public void setNewCustomerName(String newCustomerName) {
         this.newCustomerName = newCustomerName;
+    }
+
+    public String getNewCustomerPhone() {
+        return newCustomerPhone;
+    }
+
+    public void setNewCustomerPhone(String newCustomerPhone) {
+        this.newCustomerPhone = newCustomerPhone;
+    }
+
+    public String getNewCustomerPhoneKind() {
+        return newCustomerPhoneKind;
+    }
+
+    public void setNewCustomerPhoneKind(String newCustomerPhoneKind) {
+        this.newCustomerPhoneKind = newCustomerPhoneKind;
+    }
+
+    public String getAssignee() {
+        return assignee;
+    }
+
+    public void setAssignee(String assignee) {
+        this.assignee = assignee == null ? "" : assignee.strip();
     }
 
     public String getSubject() {

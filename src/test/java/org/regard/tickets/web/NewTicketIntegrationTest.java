@@ -26,7 +26,11 @@ class NewTicketIntegrationTest {
     @Autowired
     Customers customers;
     @Autowired
+    org.regard.tickets.Tickets tickets;
+    @Autowired
     TestData data;
+    @Autowired
+    org.regard.tickets.Categories categories;
 
     @Test
     void aTicketForANewCustomerCreatesTheCustomerAndTheTicket() {
@@ -188,5 +192,66 @@ class NewTicketIntegrationTest {
         String page = WebSession.signedIn(port, agent.email(), agent.password(), "fr").get("/tickets/new").body();
 
         assertThat(page).contains("lang=\"fr\"", "Nouveau ticket", "Téléphone");
+    }
+
+    @Test
+    void aLoggedCallIsTheOpenersByDefaultAndCanGoToAColleagueWithACategory() {
+        TeamView team = data.team("new-assign");
+        TestAgent agent = data.agent(Role.AGENT, team);
+        TestAgent colleague = data.named(TestData.unique("Colleague"), Role.AGENT, "en", team);
+        var category = categories.ensure(TestData.unique("Billing"));
+        var customer = data.customer("Assigned Caller");
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
+
+        String page = session.get("/tickets/new?customerId=" + customer.id()).body();
+        assertThat(page).as("the opener takes a logged call by default")
+                .containsPattern("<option value=\"" + agent.id() + "\" selected")
+                .contains("<option value=\"" + colleague.id() + "\"");
+        var options = session.htmxGet("/tickets/new/assignees?team=" + team.id());
+        assertThat(options.body()).doesNotContain("<html").contains("value=\"" + colleague.id() + "\"");
+
+        long mine = Long.parseLong(session.post("/tickets", "customerId", String.valueOf(customer.id()), "subject", "Mine",
+                "body", "Called.", "channel", "PHONE", "team", String.valueOf(team.id()), "priority", "NORMAL",
+                "assignee", String.valueOf(agent.id()), "category", "", "submissionKey", TestData.unique("mine"))
+                .redirectPath().replace("/tickets/", ""));
+        assertThat(queries.detail(mine, agent.principal()).summary().assigneeId()).isEqualTo(agent.id());
+
+        var toColleague = session.post("/tickets", "customerId", String.valueOf(customer.id()), "subject", "For a colleague",
+                "body", "Called for Anna.", "channel", "PHONE", "team", String.valueOf(team.id()), "priority", "NORMAL",
+                "assignee", String.valueOf(colleague.id()), "category", String.valueOf(category.id()),
+                "submissionKey", TestData.unique("colleague"));
+        long theirs = Long.parseLong(toColleague.redirectPath().replace("/tickets/", ""));
+        var detail = queries.detail(theirs, agent.principal());
+        assertThat(detail.summary().assigneeId()).isEqualTo(colleague.id());
+        assertThat(detail.categoryId()).isEqualTo(category.id());
+        assertThat(detail.changes()).anySatisfy(c -> assertThat(c.field()).isEqualTo("assignee"));
+
+        long nobodys = Long.parseLong(session.post("/tickets", "customerId", String.valueOf(customer.id()), "subject", "Nobody's",
+                "body", "Called.", "channel", "PHONE", "team", String.valueOf(team.id()), "priority", "NORMAL",
+                "assignee", "", "submissionKey", TestData.unique("nobody")).redirectPath().replace("/tickets/", ""));
+        assertThat(queries.detail(nobodys, agent.principal()).summary().assigneeId()).isNull();
+    }
+
+    @Test
+    void aColleagueOfAnotherTeamCannotBeGivenTheTicket() {
+        TeamView team = data.team("new-assign-own");
+        TeamView other = data.team("new-assign-other");
+        TestAgent agent = data.agent(Role.AGENT, team);
+        TestAgent outsider = data.agent(Role.AGENT, other);
+        var customer = data.customer("Refused Assignee");
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
+        String subject = TestData.unique("Not theirs");
+
+        var posted = session.post("/tickets", "customerId", String.valueOf(customer.id()), "subject", subject,
+                "body", "Called.", "channel", "PHONE", "team", String.valueOf(team.id()), "priority", "NORMAL",
+                "assignee", String.valueOf(outsider.id()), "submissionKey", TestData.unique("outsider"));
+
+        assertThat(posted.status()).isEqualTo(400);
+        assertThat(posted.body()).contains("id=\"assignee-error\"", "Choose someone in the ticket’s team, or nobody.", subject);
+        assertThat(session.htmxGet("/tickets/new/assignees?team=" + other.id()).status()).isEqualTo(403);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tickets.open(new org.regard.tickets.TicketCommands.OpenTicket(
+                        customer.id(), "Direct", "Called.", Channel.PHONE, team.id(), Priority.NORMAL, null, null)
+                        .assignedTo(outsider.id()), agent.principal()))
+                .isInstanceOf(org.regard.tickets.InvalidInput.class).hasMessageContaining("assignee");
     }
 }
