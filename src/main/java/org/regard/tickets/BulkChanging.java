@@ -99,11 +99,11 @@ public class BulkChanging {
         if (cmd.ticketIds().size() > MAX_TICKETS) {
             throw new InvalidInput("tickets", "must name at most " + MAX_TICKETS + " tickets");
         }
-        if (!cmd.changesSomething() && cmd.note() == null) {
-            throw new InvalidInput("changes", "must change something or add a note");
-        }
         if (cmd.change() != null && cmd.change().subject() != null) {
             throw new InvalidInput("subject", "cannot be changed for many tickets at once");
+        }
+        if (!cmd.changesSomething() && cmd.note() == null) {
+            throw new InvalidInput("changes", "must change something or add a note");
         }
         if (cmd.note() != null) {
             TicketInput.requireText(cmd.note(), Tickets.MAX_BODY, "note");
