@@ -44,7 +44,9 @@ class InboxBulkBrowserTest {
 
         browser.open("/inbox?view=TEAMS&team=" + team.id());
         assertThat(browser.findAll("tr.unread")).as("nobody opened them yet").hasSize(4);
+        assertThat(browser.find("#bulk-panel").getAttribute("open")).as("closed until a ticket is ticked").isNull();
         chosen.forEach(id -> browser.find("#select-" + id).click());
+        browser.waitUntil(d -> browser.find("#bulk-panel").getAttribute("open") != null);
         new Select(browser.find("#bulk-assignee")).selectByValue(String.valueOf(colleague.id()));
         browser.screenshot("inbox-bulk-chosen");
         browser.find("#bulk-apply").click();
