@@ -67,7 +67,7 @@ public class TicketQueries {
 
     /** A list request; null filters do not filter. An empty status set means the active statuses. */
     public record ListQuery(View view, Set<TicketStatus> statuses, Priority priority, Long teamId, Long assigneeId,
-                            Long customerId, Sort sort, String cursor, int limit, String language) {
+                            Long customerId, Sort sort, String cursor, int limit, String language, Long categoryId) {
 
         public ListQuery {
             view = view == null ? View.ALL : view;
@@ -77,10 +77,16 @@ public class TicketQueries {
             language = language == null || language.isBlank() ? null : language.strip().toLowerCase(java.util.Locale.ROOT);
         }
 
-        /** A request that does not filter by the customer's language. */
+        /** A request that does not filter by category. */
+        public ListQuery(View view, Set<TicketStatus> statuses, Priority priority, Long teamId, Long assigneeId,
+                         Long customerId, Sort sort, String cursor, int limit, String language) {
+            this(view, statuses, priority, teamId, assigneeId, customerId, sort, cursor, limit, language, null);
+        }
+
+        /** A request that does not filter by the customer's language nor by category. */
         public ListQuery(View view, Set<TicketStatus> statuses, Priority priority, Long teamId, Long assigneeId,
                          Long customerId, Sort sort, String cursor, int limit) {
-            this(view, statuses, priority, teamId, assigneeId, customerId, sort, cursor, limit, null);
+            this(view, statuses, priority, teamId, assigneeId, customerId, sort, cursor, limit, null, null);
         }
     }
 
@@ -193,51 +199,10 @@ public class TicketQueries {
     public Page list(ListQuery q, AgentPrincipal agent) {
         StringBuilder sql = new StringBuilder("select * from ticket t where 1 = 1");
         Map<String, Object> params = new HashMap<>();
-        Set<Long> myTeams = agent.isAdmin() && q.view() == View.ALL ? null : accounts.teamIdsOf(agent.id());
-        if (myTeams != null) {
-            if (myTeams.isEmpty()) {
-                return new Page(List.of(), null);
-            }
-            sql.append(" and t.team_id in (:myTeams)");
-            params.put("myTeams", myTeams);
+        if (!narrow(q, agent, accountsTeams(q, agent), "", sql, params)) {
+            return new Page(List.of(), null);
         }
-        switch (q.view()) {
-            case MINE -> {
-                sql.append(" and t.assignee_id = :me");
-                params.put("me", agent.id());
-            }
-            case UNASSIGNED -> sql.append(" and t.assignee_id is null");
-            default -> {
-            }
-        }
-        Set<TicketStatus> statuses = q.statuses().isEmpty()
-                ? Set.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.WAITING) : q.statuses();
-        if (statuses.size() < TicketStatus.values().length) {
-            sql.append(" and t.status in (:statuses)");
-            params.put("statuses", statuses.stream().map(Enum::name).toList());
-        }
-        if (q.priority() != null) {
-            sql.append(" and t.priority = :priority");
-            params.put("priority", q.priority().name());
-        }
-        if (q.teamId() != null) {
-            sql.append(" and t.team_id = :team");
-            params.put("team", q.teamId());
-        }
-        if (q.assigneeId() != null) {
-            sql.append(" and t.assignee_id = :assignee");
-            params.put("assignee", q.assigneeId());
-        }
-        if (q.customerId() != null) {
-            sql.append(" and t.customer_id = :customer");
-            params.put("customer", q.customerId());
-        }
-        if (q.language() != null) {
-            // the customer's language as it stands now, so a customer whose language was corrected moves with it
-            sql.append(" and exists (select 1 from customer c where c.id = t.customer_id and c.language = :language)");
-            params.put("language", q.language());
-        }
-                boolean byCreated = q.sort() == Sort.CREATED_ASC || q.sort() == Sort.CREATED_DESC;
+        boolean byCreated = q.sort() == Sort.CREATED_ASC || q.sort() == Sort.CREATED_DESC;
         boolean descending = q.sort() == Sort.UPDATED_DESC || q.sort() == Sort.CREATED_DESC;
         Optional<Key> after = decode(q.cursor());
         String cmp = descending ? "<" : ">";
@@ -268,6 +233,125 @@ public class TicketQueries {
             next = encode(new Key(byCreated ? last.createdAt() : last.updatedAt(), last.id()));
         }
         return new Page(rows, next);
+    }
+
+    /** The teams whose tickets this query may show: null for every team (an admin's "all" view). */
+    private Set<Long> accountsTeams(ListQuery q, AgentPrincipal agent) {
+        return agent.isAdmin() && q.view() == View.ALL ? null : accounts.teamIdsOf(agent.id());
+    }
+
+    /**
+     * Appends the query's filters to {@code sql} (which ends in a where clause), naming its parameters with
+     * {@code prefix} so that several queries can share one statement. False when nothing can match.
+     */
+    private static boolean narrow(ListQuery q, AgentPrincipal agent, Set<Long> myTeams, String prefix, StringBuilder sql,
+                                  Map<String, Object> params) {
+        if (myTeams != null) {
+            if (myTeams.isEmpty()) {
+                return false;
+            }
+            sql.append(" and t.team_id in (:").append(prefix).append("myTeams)");
+            params.put(prefix + "myTeams", myTeams);
+        }
+        switch (q.view()) {
+            case MINE -> {
+                sql.append(" and t.assignee_id = :").append(prefix).append("me");
+                params.put(prefix + "me", agent.id());
+            }
+            case UNASSIGNED -> sql.append(" and t.assignee_id is null");
+            default -> {
+            }
+        }
+        Set<TicketStatus> statuses = q.statuses().isEmpty()
+                ? Set.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.WAITING) : q.statuses();
+        if (statuses.size() < TicketStatus.values().length) {
+            sql.append(" and t.status in (:").append(prefix).append("statuses)");
+            params.put(prefix + "statuses", statuses.stream().map(Enum::name).toList());
+        }
+        equal(sql, params, prefix, "priority", q.priority() == null ? null : q.priority().name());
+        equal(sql, params, prefix, "team_id", q.teamId());
+        equal(sql, params, prefix, "assignee_id", q.assigneeId());
+        equal(sql, params, prefix, "customer_id", q.customerId());
+        equal(sql, params, prefix, "category_id", q.categoryId());
+        if (q.language() != null) {
+            // the customer's language as it stands now, so a customer whose language was corrected moves with it
+            sql.append(" and exists (select 1 from customer c where c.id = t.customer_id and c.language = :")
+                    .append(prefix).append("language)");
+            params.put(prefix + "language", q.language());
+        }
+        return true;
+    }
+
+    private static void equal(StringBuilder sql, Map<String, Object> params, String prefix, String column, Object value) {
+        if (value != null) {
+            sql.append(" and t.").append(column).append(" = :").append(prefix).append(column);
+            params.put(prefix + column, value);
+        }
+    }
+
+    /**
+     * The ids of the tickets that match a query, in its order, at most {@code max} of them (a bulk action on
+     * "everything that matches the filter"). One statement; the cursor and page size of the query are ignored.
+     */
+    public List<Long> idsMatching(ListQuery q, int max, AgentPrincipal agent) {
+        StringBuilder sql = new StringBuilder("select t.id from ticket t where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (!narrow(q, agent, accountsTeams(q, agent), "", sql, params)) {
+            return List.of();
+        }
+        boolean byCreated = q.sort() == Sort.CREATED_ASC || q.sort() == Sort.CREATED_DESC;
+        String dir = q.sort() == Sort.UPDATED_DESC || q.sort() == Sort.CREATED_DESC ? " desc" : " asc";
+        sql.append(byCreated ? " order by t.id" + dir : " order by t.updated_at" + dir + ", t.id" + dir);
+        sql.append(" limit :limit");
+        params.put("limit", Math.max(1, max));
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
+    }
+
+    /**
+     * How many tickets each query matches, counted no further than {@code cap} (the inbox's tabs show "99+" rather
+     * than count a million rows): one statement for all of them, each part reading at most {@code cap} index entries
+     * of the same index its list would. The answer has one number per query, in order.
+     */
+    public List<Integer> cappedCounts(List<ListQuery> queries, int cap, AgentPrincipal agent) {
+        if (queries.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> myTeams = accounts.teamIdsOf(agent.id());
+        StringBuilder sql = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        params.put("cap", cap);
+        for (int i = 0; i < queries.size(); i++) {
+            ListQuery q = queries.get(i);
+            StringBuilder part = new StringBuilder("select 1 from ticket t where 1 = 1");
+            boolean possible = narrow(q, agent, agent.isAdmin() && q.view() == View.ALL ? null : myTeams, "q" + i + "_", part, params);
+            if (i > 0) {
+                sql.append(" union all ");
+            }
+            sql.append("select ").append(i).append(" as n, count(*) as c from (")
+                    .append(possible ? part : "select 1 from ticket t where 1 = 0").append(" limit :cap) x").append(i);
+        }
+        Integer[] counts = new Integer[queries.size()];
+        jdbc.sql(sql.toString()).params(params).query((ResultSet rs) -> {
+            counts[rs.getInt(1)] = rs.getInt(2);
+        });
+        return java.util.Arrays.stream(counts).map(c -> c == null ? 0 : c).toList();
+    }
+
+    /**
+     * Which of these tickets hold a message the agent has not seen: newer than the newest one they saw on the ticket
+     * page, and written by someone else (the customer, a colleague, Regard). One statement.
+     */
+    public Set<Long> unreadAmong(java.util.Collection<Long> ticketIds, AgentPrincipal agent) {
+        if (ticketIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        select distinct m.ticket_id from message m
+                        left join ticket_seen s on s.agent_id = :me and s.ticket_id = m.ticket_id
+                        where m.ticket_id in (:ids)
+                          and (m.author_agent_id is null or m.author_agent_id <> :me)
+                          and (s.message_id is null or m.id > s.message_id)""")
+                .param("me", agent.id()).param("ids", List.copyOf(ticketIds)).query(Long.class).list());
     }
 
     /** The full ticket, if the agent may see it; throws {@link TicketNotFound} or {@link TicketForbidden}. */

@@ -33,6 +33,18 @@ class WriteBudgetIntegrationTest {
     @Autowired
     TestData data;
 
+    /**
+     * Ten times a single change's own work (lock, assignee check, row, history, index: 7 statements), plus one
+     * authentication and one read of the actor for the whole batch; ten single PATCHes cost 170.
+     */
+    static final int BULK_OF_TEN = 72;
+    /**
+     * The inbox: the session, the list and its names, the unread markers and the tab counts (one statement each), the
+     * saved views, the forms' options, the overdue promises; the agent's teams are still read four times (a
+     * known waste, each a read-only transaction of its own).
+     */
+    static final int INBOX_PAGE = 22;
+
     ApiClient api;
     TeamView team;
     TestAgent agent;
@@ -144,6 +156,56 @@ class WriteBudgetIntegrationTest {
         });
         // given by phone, as the composer's case above (24 with where the reply goes), and the draft's delete: 25
         report("reply (composer, with a draft)", tally, 25, 8);
+    }
+
+    @Test
+    void aBulkChangeOfTenTicketsCostsTenSmallWritesAndOneSignIn() throws Exception {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(openTicket());
+        }
+        Tally tally = measure(ledger -> {
+            var answer = api.post("/api/v1/tickets/bulk").auth(bearer(token)).header(StatementLedger.HEADER, ledger)
+                    .json(Map.of("tickets", ids, "changes", Map.of("status", "waiting", "assignee", agent.id()))).send();
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            assertThat(answer.json().get("applied").asLong()).isEqualTo(10);
+            return answer;
+        });
+        // per ticket: its lock, the assignee's check, the row, the history, the search index following status and team
+        report("bulk status + assignee, 10 tickets (API)", tally, BULK_OF_TEN, 12);
+    }
+
+    @Test
+    void theTicketPageWritesOneRowOnceTheAgentHasOpenedTheTicket() throws Exception {
+        long id = openTicket();
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
+        session.get("/tickets/" + id);
+        StatementLedger.Tally tally = measure(ledger -> {
+            var page = session.header(StatementLedger.HEADER, ledger).get("/tickets/" + id);
+            session.header(StatementLedger.HEADER, null);
+            assertThat(page.status()).isEqualTo(200);
+            return page;
+        });
+        System.out.println("BUDGET ticket page view: " + tally);
+        java.util.List<String> writes = tally.sql().stream().map(q -> q.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(q -> !q.contains("spring_session"))
+                .filter(q -> q.startsWith("insert") || q.startsWith("update") || q.startsWith("delete") || q.startsWith("merge")).toList();
+        assertThat(writes).as("the one write of a page view: the unread marker\n%s", tally).singleElement()
+                .satisfies(q -> assertThat(q).startsWith("update ticket_seen"));
+    }
+
+    @Test
+    void theInboxPageCountsItsTabsInOneStatement() throws Exception {
+        openTicket();
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
+        session.get("/inbox");
+        Tally tally = measure(ledger -> {
+            var page = session.header(StatementLedger.HEADER, ledger).get("/inbox");
+            session.header(StatementLedger.HEADER, null);
+            assertThat(page.status()).isEqualTo(200);
+            return page;
+        });
+        report("inbox page view (tabs counted, unread marked)", tally, INBOX_PAGE, 12);
     }
 
     private long openTicket() {
