@@ -3,6 +3,7 @@ package org.regard.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
@@ -15,8 +16,13 @@ class WebConfiguration implements WebMvcConfigurer {
         return new PageLanguages();
     }
 
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new LayoutModel());
+    }
+
     /**
-     * Static files are served from three places only. Boot's catch-all static mapping is switched off
+     * Static files are served from these places only. Boot's catch-all static mapping is switched off
      * ({@code spring.web.resources.add-mappings=false}): with it, every link a page writes was looked up in
      * the jar to be versioned, which took about half of a page's CPU time (see bench/README.md).
      */
@@ -24,6 +30,7 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/");
         registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/");
+        registry.addResourceHandler("/favicon.svg", "/favicon.ico").addResourceLocations("classpath:/static/");
         registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .resourceChain(true).addResolver(new LiteWebJarsResourceResolver());
     }
