@@ -120,7 +120,7 @@ class SecurityConfiguration {
         RequestMatcher pages = new NegatedRequestMatcher(framed);
         RequestCache returnTo = ReturnAfterSignIn.cache();
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
                                 "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         // the second step of a sign-in: useful only to a session whose password step left it pending
                         .requestMatchers(TwoFactorSignIn.CODE_PAGE, TwoFactorSignIn.ENROL_PAGE).permitAll()

@@ -99,6 +99,15 @@ public class Merges {
     }
 
     /**
+     * The customer a merged (and so deleted) customer lives on in, so that its old address can lead there; empty
+     * for a customer that was never merged away.
+     */
+    public java.util.Optional<Long> survivorOf(long mergedId) {
+        return jdbc.sql("select survivor_id from customer_merge where merged_id = ? order by merged_at desc, id desc")
+                .param(mergedId).query(Long.class).optional();
+    }
+
+    /**
      * Merges the duplicate into the survivor for an actor who may change both ({@link MergeAccess}, else
      * {@link CustomerForbidden}), records it with the agent's name and in the audit log, and returns the record.
      */
@@ -138,6 +147,8 @@ public class Merges {
                 .params(survivorId, duplicateId, duplicate.getName(), String.join("\n", addresses), agentId, agentName,
                         Timestamp.from(now), addresses.size(), notes, values, moved, failures)
                 .update(keys, "id");
+        // what was merged into the duplicate now leads to the survivor too (and no record names a deleted survivor)
+        jdbc.sql("update customer_merge set survivor_id = ? where survivor_id = ?").params(survivorId, duplicateId).update();
         customers.deleteById(duplicateId);
         long id = keys.getKey().longValue();
         return mergesInto(survivorId).stream().filter(m -> m.id() == id).findFirst().orElseThrow();

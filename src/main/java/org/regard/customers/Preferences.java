@@ -99,6 +99,31 @@ public class Preferences {
         return fields.findById(id).map(PreferenceField::view);
     }
 
+    /**
+     * Defines a new field whose key is derived from its label ({@link #keyFrom}): "Giờ gọi" becomes {@code gio-goi},
+     * and {@code gio-goi-2} when that key is taken. The label must already be checked ({@link #MAX_LABEL}).
+     */
+    @Transactional
+    public FieldView define(String label, PreferenceType type) {
+        String base = keyFrom(label == null ? "" : label);
+        String key = base;
+        for (int n = 2; fields.findByKey(key).isPresent(); n++) {
+            key = base + "-" + n;
+        }
+        return define(key, label, type);
+    }
+
+    /** A key from a label: accents dropped, lower case, other characters as one dash; at most 45 characters. */
+    public static String keyFrom(String label) {
+        String folded = java.text.Normalizer.normalize(label.strip().replace("đ", "d").replace("Đ", "D").replace("ß", "ss"),
+                java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(java.util.Locale.ROOT);
+        String key = folded.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (key.length() > 45) {
+            key = key.substring(0, 45).replaceAll("-+$", "");
+        }
+        return key.isEmpty() || !Character.isLetter(key.charAt(0)) ? ("field-" + key).replaceAll("-+$", "") : key;
+    }
+
     /** Defines a new field; key and label must already be checked (see {@link #KEY}, {@link #MAX_LABEL}). */
     @Transactional
     public FieldView define(String key, String label, PreferenceType type) {

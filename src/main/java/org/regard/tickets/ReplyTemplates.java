@@ -219,6 +219,36 @@ public class ReplyTemplates {
         variants.values().stream().filter(b -> b != null && b.length() > Tickets.MAX_BODY).findFirst().ifPresent(b -> {
             throw new InvalidInput("body", "must be at most " + Tickets.MAX_BODY + " characters long");
         });
+        variants.forEach((language, body) -> {
+            List<String> unknown = body == null ? List.of() : TemplateText.unknownPlaceholders(body);
+            if (!unknown.isEmpty()) {
+                throw new UnknownPlaceholder(code(language), unknown.getFirst());
+            }
+        });
+    }
+
+    /**
+     * Raised when a template's text names a placeholder Regard cannot fill ({@code {{customer.unknown}}}): refused when
+     * saved rather than sent to a customer as written. Names the language's text and the placeholder.
+     */
+    public static class UnknownPlaceholder extends InvalidInput {
+        private final String language;
+        private final String placeholder;
+
+        public UnknownPlaceholder(String language, String placeholder) {
+            super("variants." + language, "uses {{" + placeholder + "}}, which is not a placeholder; use one of "
+                    + String.join(", ", TemplateText.KNOWN.stream().map(k -> "{{" + k + "}}").toList()));
+            this.language = language;
+            this.placeholder = placeholder;
+        }
+
+        public String language() {
+            return language;
+        }
+
+        public String placeholder() {
+            return placeholder;
+        }
     }
 
     private void requireLanguage(String language, String field) {

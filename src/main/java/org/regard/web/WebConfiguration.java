@@ -16,14 +16,18 @@ class WebConfiguration implements WebMvcConfigurer {
         return new PageLanguages();
     }
 
-    /** A form shown again with its errors keeps its page's address (see {@link FailedForms}). */
+    /**
+     * A form shown again with its errors keeps its page's address (see {@link FailedForms}); every page, error pages
+     * included, learns who is signed in ({@link LayoutModel}).
+     */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new FailedForms());
+        registry.addInterceptor(new LayoutModel());
     }
 
     /**
-     * Static files are served from three places only. Boot's catch-all static mapping is switched off
+     * Static files are served from these places only. Boot's catch-all static mapping is switched off
      * ({@code spring.web.resources.add-mappings=false}): with it, every link a page writes was looked up in
      * the jar to be versioned, which took about half of a page's CPU time (see bench/README.md).
      */
@@ -31,6 +35,7 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/");
         registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/");
+        registry.addResourceHandler("/favicon.svg", "/favicon.ico").addResourceLocations("classpath:/static/");
         registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .resourceChain(true).addResolver(new LiteWebJarsResourceResolver());
     }

@@ -137,7 +137,7 @@ class DraftsBrowserTest {
 
         long pressed = ((Number) browser.driver().executeScript("return Date.now();")).longValue();
         new Actions(browser.driver()).sendKeys("e").perform();
-        browser.waitUntil(d -> browser.find("#ticket-status-badge").getAttribute("class").contains("status-resolved"));
+        browser.waitUntil(d -> "RESOLVED".equals(browser.find("#ticket-status").getDomProperty("value")));
         long loaded = ((Number) browser.driver().executeScript("return Math.round(performance.timeOrigin);")).longValue();
         assertThat(loaded - pressed).as("resolved after the undo window of the second press").isGreaterThanOrEqualTo(4_500);
         assertThat(status(id, agent)).isEqualTo(TicketStatus.RESOLVED);

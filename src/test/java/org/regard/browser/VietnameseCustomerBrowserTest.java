@@ -86,7 +86,10 @@ class VietnameseCustomerBrowserTest {
         assertThat(valueOf(card, "Giờ gọi")).isEqualTo("Gọi sau 18:00");
         assertThat(card.findElement(By.cssSelector(".preference-" + hours.key())).getText()).isEqualTo("Gọi sau 18:00");
         assertThat(valueOf(card, "Other preferences")).isEqualTo("Thích nhắn tin hơn email");
-        WebElement late = card.findElement(By.id("card-promise-" + promise.id()));
+        // listed once on the page: beside the composer, with its buttons, not again on the card
+        assertThat(card.findElements(By.id("card-promise-" + promise.id()))).isEmpty();
+        assertThat(browser.findAll("[id$='promise-" + promise.id() + "']")).hasSize(1);
+        WebElement late = browser.find("#composer-memory #promise-" + promise.id());
         assertThat(late.getText()).contains("Gọi lại để xác nhận hóa đơn mới");
         assertThat(late.getDomAttribute("class")).contains("overdue");
         WebElement badge = late.findElement(By.cssSelector(".overdue-badge"));

@@ -165,7 +165,35 @@ class MergeIntegrationTest {
         assertThat(merged.status()).isEqualTo(200);
         assertThat(merged.json().get("mergedId").asLong()).isEqualTo(duplicate.id());
         assertThat(merged.json().get("customer").get("emails").toString()).contains(mark + "@old.example.test");
-        assertThat(api.get("/api/v1/customers/" + duplicate.id()).auth(bearer(token)).send().status()).isEqualTo(404);
+        var moved = api.get("/api/v1/customers/" + duplicate.id()).auth(bearer(token)).send();
+        assertThat(moved.status()).as("the merged customer's address names the survivor").isEqualTo(301);
+        assertThat(moved.header("Location")).hasValue("/api/v1/customers/" + survivor.id());
+        assertThat(api.get("/api/v1/customers/987654321").auth(bearer(token)).send().status()).isEqualTo(404);
+    }
+
+    @Test
+    void aMergedCustomersOldPageLeadsToTheSurvivorEvenAfterTheSurvivorIsMergedInTurnWithItsOwnRules() {
+        var team = data.team("merge-redirect");
+        var agent = data.agent(Role.AGENT, team);
+        String mark = TestData.unique("redirect");
+        var first = customers.create(new Customers.NewCustomer("Ana " + mark, List.of(mark + "-a@example.test"), null, null, null, null));
+        var second = customers.create(new Customers.NewCustomer("Ana " + mark, List.of(mark + "-b@example.test"), null, null, null, null));
+        var third = customers.create(new Customers.NewCustomer("Ana " + mark, List.of(mark + "-c@example.test"), null, null, null, null));
+        merges.merge(second.id(), first.id(), Actor.SYSTEM, null);
+        merges.merge(third.id(), second.id(), Actor.SYSTEM, null);
+        var session = WebSession.signedIn(port, agent.email(), agent.password());
+
+        for (var gone : List.of(first, second)) {
+            var page = session.get("/customers/" + gone.id());
+            assertThat(page.status()).isEqualTo(302);
+            assertThat(page.redirectPath()).isEqualTo("/customers/" + third.id());
+        }
+        var survivor = session.get("/customers/" + third.id());
+        assertThat(survivor.body()).as("an agent who does not serve the survivor may only read it")
+                .contains("id=\"customer-read-only\"").doesNotContain("id=\"customer-form\"");
+        assertThat(session.get("/customers/987654321").status()).isEqualTo(404);
+        assertThat(merges.mergesInto(third.id())).extracting(Merges.MergeView::mergedId)
+                .containsExactlyInAnyOrder(first.id(), second.id());
     }
 
     @Test

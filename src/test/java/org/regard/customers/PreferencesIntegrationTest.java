@@ -72,6 +72,33 @@ class PreferencesIntegrationTest {
     }
 
     @Test
+    void theKeyOfANewFieldIsDerivedFromItsLabelOnThePageAndInTheApi() {
+        String mark = TestData.unique("x").substring(2);
+        assertThat(admin.get("/admin/preferences").body()).as("no key to type").doesNotContain("name=\"key\"");
+
+        var created = admin.post("/admin/preferences", "label", "Giờ gọi " + mark, "type", "text");
+        var again = admin.post("/admin/preferences", "label", "Giờ  gọi " + mark, "type", "text");
+        var viaApi = api.post("/api/v1/preference-fields").auth(bearer(adminToken))
+                .json(Map.of("label", "Größe " + mark, "type", "number")).send();
+
+        assertThat(created.status()).isEqualTo(302);
+        assertThat(again.status()).isEqualTo(302);
+        assertThat(preferences.fields()).extracting(Preferences.FieldView::key)
+                .contains("gio-goi-" + mark, "gio-goi-" + mark + "-2");
+        assertThat(viaApi.status()).isEqualTo(201);
+        assertThat(viaApi.json().get("key").asString()).isEqualTo("grosse-" + mark);
+    }
+
+    @Test
+    void aKeyIsLettersDigitsAndDashesStartingWithALetter() {
+        assertThat(Preferences.keyFrom("Kênh liên hệ ưa thích")).isEqualTo("kenh-lien-he-ua-thich");
+        assertThat(Preferences.keyFrom("Đặt hàng – số")).isEqualTo("dat-hang-so");
+        assertThat(Preferences.keyFrom("2nd phone")).isEqualTo("field-2nd-phone");
+        assertThat(Preferences.keyFrom("!!!")).isEqualTo("field");
+        assertThat(Preferences.keyFrom("a".repeat(80))).hasSize(45).matches(Preferences.KEY);
+    }
+
+    @Test
     void anAgentSetsTypedValuesOnTheCustomerPageAndAWrongTypeSavesNothing() {
         var contractEnd = preferences.define(TestData.unique("contract-end"), "Contract end", PreferenceType.DATE);
         var seats = preferences.define(TestData.unique("seats"), "Seats", PreferenceType.NUMBER);

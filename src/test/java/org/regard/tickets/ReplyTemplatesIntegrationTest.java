@@ -132,6 +132,43 @@ class ReplyTemplatesIntegrationTest {
     }
 
     @Test
+    void aPlaceholderThatDoesNotExistIsRefusedWhenSavedOnThePageAndInTheApi() {
+        TeamView team = data.team("tpl-unknown");
+        var admin = data.agent(Role.ADMIN, team);
+        var session = org.regard.support.WebSession.signedIn(port, admin.email(), admin.password());
+        String name = TestData.unique("Unknown");
+        String editPath = session.post("/templates", "name", name, "sourceLanguage", "en").redirectPath();
+        var version = templates.all().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow().version();
+
+        var refused = session.post(editPath, "name", name, "sourceLanguage", "en", "version", Integer.toString(version),
+                "category", "", "variant.en", "Hello {{customer.name}}, you are {{customer.unknown}}.", "variant.de", "Hallo",
+                "variant.fr", "", "variant.vi", "");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("The English text uses {{customer.unknown}}, which is not a placeholder.")
+                .as("the text typed stays in the form").contains("Hello {{customer.name}}, you are {{customer.unknown}}.")
+                .contains("aria-invalid=\"true\"");
+        assertThat(templates.all().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow().variants())
+                .as("nothing saved").isEmpty();
+        assertThat(session.post(editPath, "name", name, "sourceLanguage", "en", "version", Integer.toString(version),
+                "category", "", "variant.en", "Hello {{ customer.name }}, \\{{not.a.placeholder}} stays.").status())
+                .as("known placeholders and escaped braces are accepted").isEqualTo(302);
+
+        ApiClient api = new ApiClient(port);
+        String token = data.apiToken(admin);
+        var created = api.post("/api/v1/templates").auth(bearer(token)).json(Map.of("name", TestData.unique("Api unknown"),
+                "sourceLanguage", "en", "variants", List.of(Map.of("language", "en", "body", "Hi {{customer.nickname}}")))).send();
+        assertThat(created.status()).isEqualTo(400);
+        assertThat(created.json().get("errors").get(0).get("field").asString()).isEqualTo("variants.en");
+        assertThat(created.json().get("errors").get(0).get("message").asString()).contains("{{customer.nickname}}")
+                .contains("{{customer.name}}");
+        long id = Long.parseLong(editPath.substring(editPath.lastIndexOf('/') + 1));
+        var put = api.put("/api/v1/templates/" + id + "/variants/de").auth(bearer(token)).json(Map.of("body", "Hallo {{kunde.name}}")).send();
+        assertThat(put.status()).isEqualTo(400);
+        assertThat(put.body()).contains("{{kunde.name}}");
+    }
+
+    @Test
     void anAdminManagesTemplatesOnThePagesAndAnAgentInsertsOneInTheComposer() {
         TeamView team = data.team("tpl-page");
         var admin = data.agent(Role.ADMIN, team);

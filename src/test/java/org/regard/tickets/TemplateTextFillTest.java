@@ -21,4 +21,11 @@ class TemplateTextFillTest {
         assertThat(TemplateText.fill("{{customer.age}} \\{{agent.name}} $1 \\n", VALUES))
                 .isEqualTo("{{customer.age}} {{agent.name}} $1 \\n");
     }
+
+    @Test
+    void unknownPlaceholdersAreFoundOnceEachAndKnownOrEscapedOnesAreNot() {
+        assertThat(TemplateText.unknownPlaceholders("{{customer.name}} {{ customer.unknown }} \\{{agent.age}} {{ticket.id}} {{customer.unknown}} {{x}}"))
+                .containsExactly("customer.unknown", "x");
+        assertThat(TemplateText.unknownPlaceholders("{{ customer.preferredName }}, {{agent.name}} #{{ticket.id}}")).isEmpty();
+    }
 }

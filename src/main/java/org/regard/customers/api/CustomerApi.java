@@ -56,9 +56,12 @@ class CustomerApi {
     private final Customers customers;
     private final Preferences preferences;
     private final org.regard.customers.CustomerAccess access;
+    private final org.regard.customers.Merges merges;
 
-    CustomerApi(Customers customers, Preferences preferences, org.regard.customers.CustomerAccess access) {
+    CustomerApi(Customers customers, Preferences preferences, org.regard.customers.CustomerAccess access,
+                org.regard.customers.Merges merges) {
         this.access = access;
+        this.merges = merges;
         this.customers = customers;
         this.preferences = preferences;
     }
@@ -81,8 +84,17 @@ class CustomerApi {
     @Operation(operationId = "getCustomer", summary = "Read a customer", description = "The ETag header carries the customer's version.")
     @ApiResponse(responseCode = "200", description = "The customer",
             headers = @Header(name = HttpHeaders.ETAG, description = "The customer's version, for If-Match"))
+    @ApiResponse(responseCode = "301", description = "The customer was merged into another: Location names the survivor",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The surviving customer's address"))
     ResponseEntity<CustomerResource> customer(@PathVariable long id) {
-        return withVersion(ResponseEntity.ok(), resource(existing(id)));
+        var customer = customers.customer(id);
+        if (customer.isEmpty()) {
+            return merges.survivorOf(id)
+                    .map(survivor -> ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                            .location(java.net.URI.create("/api/v1/customers/" + survivor)).<CustomerResource>build())
+                    .orElseGet(() -> withVersion(ResponseEntity.ok(), resource(existing(id))));
+        }
+        return withVersion(ResponseEntity.ok(), resource(customer.get()));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -53,7 +53,7 @@ class PreferenceFieldApi {
     }
 
     @Schema(name = "NewPreferenceField")
-    record NewField(@NotBlank @Pattern(regexp = "[a-z][a-z0-9_-]{0,49}", message = "must be lower-case letters, digits, - or _, starting with a letter") String key,
+    record NewField(@Schema(nullable = true, description = "Derived from the label when left out") @Pattern(regexp = "[a-z][a-z0-9_-]{0,49}", message = "must be lower-case letters, digits, - or _, starting with a letter") String key,
                     @NotBlank @Size(max = Preferences.MAX_LABEL) String label,
                     @NotNull @Schema(allowableValues = {"text", "number", "date", "yes-no"}) String type) {
     }
@@ -78,7 +78,8 @@ class PreferenceFieldApi {
                 .orElseThrow(() -> new CustomerRequests.InvalidField("type", "must be one of text, number, date, yes-no"));
         Preferences.FieldView created;
         try {
-            created = preferences.define(request.key(), request.label(), type);
+            created = request.key() == null ? preferences.define(request.label(), type)
+                    : preferences.define(request.key(), request.label(), type);
         } catch (Preferences.KeyTaken taken) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, taken.getMessage());
             problem.setTitle("Key in use");

@@ -32,10 +32,12 @@ class CustomerController {
     private final org.regard.customers.CustomerNotes notes;
     private final CustomerPage page;
     private final org.regard.customers.CustomerAccess access;
+    private final org.regard.customers.Merges merges;
 
     CustomerController(Customers customers, CustomerPage page, org.regard.customers.CustomerNotes notes,
-                       org.regard.customers.CustomerAccess access) {
+                       org.regard.customers.CustomerAccess access, org.regard.customers.Merges merges) {
         this.access = access;
+        this.merges = merges;
         this.notes = notes;
         this.customers = customers;
         this.page = page;
@@ -89,6 +91,10 @@ class CustomerController {
 
     @GetMapping("/customers/{id}")
     String show(@PathVariable long id, Model model) {
+        if (customers.customer(id).isEmpty()) {
+            // a merged customer's old address leads to the survivor, whose page applies its own rules
+            return merges.survivorOf(id).map(survivor -> "redirect:/customers/" + survivor).orElseThrow();
+        }
         return page.render(id, model);
     }
 

@@ -36,14 +36,16 @@ class PreferenceFieldAdminController {
     String create(@RequestParam(defaultValue = "") String key, @RequestParam(defaultValue = "") String label,
                   @RequestParam(defaultValue = "") String type, HttpServletResponse response, Model model,
                   RedirectAttributes redirect) {
+        // the key is derived from the label (the page asks for none); a key sent anyway is still checked and used
         String cleanKey = key.strip();
         Optional<PreferenceType> parsed = PreferenceType.parse(type);
-        String keyError = !Preferences.KEY.matcher(cleanKey).matches() ? "preferences.error.key" : null;
+        String keyError = !cleanKey.isEmpty() && !Preferences.KEY.matcher(cleanKey).matches() ? "preferences.error.key" : null;
         String labelError = labelProblem(label);
         String typeError = parsed.isEmpty() ? "preferences.error.type" : null;
         if (keyError == null && labelError == null && typeError == null) {
             try {
-                Preferences.FieldView created = preferences.define(cleanKey, label, parsed.get());
+                Preferences.FieldView created = cleanKey.isEmpty() ? preferences.define(label, parsed.get())
+                        : preferences.define(cleanKey, label, parsed.get());
                 return done(redirect, "preferences.created", created.label());
             } catch (Preferences.KeyTaken taken) {
                 keyError = "preferences.error.keyTaken";

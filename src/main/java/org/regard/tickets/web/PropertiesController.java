@@ -147,31 +147,40 @@ class PropertiesController {
         return "ticket.flash.updated";
     }
 
-    /** The agent's wishes that differ from the ticket as it is now. */
+    /**
+     * The agent's own changes that the ticket does not have now: a field the agent left as they saw it is not listed,
+     * even when someone else changed it meanwhile (a form posted without what was seen compares with now only).
+     */
     private List<Attempt> attempts(PropertiesForm form, TicketDetail now) {
         TicketQueries.TicketRow t = now.summary();
         List<Attempt> attempts = new ArrayList<>();
-        if (form.getStatus() != null && form.getStatus() != t.status()) {
+        if (changed(form.getStatus(), form.getSeenStatus(), t.status())) {
             attempts.add(new Attempt("ticket.field.status", "status." + form.getStatus().name(), null));
         }
-        if (form.getPriority() != null && form.getPriority() != t.priority()) {
+        if (changed(form.getPriority(), form.getSeenPriority(), t.priority())) {
             attempts.add(new Attempt("ticket.field.priority", "priority." + form.getPriority().name(), null));
         }
-        if (form.getTeam() != null && form.getTeam() != t.teamId()) {
+        if (changed(form.getTeam(), form.getSeenTeam(), t.teamId())) {
             attempts.add(new Attempt("ticket.field.team", null, accounts.teamNames().getOrDefault(form.getTeam(), "?")));
         }
         if (form.getAssignee() != null) {
             String wanted = form.getAssignee().strip();
+            String seen = form.getSeenAssignee() == null ? null : form.getSeenAssignee().strip();
             String current = t.assigneeId() == null ? "" : t.assigneeId().toString();
-            if (!wanted.equals(current)) {
+            if (changed(wanted, seen, current)) {
                 attempts.add(wanted.isEmpty() ? new Attempt("ticket.field.assignee", "ticket.unassigned", null)
                         : new Attempt("ticket.field.assignee", null, agentName(wanted)));
             }
         }
-        if (form.getCategory() != null && !form.getCategory().equals(now.categoryId())) {
+        if (changed(form.getCategory(), form.getSeenCategory(), now.categoryId())) {
             attempts.add(new Attempt("ticket.field.category", null, categoryName(form.getCategory())));
         }
         return attempts;
+    }
+
+    /** Whether the agent asked for a value they had not seen there and that the ticket does not have now. */
+    static <T> boolean changed(T wanted, T seen, T now) {
+        return wanted != null && !wanted.equals(now) && (seen == null || !wanted.equals(seen));
     }
 
     private String agentName(String id) {

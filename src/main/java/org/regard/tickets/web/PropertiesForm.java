@@ -15,6 +15,13 @@ public class PropertiesForm {
     private String assignee;
     private Long category;
     private Integer version;
+    // the properties as the agent saw them when the form was drawn: a refused change then names only what this agent
+    // changed, not what someone else changed meanwhile
+    private TicketStatus seenStatus;
+    private Priority seenPriority;
+    private Long seenTeam;
+    private String seenAssignee;
+    private Long seenCategory;
 
     static PropertiesForm of(TicketDetail detail) {
         PropertiesForm form = new PropertiesForm();
@@ -24,6 +31,11 @@ public class PropertiesForm {
         form.assignee = detail.summary().assigneeId() == null ? "" : detail.summary().assigneeId().toString();
         form.category = detail.categoryId();
         form.version = detail.version();
+        form.seenStatus = form.status;
+        form.seenPriority = form.priority;
+        form.seenTeam = form.team;
+        form.seenAssignee = form.assignee;
+        form.seenCategory = form.category;
         return form;
     }
 
@@ -73,5 +85,45 @@ public class PropertiesForm {
 
     public void setVersion(Integer version) {
         this.version = version;
+    }
+
+    public TicketStatus getSeenStatus() {
+        return seenStatus;
+    }
+
+    public void setSeenStatus(TicketStatus seenStatus) {
+        this.seenStatus = seenStatus;
+    }
+
+    public Priority getSeenPriority() {
+        return seenPriority;
+    }
+
+    public void setSeenPriority(Priority seenPriority) {
+        this.seenPriority = seenPriority;
+    }
+
+    public Long getSeenTeam() {
+        return seenTeam;
+    }
+
+    public void setSeenTeam(Long seenTeam) {
+        this.seenTeam = seenTeam;
+    }
+
+    public String getSeenAssignee() {
+        return seenAssignee;
+    }
+
+    public void setSeenAssignee(String seenAssignee) {
+        this.seenAssignee = seenAssignee;
+    }
+
+    public Long getSeenCategory() {
+        return seenCategory;
+    }
+
+    public void setSeenCategory(Long seenCategory) {
+        this.seenCategory = seenCategory;
     }
 }

@@ -90,6 +90,12 @@ class TemplatePagesController {
             redirect.addFlashAttribute("message", "templates.saved");
             redirect.addFlashAttribute("messageArg", name.strip());
             return "redirect:/templates/" + id;
+        } catch (org.regard.tickets.ReplyTemplates.UnknownPlaceholder unknown) {
+            // the admin's text stays in the form, with the placeholder named, so nothing typed is lost
+            model.addAttribute("saveError", "templates.error.placeholder");
+            model.addAttribute("unknownPlaceholder", "{{" + unknown.placeholder() + "}}");
+            model.addAttribute("typedVariants", variants);
+            model.addAttribute("invalidVariant", unknown.language());
         } catch (InvalidInput invalid) {
             model.addAttribute("saveError", "templates.error." + invalid.field());
         } catch (org.springframework.dao.OptimisticLockingFailureException stale) {

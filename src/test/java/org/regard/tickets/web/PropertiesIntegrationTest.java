@@ -71,6 +71,41 @@ class PropertiesIntegrationTest {
     }
 
     @Test
+    void aRefusedChangeNamesOnlyTheFieldsThisAgentChangedNotWhatAColleagueChanged() {
+        TeamView team = data.team("props-mine");
+        TestAgent agent = data.agent(Role.AGENT, team);
+        TestAgent colleague = data.agent(Role.AGENT, team);
+        long id = open(agent, team);
+        WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
+        var page = session.get("/tickets/" + id);
+        String seen = page.valueOf("ticket-version");
+        // the colleague changes status, priority and assignee; this agent changes the priority only
+        tickets.update(id, new UpdateTicket(TicketStatus.OPEN, Priority.HIGH, null, java.util.Optional.of(colleague.id()),
+                null, null, null), colleague.principal());
+
+        var posted = session.post("/tickets/" + id, "version", seen, "status", "NEW", "priority", "LOW",
+                "team", String.valueOf(team.id()), "assignee", "",
+                "seenStatus", "NEW", "seenPriority", "NORMAL", "seenTeam", String.valueOf(team.id()), "seenAssignee", "");
+
+        assertThat(posted.status()).isEqualTo(409);
+        String conflict = posted.find("(?s)(<div id=\"conflict\".*?</div>)").orElseThrow();
+        assertThat(conflict).contains("Priority: Low").doesNotContain("Status:").doesNotContain("Assignee:");
+        assertThat(queries.detail(id, agent.principal()).summary().priority()).isEqualTo(Priority.HIGH);
+    }
+
+    @Test
+    void theFormCarriesWhatTheAgentSaw() {
+        TeamView team = data.team("props-seen");
+        TestAgent agent = data.agent(Role.AGENT, team);
+        long id = open(agent, team);
+
+        var page = WebSession.signedIn(port, agent.email(), agent.password()).get("/tickets/" + id);
+
+        assertThat(page.body()).contains("name=\"seenStatus\" value=\"NEW\"", "name=\"seenPriority\" value=\"NORMAL\"",
+                "name=\"seenTeam\" value=\"" + team.id() + "\"", "name=\"seenAssignee\"");
+    }
+
+    @Test
     void aStatusTheLifecycleDoesNotAllowIsExplainedAndChangesNothing() {
         TeamView team = data.team("props-illegal");
         TestAgent agent = data.agent(Role.AGENT, team);
