@@ -232,9 +232,10 @@ public class DemoData {
         for (int c = 0; c < DemoCast.CUSTOMERS.size(); c++) {
             CustomerSpec spec = DemoCast.CUSTOMERS.get(c);
             OrganizationSpec org = spec.organization() < 0 ? null : DemoCast.ORGANIZATIONS.get(spec.organization());
+            List<org.regard.customers.Phone> phones = phone(c, spec, org);
             long id = clock.at(since.get(c), () -> customers.create(new Customers.NewCustomer(spec.name(),
                     List.of(address(spec, org, request.domain())), spec.language(), org == null ? null : org.name(),
-                    spec.tier(), spec.preferences())).id());
+                    spec.tier(), spec.preferences(), Customers.PersonFacts.UNKNOWN, phones)).id());
             if (spec.pinnedNote() != null) {
                 Long author = agents.stream().filter(a -> a.languages().contains(spec.language()))
                         .map(AgentView::id).findFirst().orElse(null);
@@ -243,6 +244,24 @@ public class DemoData {
             ids.add(id);
         }
         return ids;
+    }
+
+    /**
+     * Every other customer left a telephone number: a work number for people in an organization, a mobile otherwise,
+     * written the way people of their country write them, in the ranges kept for fiction where the country has one.
+     */
+    private static List<org.regard.customers.Phone> phone(int index, CustomerSpec spec, OrganizationSpec organization) {
+        if (index % 2 == 1) {
+            return List.of();
+        }
+        String number = switch (spec.language()) {
+            case "fr" -> "+33 6 39 98 %02d %02d".formatted(index, 10 + index);
+            case "de" -> "+49 30 23125 %03d".formatted(100 + index);
+            case "vi" -> "+84 90 000 %04d".formatted(1000 + index);
+            default -> "+44 7700 900%03d".formatted(index);
+        };
+        return List.of(new org.regard.customers.Phone(number,
+                organization == null ? org.regard.customers.PhoneKind.MOBILE : org.regard.customers.PhoneKind.WORK));
     }
 
     /** People in an organization write from its domain; others from a mail provider of their country. */

@@ -107,6 +107,8 @@ class DemoDataIntegrationTest {
         assertThat(people).extracting(CustomerView::name).contains("Jürgen Schäfer", "Trần Thị Bích Ngọc", "Hélène Lefèvre");
         assertThat(people).extracting(CustomerView::tier).contains("standard", "priority", "key-account");
         assertThat(people).filteredOn(c -> c.preferences() != null).hasSizeGreaterThan(5);
+        assertThat(people).filteredOn(c -> !c.phones().isEmpty()).hasSize(25)
+                .allSatisfy(c -> assertThat(c.phones().getFirst().number()).startsWith("+"));
         assertThat(summary.organizationIds()).hasSize(4)
                 .allSatisfy(org -> assertThat(customers.membersOf(org)).hasSizeGreaterThanOrEqualTo(3));
         assertThat(summary.customerIds()).filteredOn(id -> !customers.card(id).orElseThrow().pinnedNotes().isEmpty())

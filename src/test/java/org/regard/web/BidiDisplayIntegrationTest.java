@@ -63,6 +63,7 @@ class BidiDisplayIntegrationTest {
         assertThat(URLDecoder.decode(disposition, StandardCharsets.UTF_8)).doesNotContain(OVERRIDE).contains("invoicefdp.exe");
 
         WebSession.Page list = page.get("/customers?q=Eve");
-        assertThat(list.body()).doesNotContain(OVERRIDE).contains("dir=\"auto\">Evegnp.exe</a>");
+        assertThat(list.body()).doesNotContain(OVERRIDE).containsPattern("dir=\"auto\"[^>]*>Evegnp.exe</a>")
+                .contains("title=\"Evegnp.exe\"");
     }
 }
