@@ -52,7 +52,7 @@ class ProfilePagesIntegrationTest {
         assertThat(saved.location()).endsWith("/profile");
         var french = session.get("/profile");
         assertThat(french.body()).contains("<html lang=\"fr\">", "Votre profil", "Langue des pages enregistrée.");
-        assertThat(session.get("/customers").body()).contains("<html lang=\"fr\">", "Rechercher par nom ou e-mail");
+        assertThat(session.get("/customers").body()).contains("<html lang=\"fr\">", "Rechercher par nom, e-mail ou téléphone");
         assertThat(accounts.agent(agent.id()).orElseThrow().locale()).isEqualTo("fr");
 
         session.post("/profile/language", "locale", "");
