@@ -9,7 +9,6 @@ import org.regard.tickets.ReplyChannel.StuckReplies;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,6 +52,6 @@ public class ReplyDestinations {
             count += s.count();
             tickets.addAll(s.ticketIds());
         }
-        return count == 0 ? StuckReplies.NONE : new StuckReplies(count, List.copyOf(new ArrayList<>(tickets)));
+        return count == 0 ? StuckReplies.NONE : new StuckReplies(count, List.copyOf(tickets));
     }
 }
