@@ -1,5 +1,7 @@
 package org.regard.accounts;
 
+import org.regard.text.LocalNames;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,14 +65,15 @@ public class Accounts {
 
     /** A team and whether it routes new tickets by language, in one read. */
     public Optional<TeamRouting> teamRouting(long id) {
-        return jdbc.sql("select id, name, assign_by_language from team where id = ?").param(id)
-                .query((rs, n) -> new TeamRouting(rs.getLong(1), rs.getString(2), rs.getBoolean(3))).optional();
+        return jdbc.sql("select id, name, names, assign_by_language from team where id = ?").param(id)
+                .query((rs, n) -> new TeamRouting(rs.getLong(1), LocalNames.decode(rs.getString(2), rs.getString(3)),
+                        rs.getBoolean(4))).optional();
     }
 
-    /** A team as a new ticket needs it: its name, and whether it routes new tickets by the customer's language. */
-    public record TeamRouting(long id, String name, boolean assignsByLanguage) {
+    /** A team as a new ticket needs it: its names, and whether it routes new tickets by the customer's language. */
+    public record TeamRouting(long id, LocalNames names, boolean assignsByLanguage) {
         public TeamView view() {
-            return new TeamView(id, name);
+            return new TeamView(id, names);
         }
     }
 
@@ -120,8 +123,9 @@ public class Accounts {
         return agent.isAdmin() || teamIdsOf(agent.id()).contains(teamId);
     }
 
+    /** Every team's name in the reader's language (see {@link TeamView#name()}), by id. */
     public Map<Long, String> teamNames() {
-        return teams.findAll().stream().collect(Collectors.toMap(Team::getId, Team::getName));
+        return teams.findAll().stream().collect(Collectors.toMap(Team::getId, t -> t.localNames().current()));
     }
 
     /** Agents' display names by id: names only, in one read (no memberships loaded). */

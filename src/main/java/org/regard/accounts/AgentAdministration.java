@@ -167,4 +167,9 @@ public class AgentAdministration {
     public TeamView renameTeam(long teamId, String name) {
         return teamAdministration.change(teamId, name, null).team();
     }
+
+    /** Renames the team and gives it exactly these names in other languages (see {@link TeamAdministration}). */
+    public TeamView renameTeam(long teamId, String name, java.util.Map<String, String> translations) {
+        return teamAdministration.change(teamId, name, translations, null).team();
+    }
 }

@@ -1,5 +1,7 @@
 package org.regard.accounts;
 
+import org.regard.text.LocalNames;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -12,6 +14,8 @@ class Team {
     private String name;
     private Instant createdAt;
     private boolean assignByLanguage;
+    /** The names in other languages, as {@link LocalNames#encoded()} stores them. */
+    private String names;
 
     Team() {
     }
@@ -41,7 +45,15 @@ class Team {
         this.name = newName.strip();
     }
 
+    LocalNames localNames() {
+        return LocalNames.decode(name, names);
+    }
+
+    void nameIn(LocalNames translations) {
+        this.names = translations.encoded();
+    }
+
     TeamView view() {
-        return new TeamView(id, name);
+        return new TeamView(id, localNames());
     }
 }

@@ -1,5 +1,7 @@
 package org.regard.accounts;
 
+import org.regard.text.LocalNames;
+
 import org.regard.audit.AuditAction;
 import org.regard.audit.AuditLog;
 import org.springframework.stereotype.Service;
@@ -9,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,6 +25,9 @@ import java.util.TreeSet;
 @Service
 @Transactional
 public class TeamAdministration {
+    /** The longest name a team may have, in any language. */
+    public static final int MAX_NAME = 100;
+
     private final TeamRepository teams;
     private final AgentRepository agents;
     private final Clock clock;
@@ -63,18 +69,44 @@ public class TeamAdministration {
     }
 
     public StaffedTeam create(String name, Set<Long> members) {
+        return create(name, null, members);
+    }
+
+    /**
+     * Creates a team with a base name, its names in other languages (may be null) and its members.
+     *
+     * @throws LocalNames.Invalid naming the language whose name cannot be kept
+     */
+    public StaffedTeam create(String name, Map<String, String> translations, Set<Long> members) {
+        LocalNames.check(translations, MAX_NAME);
         if (teams.findByName(name.strip()).isPresent()) {
             throw new AgentAdministration.TeamNameTaken(name);
         }
-        Team team = teams.save(new Team(name, clock.instant()));
+        Team fresh = new Team(name, clock.instant());
+        LocalNames names = new LocalNames(fresh.getName(), translations);
+        fresh.nameIn(names);
+        Team team = teams.save(fresh);
         Set<Long> staffed = staff(team.getId(), members == null ? Set.of() : members);
         audit.record(AuditAction.TEAM_CREATED, "team", team.getId(), team.getName()
+                + (names.byLanguage().isEmpty() ? "" : ", names " + LocalNames.of(names.base()).changesTo(names))
                 + (staffed.isEmpty() ? "" : ", members " + emails(staffed)));
         return new StaffedTeam(team.view(), staffed);
     }
 
     /** Renames the team when {@code name} is given, and makes {@code members} its members when given. */
     public StaffedTeam change(long teamId, String name, Set<Long> members) {
+        return change(teamId, name, null, members);
+    }
+
+    /**
+     * Renames the team when {@code name} is given, gives it exactly these names in other languages when
+     * {@code translations} is given (a blank name removes that language's), and makes {@code members} its members when
+     * given. One audit entry lists what changed.
+     *
+     * @throws LocalNames.Invalid naming the language whose name cannot be kept
+     */
+    public StaffedTeam change(long teamId, String name, Map<String, String> translations, Set<Long> members) {
+        LocalNames.check(translations, MAX_NAME);
         Team team = teams.findById(teamId).orElseThrow(() -> new NoSuchElementException("Team " + teamId + " does not exist."));
         List<String> changed = new ArrayList<>();
         if (name != null && !name.strip().equals(team.getName())) {
@@ -84,6 +116,16 @@ public class TeamAdministration {
                     });
             changed.add("name: " + team.getName() + " → " + name.strip());
             team.rename(name);
+        }
+        if (translations != null) {
+            LocalNames before = team.localNames();
+            LocalNames after = new LocalNames(before.base(), translations);
+            if (!before.equals(after)) {
+                changed.add("names: " + before.changesTo(after));
+                team.nameIn(after);
+            }
+        }
+        if (!changed.isEmpty()) {
             teams.save(team);
         }
         Set<Long> before = membersOf(teamId);

@@ -60,6 +60,22 @@ public record LocalNames(String base, Map<String, String> byLanguage) {
         return new LocalNames(base, names);
     }
 
+    /**
+     * The names a page form sent, one field per language named {@code name_en}, {@code name_fr}...: language to
+     * name, as typed (blank ones included, so a refused form shows them again); null when the form sent none of these
+     * fields (a form that only renames leaves the other languages' names as they are).
+     */
+    public static Map<String, String> fromForm(Map<String, String> parameters) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String language : LANGUAGES) {
+            String value = parameters.get("name_" + language);
+            if (value != null) {
+                names.put(language, value);
+            }
+        }
+        return names.isEmpty() ? null : names;
+    }
+
     /** The translations in their stored form, one {@code language=name} line each; null when there are none. */
     public String encoded() {
         if (byLanguage.isEmpty()) {
@@ -116,6 +132,38 @@ public record LocalNames(String base, Map<String, String> byLanguage) {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Refuses translations that {@link #problem} finds fault with.
+     *
+     * @throws Invalid naming the language's field ({@code names.fr}) and what is wrong
+     */
+    public static void check(Map<String, String> translations, int maxLength) {
+        problem(translations, maxLength).ifPresent(problem -> {
+            int space = problem.indexOf(' ');
+            throw new Invalid(problem.substring(0, space), problem.substring(space + 1));
+        });
+    }
+
+    /** Raised for a name in some language that cannot be kept; {@link #field()} says which ({@code names.de}). */
+    public static final class Invalid extends IllegalArgumentException {
+        private final String field;
+        private final String problem;
+
+        public Invalid(String field, String problem) {
+            super(field + " " + problem);
+            this.field = field;
+            this.problem = problem;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        public String problem() {
+            return problem;
+        }
     }
 
     /** What changed between these translations and others, for an audit line ("fr: Assistance → Aide"); empty when none. */

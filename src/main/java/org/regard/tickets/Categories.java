@@ -1,5 +1,7 @@
 package org.regard.tickets;
 
+import org.regard.text.LocalNames;
+
 import org.regard.audit.AuditAction;
 import org.regard.audit.AuditLog;
 import org.springframework.stereotype.Service;
@@ -7,6 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.ArrayList;
 
 /** Ticket categories, managed by admins. A retired category stays on old tickets but is not offered. */
 @Service
@@ -20,7 +24,25 @@ public class Categories {
         this.audit = audit;
     }
 
-    public record CategoryView(long id, String name, boolean active) {
+    /** The longest name a category may have, in any language. */
+    public static final int MAX_NAME = 100;
+
+    /**
+     * A category. {@link #name()} is its name in the language of the request being answered (the agent's page
+     * language; the API's English), falling back to the base name; {@link #baseName()} is the base name.
+     */
+    public record CategoryView(long id, LocalNames names, boolean active) {
+        public CategoryView(long id, String name, boolean active) {
+            this(id, LocalNames.of(name), active);
+        }
+
+        public String name() {
+            return names.current();
+        }
+
+        public String baseName() {
+            return names.base();
+        }
     }
 
     /** Raised when a category name is already used. */
@@ -46,11 +68,25 @@ public class Categories {
     }
 
     public CategoryView create(String name) {
+        return create(name, null);
+    }
+
+    /**
+     * Creates a category with a base name and its names in other languages (may be null).
+     *
+     * @throws LocalNames.Invalid naming the language whose name cannot be kept
+     */
+    public CategoryView create(String name, Map<String, String> translations) {
+        LocalNames.check(translations, MAX_NAME);
         if (categories.findByName(name.strip()).isPresent()) {
             throw new NameTaken(name);
         }
-        Category created = categories.save(new Category(name));
-        audit.record(AuditAction.CATEGORY_CREATED, "category", created.getId(), created.getName());
+        Category fresh = new Category(name);
+        LocalNames names = new LocalNames(fresh.getName(), translations);
+        fresh.nameIn(names);
+        Category created = categories.save(fresh);
+        audit.record(AuditAction.CATEGORY_CREATED, "category", created.getId(), created.getName()
+                + (names.byLanguage().isEmpty() ? "" : ", names " + LocalNames.of(names.base()).changesTo(names)));
         return view(created);
     }
 
@@ -60,23 +96,57 @@ public class Categories {
     }
 
     public CategoryView rename(long id, String name) {
+        return rename(id, name, null);
+    }
+
+    /**
+     * Renames the category when {@code name} is given, and gives it exactly these names in other languages when
+     * {@code translations} is given (a blank name removes that language's). One audit entry lists what changed.
+     *
+     * @throws LocalNames.Invalid naming the language whose name cannot be kept
+     */
+    public CategoryView rename(long id, String name, Map<String, String> translations) {
+        LocalNames.check(translations, MAX_NAME);
         Category c = categories.findById(id).orElseThrow(() -> new java.util.NoSuchElementException("No category " + id));
-        categories.findByName(name.strip()).filter(o -> !o.getId().equals(c.getId())).ifPresent(o -> {
-            throw new NameTaken(name);
-        });
-        String before = c.getName();
-        c.rename(name);
-        if (before.equals(c.getName())) {
+        List<String> changes = new ArrayList<>();
+        if (name != null) {
+            categories.findByName(name.strip()).filter(o -> !o.getId().equals(c.getId())).ifPresent(o -> {
+                throw new NameTaken(name);
+            });
+            String before = c.getName();
+            c.rename(name);
+            if (!before.equals(c.getName())) {
+                changes.add("name: " + before + " → " + c.getName());
+            }
+        }
+        if (translations != null) {
+            LocalNames before = c.localNames();
+            LocalNames after = new LocalNames(before.base(), translations);
+            if (!before.equals(after)) {
+                changes.add("names: " + before.changesTo(after));
+                c.nameIn(after);
+            }
+        }
+        if (changes.isEmpty()) {
             return view(c);
         }
-        audit.record(AuditAction.CATEGORY_CHANGED, "category", id, "name: " + before + " → " + c.getName());
+        audit.record(AuditAction.CATEGORY_CHANGED, "category", id, String.join("; ", changes));
         return view(categories.save(c));
     }
 
     /** Renames the category when {@code name} is given, and retires or reinstates it when {@code active} is: at once. */
     public CategoryView change(long id, String name, Boolean active) {
-        CategoryView changed = name == null ? category(id).orElseThrow(() -> new java.util.NoSuchElementException("No category " + id))
-                : rename(id, name);
+        return change(id, name, null, active);
+    }
+
+    /**
+     * Renames the category when {@code name} is given, names it in other languages when {@code translations} is, and
+     * retires or reinstates it when {@code active} is: at once.
+     */
+    public CategoryView change(long id, String name, Map<String, String> translations, Boolean active) {
+        CategoryView changed = name == null && translations == null
+                ? category(id).orElseThrow(() -> new java.util.NoSuchElementException("No category " + id))
+                : rename(id, name, translations);
         return active == null ? changed : setActive(id, active);
     }
 
@@ -104,6 +174,6 @@ public class Categories {
     }
 
     private static CategoryView view(Category c) {
-        return new CategoryView(c.getId(), c.getName(), c.isActive());
+        return new CategoryView(c.getId(), c.localNames(), c.isActive());
     }
 }

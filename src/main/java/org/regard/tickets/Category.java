@@ -1,5 +1,7 @@
 package org.regard.tickets;
 
+import org.regard.text.LocalNames;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -10,6 +12,8 @@ class Category {
     private Long id;
     private String name;
     private boolean active;
+    /** The names in other languages, as {@link LocalNames#encoded()} stores them. */
+    private String names;
 
     Category() {
     }
@@ -33,6 +37,14 @@ class Category {
 
     void rename(String newName) {
         name = newName.strip();
+    }
+
+    LocalNames localNames() {
+        return LocalNames.decode(name, names);
+    }
+
+    void nameIn(LocalNames translations) {
+        names = translations.encoded();
     }
 
     void retire() {

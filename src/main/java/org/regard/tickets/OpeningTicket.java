@@ -208,14 +208,14 @@ class OpeningTicket {
                                        Optional<Category> category, Message first, long messageId, List<AttachmentView> files,
                                        List<Ticket.Change> routed) {
         TicketRow row = new TicketRow(t.getId(), t.getSubject(), t.getStatus(), t.getPriority(), t.getChannel(), customer.id(),
-                customer.name(), team.id(), team.name(), t.getAssigneeId(), assignee.map(AgentView::displayName).orElse(null),
+                customer.name(), team.id(), team.names().current(), t.getAssigneeId(), assignee.map(AgentView::displayName).orElse(null),
                 t.getTouchesIn(), t.getTouchesOut(), t.getCreatedAt(), t.getUpdatedAt());
         MessageView message = new MessageView(messageId, first.getKind(), first.getChannel(), first.getTouch(),
                 first.getAuthorAgentId(), first.getAuthorCustomerId(), customer.name(), first.getBody(), first.getCreatedAt(),
                 files, first.getLanguage());
         List<ChangeView> changes = routed.stream().map(c -> new ChangeView(t.getCreatedAt(), null, customer.name(), c.field(),
                 null, assignee.map(AgentView::displayName).orElse(c.newValue()))).toList();
-        return new TicketDetail(row, t.getCategoryId(), category.map(Category::getName).orElse(null), t.getResolvedAt(),
+        return new TicketDetail(row, t.getCategoryId(), category.map(c -> c.localNames().current()).orElse(null), t.getResolvedAt(),
                 t.getVersion(), List.of(message), changes, t.getFollowUpOf());
     }
 }

@@ -483,8 +483,9 @@ public class TicketQueries {
 
     private Map<Long, String> categoryNames() {
         Map<Long, String> names = new HashMap<>();
-        jdbc.sql("select id, name from category").query((ResultSet rs) -> {
-            names.put(rs.getLong(1), rs.getString(2));
+        // in the reader's language (see Categories.CategoryView#name())
+        jdbc.sql("select id, name, names from category").query((ResultSet rs) -> {
+            names.put(rs.getLong(1), org.regard.text.LocalNames.decode(rs.getString(2), rs.getString(3)).current());
         });
         return names;
     }

@@ -95,6 +95,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return invalidFields(List.of(new FieldError("tier", e.getMessage())));
     }
 
+    @ExceptionHandler(org.regard.text.LocalNames.Invalid.class)
+    ProblemDetail invalidName(org.regard.text.LocalNames.Invalid e) {
+        return invalidFields(List.of(new FieldError(e.field(), e.problem())));
+    }
+
     @ExceptionHandler(InvalidInput.class)
     ProblemDetail invalid(InvalidInput e) {
         return invalidFields(List.of(new FieldError(e.field(), e.getMessage().substring(e.field().length() + 1))));

@@ -50,7 +50,7 @@ class OpenApiDocumentIntegrationTest {
                 "/api/v1/customers/{id}/duplicates", "/api/v1/customers/{id}/merge",
                 // administration
                 "/api/v1/agents", "/api/v1/agents/{id}", "/api/v1/teams", "/api/v1/teams/{id}",
-                "/api/v1/categories", "/api/v1/categories/{id}", "/api/v1/audit");
+                "/api/v1/categories", "/api/v1/categories/{id}", "/api/v1/tiers", "/api/v1/tiers/{key}", "/api/v1/audit");
         assertThat(paths.get("/api/v1/tickets").propertyNames()).containsExactlyInAnyOrder("get", "post");
         assertThat(paths.get("/api/v1/tickets/{id}").propertyNames()).containsExactlyInAnyOrder("get", "patch");
         assertThat(paths.get("/api/v1/customers/{id}").propertyNames()).containsExactlyInAnyOrder("get", "patch");

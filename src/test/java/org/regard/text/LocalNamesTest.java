@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LocalNamesTest {
 
@@ -73,6 +74,11 @@ class LocalNamesTest {
                 .isEqualTo("names.de must be at most 100 characters");
         assertThat(LocalNames.problem(Map.of("vi", "a\u0000b"), 100)).get().asString().startsWith("names.vi must not contain the NUL");
         assertThat(LocalNames.problem(Map.of("en", "two\nlines"), 100)).get().asString().isEqualTo("names.en must be on one line");
+        assertThatThrownBy(() -> LocalNames.check(Map.of("fr", "Aide", "de", "x".repeat(101)), 100))
+                .isInstanceOfSatisfying(LocalNames.Invalid.class, invalid -> {
+                    assertThat(invalid.field()).isEqualTo("names.de");
+                    assertThat(invalid.problem()).isEqualTo("must be at most 100 characters");
+                });
     }
 
     @Test

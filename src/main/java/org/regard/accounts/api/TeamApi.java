@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -33,7 +34,7 @@ import java.util.Set;
 @RequestMapping(path = "/api/v1/teams", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Administration", description = "Agents, teams, categories and the audit log (administrators only)")
 class TeamApi {
-    static final int MAX_NAME = 100;
+    static final int MAX_NAME = TeamAdministration.MAX_NAME;
     private static final String NOT_BLANK = "(?s).*\\S.*";
 
     private final TeamAdministration teams;
@@ -42,20 +43,30 @@ class TeamApi {
         this.teams = teams;
     }
 
+    static final String NAMES = "The team's name in each page language an admin gave one for (en, fr, de, vi); pages "
+            + "show the agent's language and fall back to the base name. Tickets and search name the team in English "
+            + "when an English name is given, else by its base name.";
+
     @Schema(name = "Team")
-    record TeamResource(long id, String name, @Schema(description = "Ids of the team's agents, active or not") List<Long> members) {
+    record TeamResource(long id, @Schema(description = "The base name") String name,
+                        @Schema(description = NAMES, example = "{\"fr\": \"Assistance\", \"de\": \"Kundendienst\"}") Map<String, String> names,
+                        @Schema(description = "Ids of the team's agents, active or not") List<Long> members) {
         static TeamResource of(StaffedTeam t) {
-            return new TeamResource(t.team().id(), t.team().name(), t.members().stream().sorted().toList());
+            return new TeamResource(t.team().id(), t.team().baseName(), t.team().names().byLanguage(),
+                    t.members().stream().sorted().toList());
         }
     }
 
     @Schema(name = "NewTeam")
     record NewTeam(@NotBlank @Size(max = MAX_NAME) String name,
+                   @Schema(description = NAMES, nullable = true) Map<String, String> names,
                    @Schema(description = "Ids of the team's agents", nullable = true) Set<Long> members) {
     }
 
     @Schema(name = "TeamChanges", description = "Any of these fields; the ones left out keep their value.")
     record TeamChanges(@Size(max = MAX_NAME) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String name,
+                       @Schema(description = NAMES + " Replaces them all: a language left out or blank loses its name.",
+                               nullable = true) Map<String, String> names,
                        @Schema(description = "Ids of the team's agents: replaces them all") Set<Long> members) {
     }
 
@@ -78,20 +89,22 @@ class TeamApi {
     @ApiResponse(responseCode = "409", description = "A team with this name exists",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<TeamResource> create(@Valid @RequestBody NewTeam request) {
-        StaffedTeam created = teams.create(request.name().strip(), request.members() == null ? Set.of() : request.members());
+        StaffedTeam created = teams.create(request.name().strip(), request.names(),
+                request.members() == null ? Set.of() : request.members());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/teams/{id}")
                 .buildAndExpand(created.team().id()).toUri()).body(TeamResource.of(created));
     }
 
     @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    @Operation(operationId = "changeTeam", summary = "Rename a team or change its members (administrators only)",
+    @Operation(operationId = "changeTeam", summary = "Rename a team, name it in other languages or change its members (administrators only)",
             description = "Fields left out keep their value.")
     @ApiResponse(responseCode = "200", description = "The changed team")
     @ApiResponse(responseCode = "409", description = "Another team has this name",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     TeamResource change(@PathVariable long id, @Valid @RequestBody TeamChanges changes) {
         existing(id);
-        return TeamResource.of(teams.change(id, changes.name() == null ? null : changes.name().strip(), changes.members()));
+        return TeamResource.of(teams.change(id, changes.name() == null ? null : changes.name().strip(), changes.names(),
+                changes.members()));
     }
 
     private StaffedTeam existing(long id) {

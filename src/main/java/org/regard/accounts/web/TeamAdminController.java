@@ -1,5 +1,7 @@
 package org.regard.accounts.web;
 
+import org.regard.text.LocalNames;
+
 import jakarta.servlet.http.HttpServletResponse;
 import org.regard.accounts.Accounts;
 import org.regard.accounts.AgentAdministration;
@@ -53,14 +55,20 @@ class TeamAdminController {
         return page(model);
     }
 
+    /** Renames the team and names it in other languages (fields name_en, name_fr, ...; empty: the base name). */
     @PostMapping("/admin/teams/{id}")
-    String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, HttpServletResponse response,
+    String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name,
+                  @RequestParam Map<String, String> parameters, HttpServletResponse response,
                   Model model, RedirectAttributes redirect) {
         accounts.team(id).orElseThrow();
+        Map<String, String> translations = LocalNames.fromForm(parameters);
         String problem = problemWith(name);
+        if (problem == null && LocalNames.problem(translations, MAX_NAME_LENGTH).isPresent()) {
+            problem = "admin.error.name.tooLong";
+        }
         if (problem == null) {
             try {
-                TeamView team = administration.renameTeam(id, name);
+                TeamView team = administration.renameTeam(id, name, translations);
                 return done(redirect, "admin.teams.renamed", team.name());
             } catch (AgentAdministration.TeamNameTaken | DataIntegrityViolationException taken) {
                 problem = "admin.error.name.taken";
@@ -68,6 +76,7 @@ class TeamAdminController {
         }
         model.addAttribute("renameId", id);
         model.addAttribute("renameName", name);
+        model.addAttribute("renameNames", translations);
         model.addAttribute("renameError", problem);
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         return page(model);

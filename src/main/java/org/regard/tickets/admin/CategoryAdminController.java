@@ -1,5 +1,7 @@
 package org.regard.tickets.admin;
 
+import org.regard.text.LocalNames;
+
 import jakarta.servlet.http.HttpServletResponse;
 import org.regard.tickets.Categories;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
@@ -52,14 +55,20 @@ class CategoryAdminController {
         return page(model);
     }
 
+    /** Renames the category and names it in other languages (fields name_en, name_fr, ...; empty: the base name). */
     @PostMapping("/admin/categories/{id}")
-    String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, HttpServletResponse response,
+    String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name,
+                  @RequestParam Map<String, String> parameters, HttpServletResponse response,
                   Model model, RedirectAttributes redirect) {
         existing(id);
+        Map<String, String> translations = LocalNames.fromForm(parameters);
         String problem = problemWith(name);
+        if (problem == null && LocalNames.problem(translations, MAX_NAME_LENGTH).isPresent()) {
+            problem = "admin.error.name.tooLong";
+        }
         if (problem == null) {
             try {
-                Categories.CategoryView renamed = categories.rename(id, name);
+                Categories.CategoryView renamed = categories.rename(id, name, translations);
                 return done(redirect, "admin.categories.renamed", renamed.name());
             } catch (Categories.NameTaken | DataIntegrityViolationException taken) {
                 problem = "admin.error.name.taken";
@@ -67,6 +76,7 @@ class CategoryAdminController {
         }
         model.addAttribute("renameId", id);
         model.addAttribute("renameName", name);
+        model.addAttribute("renameNames", translations);
         model.addAttribute("renameError", problem);
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         return page(model);

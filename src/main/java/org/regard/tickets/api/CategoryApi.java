@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 
@@ -41,7 +42,10 @@ import java.util.function.Supplier;
 @RequestMapping(path = "/api/v1/categories", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Administration", description = "Agents, teams, categories and the audit log (administrators only)")
 class CategoryApi {
-    static final int MAX_NAME = 100;
+    static final int MAX_NAME = Categories.MAX_NAME;
+    static final String NAMES = "The category's name in each page language an admin gave one for (en, fr, de, vi); "
+            + "pages show the agent's language and fall back to the base name. Tickets name the category in English "
+            + "when an English name is given, else by its base name.";
 
     private final Categories categories;
 
@@ -50,18 +54,23 @@ class CategoryApi {
     }
 
     @Schema(name = "Category")
-    record CategoryResource(long id, String name, @Schema(description = "false once retired") boolean active) {
+    record CategoryResource(long id, @Schema(description = "The base name") String name,
+                            @Schema(description = NAMES, example = "{\"de\": \"Rechnung\", \"fr\": \"Facturation\"}") Map<String, String> names,
+                            @Schema(description = "false once retired") boolean active) {
         static CategoryResource of(CategoryView c) {
-            return new CategoryResource(c.id(), c.name(), c.active());
+            return new CategoryResource(c.id(), c.baseName(), c.names().byLanguage(), c.active());
         }
     }
 
     @Schema(name = "NewCategory")
-    record NewCategory(@NotBlank @Size(max = MAX_NAME) String name) {
+    record NewCategory(@NotBlank @Size(max = MAX_NAME) String name,
+                       @Schema(description = NAMES, nullable = true) Map<String, String> names) {
     }
 
     @Schema(name = "CategoryChanges", description = "Any of these fields; the ones left out keep their value.")
     record CategoryChanges(@Size(max = MAX_NAME) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
+                           @Schema(description = NAMES + " Replaces them all: a language left out or blank loses its name.",
+                                   nullable = true) Map<String, String> names,
                            @Schema(description = "false retires the category, true reinstates it") Boolean active) {
     }
 
@@ -84,20 +93,20 @@ class CategoryApi {
     @ApiResponse(responseCode = "409", description = "A category with this name exists",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<CategoryResource> create(@Valid @RequestBody NewCategory request) {
-        CategoryView created = unique(() -> categories.create(request.name().strip()));
+        CategoryView created = unique(() -> categories.create(request.name().strip(), request.names()));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/categories/{id}")
                 .buildAndExpand(created.id()).toUri()).body(CategoryResource.of(created));
     }
 
     @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    @Operation(operationId = "changeCategory", summary = "Rename, retire or reinstate a category (administrators only)",
+    @Operation(operationId = "changeCategory", summary = "Rename, name in other languages, retire or reinstate a category (administrators only)",
             description = "Fields left out keep their value.")
     @ApiResponse(responseCode = "200", description = "The changed category")
     @ApiResponse(responseCode = "409", description = "Another category has this name",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     CategoryResource change(@PathVariable long id, @Valid @RequestBody CategoryChanges changes) {
         existing(id);
-        return CategoryResource.of(unique(() -> categories.change(id, changes.name() == null ? null : changes.name().strip(),
+        return CategoryResource.of(unique(() -> categories.change(id, changes.name() == null ? null : changes.name().strip(), changes.names(),
                 changes.active())));
     }
 
