@@ -82,13 +82,15 @@ public class DemoData {
     private final String configuredPassword;
     private final PasswordPolicy passwordPolicy;
     private final DemoExtras extras;
+    private final DemoNames names;
 
     DemoData(AgentAdministration administration, Accounts accounts, Customers customers, Categories categories,
              Tickets tickets, TicketQueries queries, UserDetailsService users, Clock clock,
              @Value("${regard.demo-password:}") String configuredPassword, org.regard.customers.CustomerNotes notes,
              org.regard.customers.Organizations organizations, PasswordPolicy passwordPolicy,
              org.regard.tickets.ReplyTemplates templates, org.regard.customers.Preferences preferences,
-             org.regard.customers.Promises promises) {
+             org.regard.customers.Promises promises, org.regard.accounts.TeamAdministration teamAdministration,
+             org.regard.customers.TierNames tierNames) {
         this.passwordPolicy = passwordPolicy;
         this.notes = notes;
         this.organizations = organizations;
@@ -104,6 +106,7 @@ public class DemoData {
         }
         this.clock = demoClock;
         this.extras = new DemoExtras(templates, preferences, promises, demoClock);
+        this.names = new DemoNames(teamAdministration, categories, tierNames);
         this.configuredPassword = configuredPassword;
     }
 
@@ -176,6 +179,7 @@ public class DemoData {
         List<Long> organizationIds = clock.at(founded, () -> DemoCast.ORGANIZATIONS.stream()
                 .map(o -> organizations.ensure(o.name(), o.tier()).id()).toList());
         List<Long> customerIds = createCustomers(request, agents, plan.customersSince());
+        names.name(teams, categoryIds);
 
         extras.templates(categoryIds, principals.getFirst(), founded.plus(Duration.ofDays(300)));
         extras.preferenceFields(customerIds, now.minus(Duration.ofDays(DemoPlan.DAYS)));

@@ -11,5 +11,5 @@
  * Public API: {@link org.regard.demo.DemoData} and {@link org.regard.demo.DemoSummary}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo",
-        allowedDependencies = {"accounts", "customers", "tickets"})
+        allowedDependencies = {"accounts", "customers", "text", "tickets"})
 package org.regard.demo;

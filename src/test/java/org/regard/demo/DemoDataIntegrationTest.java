@@ -1,5 +1,6 @@
 package org.regard.demo;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -67,6 +68,10 @@ class DemoDataIntegrationTest {
     org.regard.customers.Preferences preferences;
     @Autowired
     org.regard.customers.Promises promises;
+    @Autowired
+    org.regard.tickets.Categories categories;
+    @Autowired
+    org.regard.customers.TierNames tierNames;
 
     private Instant loadedAt;
     private DemoSummary summary;
@@ -94,6 +99,24 @@ class DemoDataIntegrationTest {
         assertThat(agents).extracting(AgentView::locale).contains("fr", "de", "vi", "en", null);
         assertThat(agents).extracting(AgentView::role).containsOnlyOnce(Role.ADMIN);
         assertThat(agents).allSatisfy(a -> assertThat(administration.changePassword(a.id(), PASSWORD, PASSWORD)).isTrue());
+    }
+
+    @Test
+    void teamsCategoriesAndTiersAreNamedInFrenchGermanAndVietnamese() {
+        var support = summary.teamIds().stream().map(id -> accounts.team(id).orElseThrow())
+                .filter(t -> t.baseName().equals("Support")).findFirst().orElseThrow();
+        assertThat(support.names().byLanguage()).containsEntry("fr", "Assistance").containsEntry("de", "Kundendienst")
+                .containsEntry("vi", "Hỗ trợ");
+        assertThat(summary.categoryIds()).allSatisfy(id -> assertThat(categories.category(id).orElseThrow().names().byLanguage())
+                .containsOnlyKeys("fr", "de", "vi"));
+        assertThat(tierNames.all()).filteredOn(t -> t.key().equals("key-account")).singleElement()
+                .satisfies(t -> assertThat(t.names().in(java.util.Locale.GERMAN)).isEqualTo("Großkunde"));
+    }
+
+    /** Tier names are shared by every test: the demo's are taken back. */
+    @AfterAll
+    void forgetTierNames() {
+        tierNames.all().forEach(t -> tierNames.rename(t.key(), java.util.Map.of()));
     }
 
     @Test
