@@ -35,6 +35,8 @@ class PreferenceLabelsAndChoicesIntegrationTest {
     Preferences preferences;
     @Autowired
     AuditLog audit;
+    @Autowired
+    org.regard.tickets.Tickets tickets;
 
     ApiClient api;
     TestData.TestAgent boss;
@@ -139,6 +141,11 @@ class PreferenceLabelsAndChoicesIntegrationTest {
                 .doesNotContain("Paper invoices " + mark);
         assertThat(germanAgent.get("/customers/" + customer.id()).body()).contains("<dt>Papierrechnungen " + mark + "</dt>");
         assertThat(agent.get("/customers/" + customer.id()).body()).contains("<dt>Paper invoices " + mark + "</dt>");
+        long ticket = tickets.open(new org.regard.tickets.TicketCommands.OpenTicket(customer.id(), "Facture " + mark,
+                "Bonjour, je voudrais mes factures par courrier.", org.regard.tickets.Channel.EMAIL, team.id(), null, null, null),
+                org.regard.accounts.Actor.SYSTEM).ticketId();
+        assertThat(frenchAgent.get("/tickets/" + ticket).body()).as("the card on the ticket page")
+                .contains("<dt>Factures papier " + mark + "</dt>").doesNotContain("<dt>Paper invoices " + mark + "</dt>");
 
         var list = WebSession.signedIn(port, boss.email(), boss.password(), "fr").get("/admin/preferences");
         assertThat(list.body()).contains("id=\"preference-shown-" + field.id() + "\">Factures papier " + mark + "<",
