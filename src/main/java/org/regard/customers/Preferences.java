@@ -62,9 +62,12 @@ public class Preferences {
             return names.current();
         }
 
-        /** Whether this text is one of the options, as spelled (a stored value no longer offered is not). */
-        public boolean offers(String text) {
-            return options.contains(text);
+        /**
+         * The option this text names, whatever its case; null when it names none (a value whose option was removed
+         * since, or no value).
+         */
+        public String optionFor(String text) {
+            return text == null || text.isBlank() ? null : PreferenceOptions.match(options, text).orElse(null);
         }
 
         /** The options one a line, as the admin page edits them. */

@@ -302,6 +302,15 @@ class PreferenceLabelsAndChoicesIntegrationTest {
         assertThat(agent.post("/customers/" + customer.id() + "/preferences", "pref." + field.key(), "Afternoon").status())
                 .as("the form sent back as shown").isEqualTo(302);
         assertThat(preferences.valuesOf(customer.id())).extracting(Preferences.Value::text).containsExactly("Afternoon");
+
+        // offered again in another spelling: the form selects it, and saving stores the new spelling
+        admin.post("/admin/preferences/" + field.id(), "label", "Slot " + mark, "active", "true", "options", "Evening\nafternoon");
+        var respelled = agent.get("/customers/" + customer.id()).body();
+        assertThat(respelled).contains("<option value=\"afternoon\" selected=\"selected\">afternoon</option>")
+                .doesNotContain("(no longer offered)");
+        assertThat(agent.post("/customers/" + customer.id() + "/preferences", "pref." + field.key(), "afternoon").status())
+                .isEqualTo(302);
+        assertThat(preferences.valuesOf(customer.id())).extracting(Preferences.Value::text).containsExactly("afternoon");
         assertThat(agent.post("/customers/" + customer.id() + "/preferences", "pref." + field.key(), "").status()).isEqualTo(302);
         assertThat(preferences.valuesOf(customer.id())).isEmpty();
     }
