@@ -296,7 +296,7 @@ public class Customers {
      */
     @Transactional
     public CustomerView update(long id, CustomerChanges cmd, Map<String, ?> preferenceChanges, org.regard.accounts.Actor actor) {
-        preferences.check(preferenceChanges);
+        preferences.check(id, preferenceChanges);
         CustomerView changed = update(id, cmd, actor);
         preferences.change(id, preferenceChanges);
         return changed;

@@ -8,14 +8,15 @@ import java.util.Optional;
 
 /**
  * The kinds of value a preference field holds. Each kind turns what an agent or client sent into its one
- * stored text form (so "1.50" and "1.5" are the same number) or refuses it.
+ * stored text form (so "1.50" and "1.5" are the same number) or refuses it. A choice is one of the options the
+ * admin gave the field ({@link PreferenceOptions}), matched whatever its case and stored in the option's spelling.
  */
 public enum PreferenceType {
-    TEXT, NUMBER, DATE, YES_NO;
+    TEXT, NUMBER, DATE, YES_NO, CHOICE;
 
     static final int MAX_TEXT = 1000;
 
-    /** The word pages and the API use: text, number, date, yes-no. */
+    /** The word pages and the API use: text, number, date, yes-no, choice. */
     public String value() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -34,11 +35,13 @@ public enum PreferenceType {
 
     /**
      * The stored text of a value of this type: numbers without trailing zeros, dates as yyyy-mm-dd,
-     * yes-no as true or false. Accepts JSON values (Number, Boolean) as well as text.
+     * yes-no as true or false, a choice as the option's own spelling. Accepts JSON values (Number, Boolean) as well
+     * as text.
      *
+     * @param options the field's options (for a choice; ignored otherwise)
      * @throws IllegalArgumentException saying what the value should look like
      */
-    String normalize(Object raw) {
+    String normalize(Object raw, java.util.List<String> options) {
         String text = raw instanceof String s ? s.strip() : String.valueOf(raw);
         return switch (this) {
             case TEXT -> {
@@ -83,13 +86,18 @@ public enum PreferenceType {
                 }
                 throw new IllegalArgumentException("must be true or false");
             }
+            case CHOICE -> {
+                java.util.Optional<String> option = raw instanceof String ? PreferenceOptions.match(options, text)
+                        : java.util.Optional.empty();
+                yield option.orElseThrow(() -> new IllegalArgumentException("must be one of: " + String.join(", ", options)));
+            }
         };
     }
 
     /** The stored text as the value a JSON client expects: text, a number, a date text or a boolean. */
     Object typed(String stored) {
         return switch (this) {
-            case TEXT, DATE -> stored;
+            case TEXT, DATE, CHOICE -> stored;
             case NUMBER -> new BigDecimal(stored);
             case YES_NO -> Boolean.valueOf(stored);
         };

@@ -2,14 +2,18 @@ package org.regard.customers;
 
 import org.regard.audit.AuditAction;
 import org.regard.audit.AuditLog;
+import org.regard.text.LocalNames;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.text.Collator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +26,11 @@ import java.util.regex.Pattern;
  * Structured preferences: the fields the team defines (key, label, type, active) and each customer's typed
  * value for them. Values are checked against their field's type and stored in one text form; a retired
  * (inactive) field keeps its values but is neither shown nor accepted.
+ * <p>
+ * A field's label may be given once more per page language and is shown in the reader's language
+ * ({@link LocalNames}); a choice field lists its options ({@link PreferenceOptions}). When the admin later removes an
+ * option, the values customers already have stay stored and shown, and sending such a value back unchanged is
+ * accepted, so saving a customer's form does not lose it.
  */
 @Service
 @Transactional(readOnly = true)
@@ -42,15 +51,58 @@ public class Preferences {
         this.audit = audit;
     }
 
-    /** A preference field as the team defined it. */
-    public record FieldView(long id, String key, String label, PreferenceType type, boolean active) {
+    /**
+     * A preference field as the team defined it: {@code label} is the base label, {@code names} adds the label per
+     * page language, {@code options} are a choice field's options (empty for the other types).
+     */
+    public record FieldView(long id, String key, String label, PreferenceType type, boolean active, LocalNames names,
+                            List<String> options) {
+        /** The label in the reader's language (the base label when none was given for it). */
+        public String shownLabel() {
+            return names.current();
+        }
+
+        /**
+         * The option this text names, whatever its case; null when it names none (a value whose option was removed
+         * since, or no value).
+         */
+        public String optionFor(String text) {
+            return text == null || text.isBlank() ? null : PreferenceOptions.match(options, text).orElse(null);
+        }
+
+        /** The options one a line, as the admin page edits them. */
+        public String optionLines() {
+            return String.join("\n", options);
+        }
     }
 
     /** One customer's value for one field, in its stored text form. */
-    public record Value(String key, String label, PreferenceType type, String text) {
-        /** The value as JSON carries it: text, number, date text or boolean. */
+    public record Value(String key, LocalNames names, PreferenceType type, String text) {
+        /** The field's label in the reader's language. */
+        public String label() {
+            return names.current();
+        }
+
+        /** The value as JSON carries it: text, number, date text, boolean, or a choice's option. */
         public Object typed() {
             return type.typed(text);
+        }
+    }
+
+    /**
+     * Raised when a field's definition cannot be kept; {@code field} names what is wrong as the API calls it
+     * ({@code label}, {@code labels.fr}, {@code options}, {@code key}).
+     */
+    public static class InvalidDefinition extends IllegalArgumentException {
+        private final String field;
+
+        public InvalidDefinition(String field, String problem) {
+            super(problem);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
         }
     }
 
@@ -87,8 +139,18 @@ public class Preferences {
         }
     }
 
+    /** Every field, ordered by its label in the reader's language. */
     public List<FieldView> fields() {
-        return fields.findAllOrdered().stream().map(PreferenceField::view).toList();
+        Comparator<String> byLabel = byLabel();
+        return fields.findAllOrdered().stream().map(PreferenceField::view)
+                .sorted(Comparator.comparing(FieldView::shownLabel, byLabel).thenComparing(FieldView::id)).toList();
+    }
+
+    /** Labels in the order the reader's language sorts them (accents after their letter, case ignored). */
+    private static Comparator<String> byLabel() {
+        Collator collator = Collator.getInstance(LocaleContextHolder.getLocale());
+        collator.setStrength(Collator.SECONDARY);
+        return collator::compare;
     }
 
     public List<FieldView> activeFields() {
@@ -105,12 +167,7 @@ public class Preferences {
      */
     @Transactional
     public FieldView define(String label, PreferenceType type) {
-        String base = keyFrom(label == null ? "" : label);
-        String key = base;
-        for (int n = 2; fields.findByKey(key).isPresent(); n++) {
-            key = base + "-" + n;
-        }
-        return define(key, label, type);
+        return define(null, label, type, null, null);
     }
 
     /** A key from a label: accents dropped, lower case, other characters as one dash; at most 45 characters. */
@@ -127,39 +184,132 @@ public class Preferences {
     /** Defines a new field; key and label must already be checked (see {@link #KEY}, {@link #MAX_LABEL}). */
     @Transactional
     public FieldView define(String key, String label, PreferenceType type) {
-        if (key == null || !KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("A key is lower-case letters, digits, - or _, starting with a letter.");
+        if (key == null) {
+            throw new InvalidDefinition("key", "A key is lower-case letters, digits, - or _, starting with a letter.");
         }
-        if (label == null || label.isBlank() || label.strip().length() > MAX_LABEL) {
-            throw new IllegalArgumentException("A label is required, at most " + MAX_LABEL + " characters.");
+        return define(key, label, type, null, null);
+    }
+
+    /**
+     * Defines a new field with its labels per language (language to label; blank ones are left out) and, for a
+     * choice, its options. A null key is derived from the label (see {@link #define(String, PreferenceType)}).
+     *
+     * @throws InvalidDefinition naming what cannot be kept (nothing is written then)
+     * @throws KeyTaken when the key given is already used
+     */
+    @Transactional
+    public FieldView define(String key, String label, PreferenceType type, Map<String, String> labels, List<String> options) {
+        if (key != null && !KEY.matcher(key).matches()) {
+            throw new InvalidDefinition("key", "A key is lower-case letters, digits, - or _, starting with a letter.");
         }
-        if (fields.findByKey(key).isPresent()) {
+        checkLabel(label);
+        LocalNames names = names(label, labels);
+        List<String> kept = options(type, options);
+        String fieldKey = key;
+        if (key == null) {
+            String base = keyFrom(label);
+            fieldKey = base;
+            for (int n = 2; fields.findByKey(fieldKey).isPresent(); n++) {
+                fieldKey = base + "-" + n;
+            }
+        } else if (fields.findByKey(key).isPresent()) {
             throw new KeyTaken(key);
         }
         FieldView defined;
         try {
-            defined = fields.save(new PreferenceField(key, label, type, clock.instant())).view();
+            defined = fields.save(new PreferenceField(fieldKey, names, type, kept, clock.instant())).view();
         } catch (DataIntegrityViolationException raced) {
-            throw new KeyTaken(key);
+            throw new KeyTaken(fieldKey);
         }
-        audit.record(AuditAction.SETTINGS_CHANGED, "preference-field", defined.id(),
-                "preference field " + key + " (" + type.name().toLowerCase(java.util.Locale.ROOT) + ") defined: " + label.strip());
+        StringBuilder details = new StringBuilder("preference field " + fieldKey + " (" + type.value() + ") defined: " + names.base());
+        if (!names.byLanguage().isEmpty()) {
+            details.append("; labels ").append(LocalNames.of(names.base()).changesTo(names));
+        }
+        if (!kept.isEmpty()) {
+            details.append("; options: ").append(String.join(", ", kept));
+        }
+        audit.record(AuditAction.SETTINGS_CHANGED, "preference-field", defined.id(), details.toString());
         return defined;
     }
 
     /** Renames a field or retires / reinstates it; its key and type never change, so stored values stay valid. */
     @Transactional
     public FieldView change(long id, String label, boolean active) {
-        if (label == null || label.isBlank() || label.strip().length() > MAX_LABEL) {
-            throw new IllegalArgumentException("A label is required, at most " + MAX_LABEL + " characters.");
-        }
+        return change(id, label, null, null, active);
+    }
+
+    /**
+     * Renames a field, replaces its labels per language and (for a choice) its options, retires or reinstates it.
+     * Labels or options left null stay as they are. Its key and type never change; values of an option removed stay
+     * stored.
+     *
+     * @throws InvalidDefinition naming what cannot be kept (nothing is written then)
+     */
+    @Transactional
+    public FieldView change(long id, String label, Map<String, String> labels, List<String> options, boolean active) {
+        checkLabel(label);
         PreferenceField field = fields.findById(id).orElseThrow(() -> new NoSuchElementException("No preference field " + id));
         FieldView before = field.view();
-        field.change(label, active);
+        LocalNames names = labels == null ? before.names().withBase(label.strip()) : names(label, labels);
+        List<String> kept = options == null ? before.options() : options(before.type(), options);
+        field.change(names, kept, active);
         FieldView after = fields.save(field).view();
-        audit.record(AuditAction.SETTINGS_CHANGED, "preference-field", id, "preference field " + after.key() + ": label "
-                + before.label() + " → " + after.label() + ", " + (after.active() ? "active" : "retired"));
+        StringBuilder details = new StringBuilder("preference field " + after.key() + ": label " + before.label() + " → "
+                + after.label() + ", " + (after.active() ? "active" : "retired"));
+        String labelChanges = before.names().changesTo(after.names());
+        if (!labelChanges.isEmpty()) {
+            details.append("; labels ").append(labelChanges);
+        }
+        if (!before.options().equals(after.options())) {
+            details.append("; options ").append(String.join(", ", before.options())).append(" → ")
+                    .append(String.join(", ", after.options()));
+        }
+        audit.record(AuditAction.SETTINGS_CHANGED, "preference-field", id, details.toString());
         return after;
+    }
+
+    private static void checkLabel(String label) {
+        if (label == null || label.isBlank()) {
+            throw new InvalidDefinition("label", "must not be blank");
+        }
+        if (label.strip().length() > MAX_LABEL) {
+            throw new InvalidDefinition("label", "must be at most " + MAX_LABEL + " characters");
+        }
+    }
+
+    /** The labels per language, checked: an unknown language or a label too long names {@code labels.<language>}. */
+    private static LocalNames names(String label, Map<String, String> labels) {
+        if (labels != null) {
+            for (String language : labels.keySet()) {
+                if (!LocalNames.LANGUAGES.contains(language)) {
+                    throw new InvalidDefinition("labels." + language, "is not a language a label can be given in (one of "
+                            + String.join(", ", LocalNames.LANGUAGES) + ")");
+                }
+            }
+            Optional<String> problem = LocalNames.problem(labels, MAX_LABEL);
+            if (problem.isPresent()) {
+                // "names.fr must be at most 200 characters": the language, then the problem
+                String text = problem.get();
+                int space = text.indexOf(' ');
+                throw new InvalidDefinition("labels." + text.substring("names.".length(), space), text.substring(space + 1));
+            }
+        }
+        return new LocalNames(label.strip(), labels);
+    }
+
+    /** The options a field of this type keeps: checked and stripped for a choice, none for the other types. */
+    private static List<String> options(PreferenceType type, List<String> options) {
+        if (type != PreferenceType.CHOICE) {
+            if (options != null && !options.isEmpty()) {
+                throw new InvalidDefinition("options", "are only for fields of type choice");
+            }
+            return List.of();
+        }
+        List<String> stripped = options == null ? null : PreferenceOptions.stripped(options);
+        PreferenceOptions.problem(stripped).ifPresent(p -> {
+            throw new InvalidDefinition("options", p.message());
+        });
+        return stripped;
     }
 
     /** This customer's values for the active fields, ordered by label. */
@@ -174,15 +324,19 @@ public class Preferences {
         }
         Map<Long, List<Value>> values = new HashMap<>();
         jdbc.sql("""
-                        select v.customer_id, f.field_key, f.label, f.value_type, v.field_value
+                        select v.customer_id, f.field_key, f.label, f.labels, f.value_type, v.field_value
                         from customer_preference v join preference_field f on f.id = v.field_id
                         where f.active = true and v.customer_id in (:ids)
                         order by f.label, f.id""")
                 .param("ids", customerIds.stream().distinct().toList())
                 .query((java.sql.ResultSet rs) -> {
                     values.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Value(rs.getString(2),
-                            rs.getString(3), PreferenceType.valueOf(rs.getString(4)), rs.getString(5)));
+                            LocalNames.decode(rs.getString(3), rs.getString(4)), PreferenceType.valueOf(rs.getString(5)),
+                            rs.getString(6)));
                 });
+        // in the order of the labels the reader sees
+        Comparator<String> byLabel = byLabel();
+        values.values().forEach(list -> list.sort(Comparator.comparing(Value::label, byLabel).thenComparing(Value::key)));
         return values;
     }
 
@@ -200,6 +354,16 @@ public class Preferences {
      * @throws InvalidPreference for the first change that does not fit
      */
     public Map<String, String> check(Map<String, ?> changes) {
+        return check(null, changes);
+    }
+
+    /**
+     * Checks changes to this customer's values (null: a customer not yet created). A choice the customer already has
+     * is accepted unchanged even when the option was removed since, so a form sent back as shown loses nothing.
+     *
+     * @throws InvalidPreference for the first change that does not fit
+     */
+    public Map<String, String> check(Long customerId, Map<String, ?> changes) {
         Map<String, FieldView> active = new HashMap<>();
         activeFields().forEach(f -> active.put(f.key(), f));
         Map<String, String> normalized = new LinkedHashMap<>();
@@ -213,12 +377,23 @@ public class Preferences {
                 return;
             }
             try {
-                normalized.put(key, field.type().normalize(raw));
+                normalized.put(key, field.type().normalize(raw, field.options()));
             } catch (IllegalArgumentException e) {
-                throw new InvalidPreference(key, field.type(), e.getMessage());
+                Optional<String> kept = field.type() == PreferenceType.CHOICE && customerId != null && raw instanceof String s
+                        ? storedValue(customerId, field.id()).filter(v -> PreferenceOptions.fold(v).equals(PreferenceOptions.fold(s)))
+                        : Optional.empty();
+                if (kept.isEmpty()) {
+                    throw new InvalidPreference(key, field.type(), e.getMessage());
+                }
+                normalized.put(key, kept.get());
             }
         });
         return normalized;
+    }
+
+    private Optional<String> storedValue(long customerId, long fieldId) {
+        return jdbc.sql("select field_value from customer_preference where customer_id = ? and field_id = ?")
+                .params(customerId, fieldId).query(String.class).optional();
     }
 
     /**
@@ -227,7 +402,7 @@ public class Preferences {
      */
     @Transactional
     public List<Value> change(long customerId, Map<String, ?> changes) {
-        Map<String, String> checked = check(changes);
+        Map<String, String> checked = check(customerId, changes);
         Map<String, Long> ids = new HashMap<>();
         fields.findAll().forEach(f -> ids.put(f.view().key(), f.view().id()));
         checked.forEach((key, text) -> {

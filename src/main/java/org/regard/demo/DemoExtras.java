@@ -63,13 +63,23 @@ final class DemoExtras {
         });
     }
 
-    /** Fields the team keeps about people, and what a few customers told the team. */
+    /**
+     * Fields the team keeps about people, each labelled in the desk's four languages (one a choice of three call
+     * slots), and what a few customers told the team.
+     */
     void preferenceFields(List<Long> customerIds, Instant at) {
         clock.at(at, () -> {
-            define("contact-hours", "Best time to call", PreferenceType.TEXT);
-            define("paper-invoices", "Invoices by post", PreferenceType.YES_NO);
-            define("contract-renewal", "Contract renewal", PreferenceType.DATE);
-            define("devices", "Devices on contract", PreferenceType.NUMBER);
+            define("contact-hours", "Best time to call", PreferenceType.TEXT,
+                    labels("Meilleur moment pour appeler", "Beste Zeit für einen Anruf", "Thời điểm gọi tốt nhất"), null);
+            define("paper-invoices", "Invoices by post", PreferenceType.YES_NO,
+                    labels("Factures par courrier", "Rechnungen per Post", "Hóa đơn qua bưu điện"), null);
+            define("contract-renewal", "Contract renewal", PreferenceType.DATE,
+                    labels("Renouvellement du contrat", "Vertragsverlängerung", "Gia hạn hợp đồng"), null);
+            define("devices", "Devices on contract", PreferenceType.NUMBER,
+                    labels("Appareils sous contrat", "Geräte im Vertrag", "Thiết bị theo hợp đồng"), null);
+            define("call-slot", "Preferred call slot", PreferenceType.CHOICE,
+                    labels("Créneau d’appel préféré", "Bevorzugtes Anrufzeitfenster", "Khung giờ gọi ưa thích"),
+                    List.of("morning", "afternoon", "evening"));
             List<Map<String, Object>> values = List.of(
                     Map.of("contact-hours", "mornings, before 11:00", "paper-invoices", true),
                     Map.of("contact-hours", "after 17:00 only", "devices", 12),
@@ -78,6 +88,10 @@ final class DemoExtras {
                     Map.of("paper-invoices", true, "contract-renewal", "2027-01-15"));
             for (int i = 0; i < values.size() && i * 7 < customerIds.size(); i++) {
                 preferences.change(customerIds.get(i * 7), values.get(i));
+            }
+            List<String> slots = List.of("morning", "evening", "afternoon", "morning");
+            for (int i = 0; i < slots.size() && i * 7 + 3 < customerIds.size(); i++) {
+                preferences.change(customerIds.get(i * 7 + 3), Map.of("call-slot", slots.get(i)));
             }
             return null;
         });
@@ -108,10 +122,14 @@ final class DemoExtras {
         }
     }
 
-    private void define(String key, String label, PreferenceType type) {
+    private void define(String key, String label, PreferenceType type, Map<String, String> labels, List<String> options) {
         if (preferences.fields().stream().noneMatch(f -> f.key().equals(key))) {
-            preferences.define(key, label, type);
+            preferences.define(key, label, type, labels, options);
         }
+    }
+
+    private static Map<String, String> labels(String fr, String de, String vi) {
+        return Map.of("fr", fr, "de", de, "vi", vi);
     }
 
     private static Map<String, String> variants(String en, String fr, String de, String vi) {

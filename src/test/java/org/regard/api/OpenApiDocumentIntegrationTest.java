@@ -36,6 +36,22 @@ class OpenApiDocumentIntegrationTest {
     }
 
     @Test
+    void preferenceFieldsDescribeTheirLabelsPerLanguageAndTheOptionsOfAChoice() {
+        JsonNode schemas = document.get("components").get("schemas");
+        JsonNode field = schemas.get("PreferenceField").get("properties");
+        assertThat(field.propertyNames()).contains("label", "labels", "type", "options");
+        assertThat(field.get("type").get("enum").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("text", "number", "date", "yes-no", "choice");
+        assertThat(field.get("labels").get("description").asString()).contains("en, fr, de, vi");
+        assertThat(field.get("options").get("description").asString()).contains("choice");
+        assertThat(schemas.get("NewPreferenceField").get("properties").propertyNames()).contains("labels", "options");
+        assertThat(schemas.get("PreferenceFieldChanges").get("properties").get("labels").get("description").asString())
+                .contains("replaces");
+        assertThat(schemas.get("PreferenceFieldChanges").get("properties").get("options").get("description").asString())
+                .contains("stay stored");
+    }
+
+    @Test
     void listsEveryEndpointWithASummary() {
         JsonNode paths = document.get("paths");
 

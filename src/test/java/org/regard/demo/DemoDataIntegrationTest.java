@@ -213,6 +213,12 @@ class DemoDataIntegrationTest {
         assertThat(preferences.activeFields()).extracting(org.regard.customers.Preferences.FieldView::key)
                 .contains("contact-hours", "paper-invoices", "contract-renewal", "devices");
         assertThat(summary.customerIds()).filteredOn(id -> !preferences.valuesOf(id).isEmpty()).hasSizeGreaterThanOrEqualTo(5);
+        var slot = preferences.activeFields().stream().filter(f -> f.key().equals("call-slot")).findFirst().orElseThrow();
+        assertThat(slot.type()).isEqualTo(org.regard.customers.PreferenceType.CHOICE);
+        assertThat(slot.options()).containsExactly("morning", "afternoon", "evening");
+        assertThat(slot.names().byLanguage()).containsOnlyKeys("fr", "de", "vi");
+        assertThat(summary.customerIds()).filteredOn(id -> preferences.valuesOf(id).stream()
+                .anyMatch(v -> v.key().equals("call-slot") && slot.options().contains(v.text()))).hasSizeGreaterThanOrEqualTo(3);
 
         List<org.regard.customers.Promises.PromiseView> open = summary.customerIds().stream()
                 .flatMap(id -> promises.openOf(id).stream()).toList();

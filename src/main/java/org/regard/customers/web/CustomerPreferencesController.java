@@ -53,7 +53,7 @@ class CustomerPreferencesController {
         Map<String, String> errors = new HashMap<>();
         typed.forEach((key, value) -> {
             try {
-                preferences.check(Map.of(key, value));
+                preferences.check(id, Map.of(key, value));
             } catch (Preferences.InvalidPreference e) {
                 errors.put(key, "customers.preferences.error." + e.type().map(t -> t.value()).orElse("unknown"));
             }
