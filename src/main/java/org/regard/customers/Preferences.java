@@ -279,20 +279,10 @@ public class Preferences {
 
     /** The labels per language, checked: an unknown language or a label too long names {@code labels.<language>}. */
     private static LocalNames names(String label, Map<String, String> labels) {
-        if (labels != null) {
-            for (String language : labels.keySet()) {
-                if (!LocalNames.LANGUAGES.contains(language)) {
-                    throw new InvalidDefinition("labels." + language, "is not a language a label can be given in (one of "
-                            + String.join(", ", LocalNames.LANGUAGES) + ")");
-                }
-            }
-            Optional<String> problem = LocalNames.problem(labels, MAX_LABEL);
-            if (problem.isPresent()) {
-                // "names.fr must be at most 200 characters": the language, then the problem
-                String text = problem.get();
-                int space = text.indexOf(' ');
-                throw new InvalidDefinition("labels." + text.substring("names.".length(), space), text.substring(space + 1));
-            }
+        try {
+            LocalNames.check(labels, MAX_LABEL, "labels");
+        } catch (LocalNames.Invalid invalid) {
+            throw new InvalidDefinition(invalid.field(), invalid.problem());
         }
         return new LocalNames(label.strip(), labels);
     }

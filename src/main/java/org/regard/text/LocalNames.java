@@ -107,28 +107,33 @@ public record LocalNames(String base, Map<String, String> byLanguage) {
      * 100 characters"); empty when they can. Blank names are fine: they remove the translation.
      */
     public static Optional<String> problem(Map<String, String> translations, int maxLength) {
+        return problem(translations, maxLength, "names");
+    }
+
+    /** The same, naming the field the caller knows the translations by ({@code labels} gives "labels.fr ..."). */
+    public static Optional<String> problem(Map<String, String> translations, int maxLength, String field) {
         if (translations == null) {
             return Optional.empty();
         }
         for (Map.Entry<String, String> entry : translations.entrySet()) {
             String language = entry.getKey();
             String name = entry.getValue();
+            String named = field + "." + language;
             if (language == null || !LANGUAGES.contains(language)) {
-                return Optional.of("names." + language + " is not a language names can be given in (one of "
-                        + String.join(", ", LANGUAGES) + ")");
+                return Optional.of(named + " is not a page language (one of " + String.join(", ", LANGUAGES) + ")");
             }
             if (name == null || name.isBlank()) {
                 continue;
             }
             Optional<String> characters = TextInput.problem(name);
             if (characters.isPresent()) {
-                return Optional.of("names." + language + " " + characters.get());
+                return Optional.of(named + " " + characters.get());
             }
             if (name.strip().length() > maxLength) {
-                return Optional.of("names." + language + " must be at most " + maxLength + " characters");
+                return Optional.of(named + " must be at most " + maxLength + " characters");
             }
             if (name.contains("\n") || name.contains("\r")) {
-                return Optional.of("names." + language + " must be on one line");
+                return Optional.of(named + " must be on one line");
             }
         }
         return Optional.empty();
@@ -140,7 +145,16 @@ public record LocalNames(String base, Map<String, String> byLanguage) {
      * @throws Invalid naming the language's field ({@code names.fr}) and what is wrong
      */
     public static void check(Map<String, String> translations, int maxLength) {
-        problem(translations, maxLength).ifPresent(problem -> {
+        check(translations, maxLength, "names");
+    }
+
+    /**
+     * Refuses translations that {@link #problem} finds fault with, naming them by {@code field} ({@code labels.fr}).
+     *
+     * @throws Invalid naming the language's field and what is wrong
+     */
+    public static void check(Map<String, String> translations, int maxLength, String field) {
+        problem(translations, maxLength, field).ifPresent(problem -> {
             int space = problem.indexOf(' ');
             throw new Invalid(problem.substring(0, space), problem.substring(space + 1));
         });

@@ -69,7 +69,9 @@ class LocalNamesTest {
         assertThat(LocalNames.problem(Map.of("fr", ""), 100)).isEmpty();
         assertThat(LocalNames.problem(null, 100)).isEmpty();
         assertThat(LocalNames.problem(Map.of("es", "Soporte"), 100)).get().asString()
-                .isEqualTo("names.es is not a language names can be given in (one of en, fr, de, vi)");
+                .isEqualTo("names.es is not a page language (one of en, fr, de, vi)");
+        assertThat(LocalNames.problem(Map.of("fr", "x".repeat(201)), 200, "labels")).get().asString()
+                .isEqualTo("labels.fr must be at most 200 characters");
         assertThat(LocalNames.problem(Map.of("de", "x".repeat(101)), 100)).get().asString()
                 .isEqualTo("names.de must be at most 100 characters");
         assertThat(LocalNames.problem(Map.of("vi", "a\u0000b"), 100)).get().asString().startsWith("names.vi must not contain the NUL");
