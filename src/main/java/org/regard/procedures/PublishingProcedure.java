@@ -117,7 +117,8 @@ class PublishingProcedure {
         }
         audit.record(AuditAction.SETTINGS_CHANGED, "procedure", id, "published version " + number + " of “"
                 + clean.titles().get(clean.sourceLanguage()) + "” for team " + team.baseName() + " (categories "
-                + clean.categoryIds().stream().map(String::valueOf).collect(Collectors.joining(", ")) + "; "
+                + clean.categoryIds().stream().map(c -> categories.category(c).map(Categories.CategoryView::baseName)
+                .orElse(String.valueOf(c))).collect(Collectors.joining(", ")) + "; "
                 + clean.steps().size() + " steps; closure gate " + gate.code() + ")");
     }
 

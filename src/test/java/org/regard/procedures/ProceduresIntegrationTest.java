@@ -121,6 +121,11 @@ class ProceduresIntegrationTest {
                 .extracting(p -> p.get("id").asLong()).contains(id);
         assertThat(api.get("/api/v1/procedures/" + Long.MAX_VALUE).auth(agentToken).send().status()).isEqualTo(404);
         assertThat(api.get("/api/v1/procedures/" + id + "/versions/9").auth(agentToken).send().status()).isEqualTo(404);
+        // nobody signed in reads nothing
+        assertThat(api.get("/api/v1/procedures/" + id).send().status()).isEqualTo(401);
+        var anonymous = WebSession.anonymous(port).get("/procedures/" + id);
+        assertThat(anonymous.status()).isEqualTo(302);
+        assertThat(anonymous.location()).contains("/login");
 
         // the pages: the agent reads, sees no way to write, and is refused if they try
         WebSession session = WebSession.signedIn(port, agent.email(), agent.password());
