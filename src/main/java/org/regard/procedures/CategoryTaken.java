@@ -10,7 +10,13 @@ public class CategoryTaken extends ProcedureInvalid {
         this.otherProcedure = otherProcedure;
     }
 
-    /** The procedure that already applies to the category. */
+    /** One of the categories was given to another procedure of the team while this one was being published. */
+    public CategoryTaken() {
+        super("categories", "include a category another procedure of this team was just given", "procedures.error.categoryTakenMeanwhile");
+        this.otherProcedure = -1;
+    }
+
+    /** The procedure that already applies to the category, or -1 when unknown. */
     public long otherProcedure() {
         return otherProcedure;
     }

@@ -111,9 +111,9 @@ class PublishingProcedure {
         try {
             store.replaceCategories(id, team.id(), clean.categoryIds());
         } catch (DuplicateKeyException raced) {
-            // another procedure of the team took one of the categories since requireFree looked
-            requireFree(team.id(), clean.categoryIds(), id);
-            throw raced;
+            // another procedure of the team took one of the categories since requireFree looked (the transaction cannot
+            // ask which one any more: PostgreSQL refuses every statement after a failed one)
+            throw new CategoryTaken();
         }
         audit.record(AuditAction.SETTINGS_CHANGED, "procedure", id, "published version " + number + " of “"
                 + clean.titles().get(clean.sourceLanguage()) + "” for team " + team.baseName() + " (categories "

@@ -59,8 +59,13 @@ class ProceduresBrowserTest {
         assertThat(reader.findAll("#procedure-edit")).isEmpty();
         assertThat(reader.seriousAccessibilityProblems()).isEmpty();
         reader.resize(390, 844);
-        reader.open(path);
-        assertThat(reader.scrollsSideways()).isFalse();
-        reader.screenshot("procedure-page-phone-fr");
+        try {
+            reader.open(path);
+            assertThat(reader.scrollsSideways()).isFalse();
+            reader.screenshot("procedure-page-phone-fr");
+        } finally {
+            // the browser is shared: the next test expects a desktop window
+            reader.resize(1366, 768);
+        }
     }
 }
