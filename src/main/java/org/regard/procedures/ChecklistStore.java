@@ -1,0 +1,77 @@
+package org.regard.procedures;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The checklists' tables: which version a ticket follows, and every tick and untick (rows never updated). */
+@Repository
+class ChecklistStore {
+    private final JdbcClient jdbc;
+
+    ChecklistStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The procedure of this team for this category, with its current version: one statement. */
+    record Applicable(long procedureId, int currentVersion) {
+    }
+
+    Optional<Applicable> applicable(long teamId, long categoryId) {
+        return jdbc.sql("""
+                        select p.id, p.current_version from procedure_category c join team_procedure p on p.id = c.procedure_id
+                        where c.team_id = ? and c.category_id = ?""")
+                .params(teamId, categoryId).query((rs, n) -> new Applicable(rs.getLong(1), rs.getInt(2))).optional();
+    }
+
+    /** The version of the procedure this ticket follows, if it was pinned. */
+    Optional<Integer> pinned(long ticketId, long procedureId) {
+        return jdbc.sql("select version_no from ticket_procedure where ticket_id = ? and procedure_id = ?")
+                .params(ticketId, procedureId).query(Integer.class).optional();
+    }
+
+    /**
+     * Pins the ticket to this version unless it follows one already, and returns the one it follows. Runs outside any
+     * transaction of the caller's making, so a race lost on the primary key is read back rather than aborting it.
+     */
+    int pin(long ticketId, long procedureId, int version, Instant now) {
+        try {
+            jdbc.sql("insert into ticket_procedure (ticket_id, procedure_id, version_no, pinned_at) values (?, ?, ?, ?)")
+                    .params(ticketId, procedureId, version, Timestamp.from(now)).update();
+            return version;
+        } catch (DuplicateKeyException taken) {
+            return pinned(ticketId, procedureId).orElseThrow(() -> taken);
+        }
+    }
+
+    /** A step's latest mark. */
+    record Mark(String stepKey, boolean done, String value, Long by, Instant at) {
+    }
+
+    /** The latest mark of each step of the ticket's checklist, by step key. */
+    Map<String, Mark> latestMarks(long ticketId, long procedureId) {
+        Map<String, Mark> marks = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select step_key, done, field_value, marked_by, marked_at from ticket_step_mark
+                        where ticket_id = ? and procedure_id = ? order by id""")
+                .params(ticketId, procedureId).query((ResultSet rs) -> {
+                    marks.put(rs.getString(1), new Mark(rs.getString(1), rs.getBoolean(2), rs.getString(3),
+                            rs.getObject(4, Long.class), rs.getTimestamp(5).toInstant()));
+                });
+        return marks;
+    }
+
+    void mark(long ticketId, long procedureId, String stepKey, boolean done, String value, Long by, Instant now) {
+        jdbc.sql("""
+                        insert into ticket_step_mark (ticket_id, procedure_id, step_key, done, field_value, marked_by, marked_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(ticketId, procedureId, stepKey, done, value, by, Timestamp.from(now)).update();
+    }
+}
