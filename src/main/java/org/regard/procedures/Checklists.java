@@ -69,7 +69,7 @@ public class Checklists {
         }
         long procedureId = checklist.procedure().procedureId();
         store.mark(ticketId, procedureId, stepKey, done, stored, agent.id(), clock.instant());
-        return build(ticketId, checklist.procedure());
+        return build(ticketId, checklist.procedure(), store);
     }
 
     private Optional<Checklist> of(TicketDetail ticket) {
@@ -82,11 +82,12 @@ public class Checklists {
             int version = store.pinned(ticketId, applicable.procedureId())
                     .orElseGet(() -> store.pin(ticketId, applicable.procedureId(), applicable.currentVersion(), clock.instant()));
             ProcedureVersion procedure = procedures.version(applicable.procedureId(), teamId, version).orElseThrow();
-            return build(ticketId, procedure);
+            return build(ticketId, procedure, store);
         });
     }
 
-    private Checklist build(long ticketId, ProcedureVersion procedure) {
+    /** The checklist of this version on the ticket, from the steps' latest marks: one statement. */
+    static Checklist build(long ticketId, ProcedureVersion procedure, ChecklistStore store) {
         Map<String, ChecklistStore.Mark> marks = store.latestMarks(ticketId, procedure.procedureId());
         List<Checklist.Item> items = new ArrayList<>();
         boolean previousDone = true;

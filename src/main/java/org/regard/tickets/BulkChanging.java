@@ -64,6 +64,8 @@ public class BulkChanging {
         FORBIDDEN,
         /** Its status cannot move to the one asked for. */
         ILLEGAL_TRANSITION,
+        /** It may not be resolved now: a {@link ResolutionGate} refused (a procedure's required steps are not done). */
+        GATED,
         /** Someone changed it since the version the agent saw. */
         CONFLICT,
         /** The change does not fit it (an assignee outside its team, a team or category that is gone). */
@@ -135,6 +137,8 @@ public class BulkChanging {
             return refused(ticketId, Refusal.NOT_FOUND, e.getMessage(), null);
         } catch (TicketForbidden e) {
             return refused(ticketId, Refusal.FORBIDDEN, e.getMessage(), null);
+        } catch (ResolutionRefused e) {
+            return refused(ticketId, Refusal.GATED, e.getMessage(), null);
         } catch (IllegalTransition e) {
             return refused(ticketId, Refusal.ILLEGAL_TRANSITION, e.getMessage(), e);
         } catch (TicketConflict e) {

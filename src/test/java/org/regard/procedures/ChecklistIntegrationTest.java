@@ -282,6 +282,63 @@ class ChecklistIntegrationTest {
         assertThat(jdbc.sql("select count(*) from ticket_procedure where ticket_id = ?").param(ticket).query(Long.class).single()).isZero();
     }
 
+    @Test
+    void aBlockingProcedureRefusesResolvingWhileRequiredStepsAreOpenOnEveryPath() {
+        Desk desk = desk("block");
+        long ticket = ticket(desk, desk.category());
+        long other = ticket(desk, desk.category());
+        ApiClient api = new ApiClient(port);
+        String token = bearer(data.apiToken(desk.lead()));
+
+        var patched = api.patch("/api/v1/tickets/" + ticket).auth(token).json(Map.of("status", "resolved")).send();
+        assertThat(patched.status()).as(patched.body()).isEqualTo(409);
+        assertThat(patched.contentType()).startsWith("application/problem+json");
+        assertThat(patched.json().get("detail").asString()).contains("Check the order", "Refund the amount")
+                .doesNotContain("Note when the parcel came back");
+        assertThat(status(ticket)).isNotEqualTo("RESOLVED");
+
+        WebSession session = WebSession.signedIn(port, desk.agent().email(), desk.agent().password());
+        String version = session.get("/tickets/" + ticket).valueOf("ticket-version");
+        var form = session.post("/tickets/" + ticket, "version", version, "status", "RESOLVED", "priority", "NORMAL",
+                "team", String.valueOf(desk.team().id()), "assignee", "", "category", String.valueOf(desk.category()));
+        assertThat(form.status()).isEqualTo(409);
+        assertThat(form.body()).contains("id=\"properties-error\"", "cannot be resolved yet", "Check the order, Refund the amount");
+        assertThat(status(ticket)).isNotEqualTo("RESOLVED");
+
+        var bulk = api.post("/api/v1/tickets/bulk").auth(token)
+                .json(Map.of("tickets", List.of(ticket, other), "changes", Map.of("status", "resolved"))).send();
+        assertThat(bulk.status()).as(bulk.body()).isEqualTo(200);
+        assertThat(bulk.json().get("refused").asLong()).isEqualTo(2);
+        assertThat(bulk.json().get("results").get(0).get("reason").asString()).isEqualTo("gated");
+        assertThat(bulk.json().get("results").get(0).get("detail").asString()).contains("Check the order");
+
+        // the required steps done (the optional one left open), it may be resolved
+        String path = "/api/v1/tickets/" + ticket + "/checklist/steps/";
+        assertThat(api.post(path + "s1").auth(token).json(Map.of("done", true)).send().status()).isEqualTo(200);
+        assertThat(api.post(path + "s2").auth(token).json(Map.of("done", true, "value", 10)).send().status()).isEqualTo(200);
+        var resolved = api.patch("/api/v1/tickets/" + ticket).auth(token).json(Map.of("status", "resolved")).send();
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+        assertThat(status(ticket)).isEqualTo("RESOLVED");
+    }
+
+    @Test
+    void aWarningProcedureAndATicketWithoutCategoryAreResolvedAsBefore() {
+        Desk desk = desk("warn");
+        long warned = ticket(desk, desk.category());
+        long plain = ticket(desk, null);
+        ApiClient api = new ApiClient(port);
+        String token = bearer(data.apiToken(desk.agent()));
+        for (long ticket : List.of(warned, plain)) {
+            var resolved = api.patch("/api/v1/tickets/" + ticket).auth(token).json(Map.of("status", "resolved")).send();
+            assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+            assertThat(status(ticket)).isEqualTo("RESOLVED");
+        }
+    }
+
+    private String status(long ticket) {
+        return jdbc.sql("select status from ticket where id = ?").param(ticket).query(String.class).single();
+    }
+
     private long marks(long ticket, String key) {
         return jdbc.sql("select count(*) from ticket_step_mark where ticket_id = ? and step_key = ?").params(ticket, key)
                 .query(Long.class).single();

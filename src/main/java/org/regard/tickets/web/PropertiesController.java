@@ -5,6 +5,7 @@ import org.regard.accounts.Accounts;
 import org.regard.accounts.AgentPrincipal;
 import org.regard.accounts.AgentView;
 import org.regard.tickets.IllegalTransition;
+import org.regard.tickets.ResolutionRefused;
 import org.regard.tickets.InvalidInput;
 import org.regard.tickets.TicketCommands.UpdateTicket;
 import org.regard.tickets.TicketConflict;
@@ -74,6 +75,10 @@ class PropertiesController {
             TicketDetail now = queries.detail(id, agent);
             model.addAttribute("conflict", attempts(form, now));
             forgetForm(model);
+            return again(id, agent, model, response, HttpStatus.CONFLICT);
+        } catch (ResolutionRefused e) {
+            // a procedure's required steps are open (or another rule a module sets on resolving)
+            errors.reject("properties.error.gate", new Object[]{String.join(", ", e.missing())}, null);
             return again(id, agent, model, response, HttpStatus.CONFLICT);
         } catch (IllegalTransition e) {
             errors.reject("properties.error.transition", new Object[]{new DefaultMessageSourceResolvable("status." + e.from().name()),
