@@ -7,7 +7,6 @@ import org.regard.tickets.TicketCommands.UpdateTicket;
 import org.regard.tickets.TicketEvents.TicketAssigned;
 import org.regard.tickets.TicketEvents.TicketRenamed;
 import org.regard.tickets.TicketEvents.TicketStatusChanged;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,12 +30,12 @@ class ChangingTicket {
     private final CategoryRepository categories;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
-    private final ObjectProvider<ResolutionGate> gates;
+    private final ResolutionGates gates;
     private final Clock clock;
 
     ChangingTicket(TicketRows rows, TicketAccess access, Accounts accounts, CategoryRepository categories,
                    ApplicationEventPublisher events, PlatformTransactionManager transactions,
-                   ObjectProvider<ResolutionGate> gates, Clock clock) {
+                   ResolutionGates gates, Clock clock) {
         this.rows = rows;
         this.access = access;
         this.accounts = accounts;
@@ -75,9 +74,7 @@ class ChangingTicket {
             reassigned |= assign(ticket, cmd, changes, now);
             if (cmd.status() != null) {
                 changes.addAll(ticket.moveTo(cmd.status(), now));
-                if (ticket.getStatus() == TicketStatus.RESOLVED && before != TicketStatus.RESOLVED) {
-                    requireResolvable(ticket, before);
-                }
+                gates.require(ticket, before);
             }
             if (changes.isEmpty()) {
                 return;
@@ -94,16 +91,6 @@ class ChangingTicket {
                 events.publishEvent(new TicketRenamed(ticketId, ticket.getTeamId(), actor.agentId(), now));
             }
         });
-    }
-
-    /** Asks every {@link ResolutionGate}, with the team and category the ticket has after this change. */
-    private void requireResolvable(Ticket ticket, TicketStatus before) {
-        var resolving = new ResolutionGate.Resolving(ticket.getId(), ticket.getTeamId(), ticket.getCategoryId());
-        for (ResolutionGate gate : gates.orderedStream().toList()) {
-            gate.check(resolving).ifPresent(refusal -> {
-                throw new ResolutionRefused(before, refusal);
-            });
-        }
     }
 
     /** Another team: an assignee who is not a member there lets go of the ticket. */

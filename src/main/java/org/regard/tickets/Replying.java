@@ -27,14 +27,16 @@ class Replying {
     private final TicketRows rows;
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
+    private final ResolutionGates gates;
 
     Replying(MessageWriting writing, ReplyDestinations destinations, TicketRows rows, Accounts accounts,
-             ApplicationEventPublisher events) {
+             ApplicationEventPublisher events, ResolutionGates gates) {
         this.writing = writing;
         this.destinations = destinations;
         this.rows = rows;
         this.accounts = accounts;
         this.events = events;
+        this.gates = gates;
     }
 
     Tickets.Written reply(long ticketId, Reply cmd, Actor actor) {
@@ -77,6 +79,7 @@ class Replying {
      */
     private List<Ticket.Change> moveOn(Ticket ticket, TicketStatus nextStatus, java.time.Instant now) {
         List<Ticket.Change> changes = new ArrayList<>();
+        TicketStatus before = ticket.getStatus();
         if (ticket.getStatus() == TicketStatus.NEW) {
             changes.addAll(ticket.moveTo(TicketStatus.OPEN, now));
         }
@@ -89,6 +92,7 @@ class Replying {
                 throw new ResolvedMeanwhile(current, nextStatus, name, last.map(TicketRows.StatusMove::at).orElse(null));
             }
             changes.addAll(ticket.moveTo(nextStatus, now));
+            gates.require(ticket, before);
         }
         return changes;
     }

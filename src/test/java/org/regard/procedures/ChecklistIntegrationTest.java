@@ -5,7 +5,9 @@ import org.regard.accounts.Actor;
 import org.regard.accounts.Role;
 import org.regard.accounts.TeamView;
 import org.regard.api.ApiClient;
+import org.regard.support.Eventually;
 import org.regard.support.IntegrationTest;
+import org.regard.support.StatementLedger;
 import org.regard.support.TestData;
 import org.regard.support.TestData.TestAgent;
 import org.regard.support.TicketFixtures;
@@ -312,6 +314,19 @@ class ChecklistIntegrationTest {
         assertThat(bulk.json().get("results").get(0).get("reason").asString()).isEqualTo("gated");
         assertThat(bulk.json().get("results").get(0).get("detail").asString()).contains("Check the order");
 
+        // a reply sent with "then resolved" is refused too, and not saved
+        var reply = api.post("/api/v1/tickets/" + ticket + "/messages").auth(token)
+                .json(Map.of("kind", "reply", "body", "All done.", "status", "resolved")).send();
+        assertThat(reply.status()).as(reply.body()).isEqualTo(409);
+        assertThat(reply.json().get("detail").asString()).contains("Check the order");
+        assertThat(jdbc.sql("select count(*) from message where ticket_id = ? and body = 'All done.'").param(ticket)
+                .query(Long.class).single()).isZero();
+        var composed = session.post("/tickets/" + ticket + "/replies", "body", "All done by the form.", "nextStatus", "RESOLVED",
+                "submissionKey", TestData.unique("k"));
+        assertThat(composed.status()).isEqualTo(409);
+        assertThat(composed.body()).contains("cannot be resolved yet", "All done by the form.");
+        assertThat(status(ticket)).isNotEqualTo("RESOLVED");
+
         // the required steps done (the optional one left open), it may be resolved
         String path = "/api/v1/tickets/" + ticket + "/checklist/steps/";
         assertThat(api.post(path + "s1").auth(token).json(Map.of("done", true)).send().status()).isEqualTo(200);
@@ -333,6 +348,38 @@ class ChecklistIntegrationTest {
             assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
             assertThat(status(ticket)).isEqualTo("RESOLVED");
         }
+    }
+
+    @Test
+    void resolvingCostsNoStatementWithoutCategoryAndAFewWithAProcedure() throws Exception {
+        Desk desk = desk("warn");
+        String token = bearer(data.apiToken(desk.agent()));
+        ApiClient api = new ApiClient(port);
+        long plain = ticket(desk, null);
+        long warned = ticket(desk, desk.category());
+        long elsewhere = ticket(desk, categories.create(TestData.unique("Unruled")).id());
+        int[] counts = new int[3];
+        long[] tickets = {plain, warned, elsewhere};
+        for (int i = 0; i < 3; i++) {
+            long id = tickets[i];
+            api.patch("/api/v1/tickets/" + id).auth(token).json(Map.of("status", "open")).send();
+            StatementLedger.Tally tally = new StatementLedger.Tally();
+            String key = StatementLedger.open(tally);
+            try {
+                var answer = api.patch("/api/v1/tickets/" + id).auth(token).header(StatementLedger.HEADER, key)
+                        .json(Map.of("status", "resolved")).send();
+                assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+                Eventually.until(() -> !tally.busy(), "the listeners");
+            } finally {
+                StatementLedger.close(key);
+            }
+            counts[i] = tally.statements();
+        }
+        System.out.println("RESOLVE statements: no category " + counts[0] + ", warn procedure " + counts[1]
+                + ", category without procedure " + counts[2]);
+        // the gate reads: nothing without category, the procedure's row, the pin and the gate for warn, one without a procedure
+        assertThat(counts[1] - counts[0]).isLessThanOrEqualTo(3);
+        assertThat(counts[2] - counts[0]).isLessThanOrEqualTo(1);
     }
 
     private String status(long ticket) {

@@ -7,6 +7,7 @@ import org.regard.tickets.IllegalTransition;
 import org.regard.tickets.InvalidInput;
 import org.regard.tickets.NewAttachment;
 import org.regard.tickets.ResolvedMeanwhile;
+import org.regard.tickets.ResolutionRefused;
 import org.regard.tickets.TicketCommands.Reply;
 import org.regard.tickets.TicketStatus;
 import org.regard.tickets.Tickets;
@@ -146,6 +147,10 @@ class ComposerController {
                 String when = e.at() != null ? time.text(e.at()) : "";
                 errors.reject("composer.error." + (e.from() == TicketStatus.CLOSED ? "closedMeanwhile" : "resolvedMeanwhile"),
                         new Object[]{who, when}, null);
+                status = HttpStatus.CONFLICT;
+            } catch (ResolutionRefused e) {
+                // a procedure's required steps are open: the reply is not saved, the composer keeps it
+                errors.reject("properties.error.gate", new Object[]{String.join(", ", e.missing())}, null);
                 status = HttpStatus.CONFLICT;
             } catch (IllegalTransition e) {
                 errors.reject("composer.error.transition", new Object[]{new DefaultMessageSourceResolvable("status." + e.from().name()),
