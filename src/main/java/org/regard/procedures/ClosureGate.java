@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * What closing a ticket does while a required step of its procedure is not done: {@link #WARN} says so, {@link #BLOCK}
- * refuses. Stored with each version; enforced by later work.
+ * refuses. Stored with each version; enforced by {@link ClosureGateCheck}.
  */
 public enum ClosureGate {
     WARN, BLOCK;

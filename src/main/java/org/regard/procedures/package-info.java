@@ -7,7 +7,12 @@
  * Everyone reads procedures; an administrator writes them for any team, a team lead for the teams they lead
  * ({@link org.regard.accounts.TeamAccess}).
  * <p>
- * Public API: {@link org.regard.procedures.Procedures} (reads and the entry point for publishing) and its records.
+ * On a ticket, the procedure is a checklist ({@link org.regard.procedures.Checklists}): the ticket follows the version
+ * current when it first showed it, and every tick and untick is kept. A {@code block} gate refuses resolving the
+ * ticket while a required step is open (a {@link org.regard.tickets.ResolutionGate}).
+ * <p>
+ * Public API: {@link org.regard.procedures.Procedures} (reads and the entry point for publishing),
+ * {@link org.regard.procedures.Checklists} and their records.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Procedures",
         allowedDependencies = {"accounts", "audit", "languages", "text", "tickets"})
