@@ -80,4 +80,27 @@ class ChecklistStore {
                         values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(ticketId, procedureId, stepKey, done, value, by, Timestamp.from(now)).update();
     }
+
+    /** A ticket pinned to a version of the procedure. */
+    record Pin(long ticketId, int version) {
+    }
+
+    /** The tickets pinned to a version of the procedure older than {@code current}, by ticket id: one statement. */
+    java.util.List<Pin> pinnedBefore(long procedureId, int current) {
+        return jdbc.sql("select ticket_id, version_no from ticket_procedure where procedure_id = ? and version_no < ? order by ticket_id")
+                .params(procedureId, current).query((rs, n) -> new Pin(rs.getLong(1), rs.getInt(2))).list();
+    }
+
+    /** Moves the ticket's pin from {@code from} to {@code to}; false when it no longer follows {@code from}. */
+    boolean repin(long ticketId, long procedureId, int from, int to) {
+        return jdbc.sql("update ticket_procedure set version_no = ? where ticket_id = ? and procedure_id = ? and version_no = ?")
+                .params(to, ticketId, procedureId, from).update() == 1;
+    }
+
+    void recordMove(long ticketId, long procedureId, int from, int to, Long by, Instant now) {
+        jdbc.sql("""
+                        insert into ticket_procedure_move (ticket_id, procedure_id, from_version, to_version, moved_by, moved_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(ticketId, procedureId, from, to, by, Timestamp.from(now)).update();
+    }
 }

@@ -34,10 +34,13 @@ public class Procedures {
     private final PublishingProcedure publishing;
     private final Accounts accounts;
     private final TeamAccess teamAccess;
+    private final MovingTickets moving;
 
-    Procedures(ProcedureStore store, PublishingProcedure publishing, Accounts accounts, TeamAccess teamAccess) {
+    Procedures(ProcedureStore store, PublishingProcedure publishing, Accounts accounts, TeamAccess teamAccess,
+               MovingTickets moving) {
         this.store = store;
         this.publishing = publishing;
+        this.moving = moving;
         this.accounts = accounts;
         this.teamAccess = teamAccess;
     }
@@ -56,6 +59,14 @@ public class Procedures {
 
     /** A procedure: every version's stamp, newest last, and its current version whole. */
     public record ProcedureView(long id, long teamId, List<VersionStamp> versions, ProcedureVersion current) {
+    }
+
+    /** An open ticket following an older version of a procedure: its id, subject and the version it follows. */
+    public record Behind(long ticketId, String subject, int version) {
+    }
+
+    /** The tickets moved, by id, and the version they follow now. */
+    public record Moved(List<Long> moved, int toVersion) {
     }
 
     /** Every procedure, newest first. */
@@ -106,5 +117,28 @@ public class Procedures {
     public ProcedureView publish(long id, ProcedureDraft draft, AgentPrincipal agent) {
         publishing.publish(id, draft, agent);
         return procedure(id).orElseThrow();
+    }
+
+    /**
+     * The open tickets of the procedure's team that follow an older version of it, by ticket id.
+     *
+     * @throws ProcedureNotFound  when there is no such procedure
+     * @throws ProcedureForbidden unless the agent administers the desk or leads the procedure's team
+     */
+    public List<Behind> behind(long id, AgentPrincipal agent) {
+        return moving.behind(id, agent);
+    }
+
+    /**
+     * Moves open tickets following an older version to the current one, keeping the ticks of the steps the current
+     * version still has: those named ({@code ticketIds}), or every one behind when it is empty. Tickets not behind are
+     * left out of the result.
+     *
+     * @throws ProcedureNotFound  when there is no such procedure
+     * @throws ProcedureForbidden unless the agent administers the desk or leads the procedure's team
+     */
+    @Transactional
+    public Moved moveToCurrent(long id, Optional<java.util.Collection<Long>> ticketIds, AgentPrincipal agent) {
+        return moving.move(id, ticketIds, agent);
     }
 }

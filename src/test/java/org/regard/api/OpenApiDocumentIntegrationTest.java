@@ -66,7 +66,7 @@ class OpenApiDocumentIntegrationTest {
                 "/api/v1/customers/{id}/duplicates", "/api/v1/customers/{id}/merge",
                 // the team's manual
                 "/api/v1/procedures", "/api/v1/procedures/{id}", "/api/v1/procedures/{id}/versions/{number}",
-                "/api/v1/procedures/{id}/versions", "/api/v1/tickets/{id}/checklist",
+                "/api/v1/procedures/{id}/versions", "/api/v1/procedures/{id}/moves", "/api/v1/tickets/{id}/checklist",
                 "/api/v1/tickets/{id}/checklist/steps/{stepKey}",
                 // administration
                 "/api/v1/agents", "/api/v1/agents/{id}", "/api/v1/teams", "/api/v1/teams/{id}",

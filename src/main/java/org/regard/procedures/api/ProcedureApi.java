@@ -31,8 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Procedures over the API: every agent reads them; an administrator, or a lead for the teams they lead, creates them
@@ -185,6 +188,32 @@ class ProcedureApi {
         int number = published.current().number();
         return ResponseEntity.created(URI.create("/api/v1/procedures/" + id + "/versions/" + number))
                 .body(VersionResource.of(published.current()));
+    }
+
+    @Schema(name = "ProcedureMoveInput", description = "Which tickets to move to the procedure's current version.")
+    record MoveInput(@Schema(nullable = true, description = "Ticket ids; absent or null: every open ticket following an older version")
+                     List<Long> tickets) {
+    }
+
+    @Schema(name = "ProcedureMoves", description = "The tickets moved and the version they follow now. Tickets named that do "
+            + "not follow an older version (already moved, resolved or closed, not on this procedure) are not in moved.")
+    record MovesResource(List<Long> moved, int toVersion) {
+    }
+
+    @PostMapping("/{id}/moves")
+    @Operation(operationId = "moveProcedureTickets", summary = "Move open tickets following an older version to the current one "
+            + "(administrators, the team's leads); steps already done that the current version still has stay done")
+    @ApiResponse(responseCode = "200", description = "Moved")
+    @ApiResponse(responseCode = "403", description = "Neither an administrator nor a lead of the procedure's team",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "404", description = "No such procedure",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    MovesResource move(@PathVariable long id, @RequestBody(required = false) MoveInput input,
+                       @AuthenticationPrincipal AgentPrincipal agent) {
+        Optional<Collection<Long>> tickets = input == null || input.tickets() == null ? Optional.empty()
+                : Optional.of(input.tickets().stream().filter(Objects::nonNull).toList());
+        Procedures.Moved moved = procedures.moveToCurrent(id, tickets, agent);
+        return new MovesResource(moved.moved(), moved.toVersion());
     }
 
     @ExceptionHandler(ProcedureForbidden.class)

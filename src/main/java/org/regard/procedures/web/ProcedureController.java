@@ -84,9 +84,26 @@ class ProcedureController {
                 .collect(Collectors.toMap(ReplyTemplates.TemplateView::id, ReplyTemplates.TemplateView::name)));
         model.addAttribute("agentNames", accounts.agentNames(procedure.versions().stream()
                 .map(Procedures.VersionStamp::publishedBy).filter(java.util.Objects::nonNull).toList()));
-        model.addAttribute("canEdit", procedures.canWrite(agent, procedure.teamId()));
+        boolean canEdit = procedures.canWrite(agent, procedure.teamId());
+        model.addAttribute("canEdit", canEdit);
+        model.addAttribute("behind", canEdit ? procedures.behind(id, agent) : List.of());
         model.addAttribute("languageNames", languageNames(locale));
         return "procedures/show";
+    }
+
+    /** Moves one ticket ({@code ticket}) or every open one following an older version to the current version. */
+    @PostMapping("/procedures/{id}/moves")
+    String move(@PathVariable long id, @RequestParam(required = false) Long ticket,
+                @AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes redirect) {
+        try {
+            Procedures.Moved moved = procedures.moveToCurrent(id,
+                    ticket == null ? java.util.Optional.empty() : java.util.Optional.of(List.of(ticket)), agent);
+            redirect.addFlashAttribute("moved", moved.moved().size());
+            redirect.addFlashAttribute("movedTo", moved.toVersion());
+            return "redirect:/procedures/" + id;
+        } catch (ProcedureForbidden forbidden) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
     }
 
     @GetMapping("/procedures/new")
