@@ -139,13 +139,16 @@ class ProcedureMovesIntegrationTest {
         assertThat(patched.status()).as(patched.body()).isEqualTo(200);
         publishSecond(desk);
 
-        WebSession lead = WebSession.signedIn(port, desk.lead().email(), desk.lead().password());
+        // a French-speaking lead of the team
+        TestAgent french = data.agent(Role.LEAD, "fr", desk.team());
+        WebSession lead = WebSession.signedIn(port, french.email(), french.password(), "fr");
         var page = lead.get("/procedures/" + desk.procedure());
+        assertThat(page.body()).contains("Tickets sur une ancienne version", "Passer les 2 à la version 2");
         assertThat(page.body()).contains("id=\"procedure-behind-" + first + "\"", "id=\"procedure-behind-" + second + "\"")
                 .doesNotContain("id=\"procedure-behind-" + resolved + "\"");
         var moved = lead.post("/procedures/" + desk.procedure() + "/moves");
         assertThat(moved.status()).isEqualTo(302);
-        assertThat(lead.get("/procedures/" + desk.procedure()).body()).contains("2 tickets moved to version 2.");
+        assertThat(lead.get("/procedures/" + desk.procedure()).body()).contains("2 tickets passés à la version 2.");
         assertThat(pinned(first)).isEqualTo(2);
         assertThat(pinned(second)).isEqualTo(2);
         assertThat(pinned(resolved)).isEqualTo(1);
