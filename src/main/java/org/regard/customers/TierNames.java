@@ -42,6 +42,11 @@ public class TierNames {
         }
     }
 
+    /** Whether a tier with this key is configured (no statement). */
+    public boolean isConfigured(String key) {
+        return settings.isKnown(key);
+    }
+
     /** Every configured tier in its configured order, with its names; one statement. */
     public List<TierView> all() {
         Map<String, String> stored = stored();

@@ -68,7 +68,9 @@ class TierApi {
     @Operation(operationId = "changeTier", summary = "Name a service tier in the page languages (administrators only)")
     @ApiResponse(responseCode = "200", description = "The tier with its new names")
     TierResource change(@PathVariable String key, @Valid @RequestBody TierChanges changes) {
-        existing(key);
+        if (!tiers.isConfigured(key)) {
+            throw new NoSuchElementException("No tier " + key + " is configured.");
+        }
         return TierResource.of(tiers.rename(key, changes.names()));
     }
 

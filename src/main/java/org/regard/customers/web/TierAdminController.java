@@ -36,8 +36,9 @@ class TierAdminController {
     @PostMapping("/admin/tiers/{key}")
     String rename(@PathVariable String key, @RequestParam Map<String, String> parameters, HttpServletResponse response,
                   Model model, RedirectAttributes redirect) {
-        tiers.all().stream().filter(t -> t.key().equals(key)).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("No tier " + key));
+        if (!tiers.isConfigured(key)) {
+            throw new NoSuchElementException("No tier " + key);
+        }
         Map<String, String> names = LocalNames.fromForm(parameters);
         if (names == null) {
             return "redirect:/admin/tiers";
