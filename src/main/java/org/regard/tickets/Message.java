@@ -5,7 +5,11 @@ import org.springframework.data.relational.core.mapping.Table;
 
 import java.time.Instant;
 
-/** One entry in a ticket's conversation. Messages are never edited or deleted. */
+/**
+ * One entry in a ticket's conversation. Messages are never edited or deleted, with two exceptions: a reply taken back
+ * inside its undo window leaves, and a reply held for review ({@code reviewState} not null) is revised by its author
+ * or changed by its reviewer until it is approved, after which it stands like any other.
+ */
 @Table("message")
 class Message {
     @Id
@@ -20,6 +24,14 @@ class Message {
     private Instant createdAt;
     private String submissionKey;
     private String language;
+    private String reviewState;
+    private String reviewReasons;
+    private Long reviewerAgentId;
+    private Instant reviewDecidedAt;
+    private String reviewNextStatus;
+    private String reviewComment;
+    private String reviewOriginalBody;
+    private Integer reviewRound;
 
     Message() {
     }
@@ -85,5 +97,55 @@ class Message {
     Message writtenIn(String detectedLanguage) {
         this.language = detectedLanguage;
         return this;
+    }
+
+    /** PENDING, APPROVED or RETURNED for a reply held for review; null for every message never held. */
+    String getReviewState() {
+        return reviewState;
+    }
+
+    /** Why it was held: codes, one per line. */
+    String getReviewReasons() {
+        return reviewReasons;
+    }
+
+    Long getReviewerAgentId() {
+        return reviewerAgentId;
+    }
+
+    Instant getReviewDecidedAt() {
+        return reviewDecidedAt;
+    }
+
+    /** The status its author chose, applied only when it is approved. */
+    String getReviewNextStatus() {
+        return reviewNextStatus;
+    }
+
+    String getReviewComment() {
+        return reviewComment;
+    }
+
+    /** What the author wrote, when the reviewer changed it on approval. */
+    String getReviewOriginalBody() {
+        return reviewOriginalBody;
+    }
+
+    /** The review round: 1 when first held, one more per resubmission; null for a message never held. */
+    Integer getReviewRound() {
+        return reviewRound;
+    }
+
+    /** Written held, waiting for a reviewer; nothing of it reaches the customer until then. */
+    Message held(java.util.List<String> reasons, TicketStatus nextStatus) {
+        this.reviewState = ReviewState.PENDING.name();
+        this.reviewReasons = String.join("\n", reasons);
+        this.reviewNextStatus = nextStatus == null ? null : nextStatus.name();
+        return this;
+    }
+
+    /** The states of a held reply. */
+    enum ReviewState {
+        PENDING, APPROVED, RETURNED
     }
 }

@@ -84,7 +84,7 @@ class MessageWriting {
             List<AttachmentView> written = files.isEmpty() ? List.of() : rows.files(messageId);
             return new Tickets.Written(ticketId, messageId, false, Optional.of(new TicketQueries.MessageView(messageId, m.getKind(),
                     m.getChannel(), m.getTouch(), m.getAuthorAgentId(), m.getAuthorCustomerId(), null, m.getBody(), m.getCreatedAt(),
-                    written, m.getLanguage())));
+                    written, m.getLanguage(), TicketQueries.MessageReview.of(m, java.util.Map.of()))));
         });
     }
 }

@@ -6,6 +6,7 @@ import org.regard.tickets.ReplyChannel.Destination;
 import org.regard.tickets.ReplyChannel.ReplyTarget;
 import org.regard.tickets.TicketCommands.Reply;
 import org.regard.tickets.TicketEvents.AgentReplied;
+import org.regard.tickets.TicketEvents.ReplyHeld;
 import org.regard.tickets.TicketEvents.TicketAssigned;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,10 @@ import java.util.List;
  * {@link ReplyDestinations}, exactly as the composer previewed it: a reply a channel carries (email) is an outbound
  * touch, and the channel module queues it in this same transaction when it hears {@link AgentReplied}; a reply no
  * channel carries is recorded only, and is a touch only when the agent gave the answer by phone or in person.
+ * <p>
+ * A reply that a {@link ReplyHold} holds (or whose author asked for a review) is written held: not sent, no touch, its
+ * status kept for the approval, announced as {@link ReplyHeld} instead ({@link ReleasingReply} sends it when approved).
+ * How the author gave the answer ({@code toldBy}) does not apply to a held reply: it has not been given yet.
  */
 @Component
 class Replying {
@@ -28,9 +33,11 @@ class Replying {
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
     private final ResolutionGates gates;
+    private final ReplyHolds holds;
 
     Replying(MessageWriting writing, ReplyDestinations destinations, TicketRows rows, Accounts accounts,
-             ApplicationEventPublisher events, ResolutionGates gates) {
+             ApplicationEventPublisher events, ResolutionGates gates, ReplyHolds holds) {
+        this.holds = holds;
         this.writing = writing;
         this.destinations = destinations;
         this.rows = rows;
@@ -44,29 +51,45 @@ class Replying {
         long agentId = actor.agent().orElseThrow(() -> new IllegalArgumentException("Only an agent replies."));
         Destination[] decided = new Destination[1];
         boolean[] taken = new boolean[1];
+        List<String> heldFor = new ArrayList<>();
         return writing.write(ticketId, actor, cmd.submissionKey(), cmd.attachments(), (ticket, now, key) -> {
-            List<Ticket.Change> changes = new ArrayList<>(moveOn(ticket, cmd.nextStatus(), now));
-            Destination destination = destinations.of(new ReplyTarget(ticketId, ticket.getTeamId(), ticket.getCustomerId(),
-                    ticket.getChannel()));
-            decided[0] = destination;
-            Channel channel = destination.delivers() ? destination.channel() : cmd.toldBy() != null ? cmd.toldBy() : Channel.WEB;
-            boolean touch = destination.delivers() || cmd.toldBy() != null;
-            if (touch) {
-                ticket.recordTouch(TouchDirection.OUTBOUND, now);
-            } else {
+            heldFor.addAll(holds.reasons(ticket, agentId, cmd.body(), cmd.askReview()));
+            List<Ticket.Change> changes = new ArrayList<>();
+            Message m;
+            if (!heldFor.isEmpty()) {
+                // held: nothing reaches the customer, nothing is a touch, and the status waits for the approval
                 ticket.noteActivity(now);
+                m = new Message(ticketId, MessageKind.REPLY, Channel.WEB, null, agentId, null, cmd.body(), now, key)
+                        .held(heldFor, cmd.nextStatus());
+                changes.add(new Ticket.Change("reply", null, "held for review"));
+            } else {
+                changes.addAll(moveOn(ticket, cmd.nextStatus(), now));
+                Destination destination = destinations.of(new ReplyTarget(ticketId, ticket.getTeamId(), ticket.getCustomerId(),
+                        ticket.getChannel()));
+                decided[0] = destination;
+                Channel channel = destination.delivers() ? destination.channel() : cmd.toldBy() != null ? cmd.toldBy() : Channel.WEB;
+                boolean touch = destination.delivers() || cmd.toldBy() != null;
+                if (touch) {
+                    ticket.recordTouch(TouchDirection.OUTBOUND, now);
+                } else {
+                    ticket.noteActivity(now);
+                }
+                m = new Message(ticketId, MessageKind.REPLY, channel, touch ? TouchDirection.OUTBOUND : null,
+                        agentId, null, cmd.body(), now, key);
             }
             if (cmd.takeIt() && ticket.getAssigneeId() == null && actor.teamIds().contains(ticket.getTeamId())) {
                 List<Ticket.Change> assigned = ticket.assignTo(agentId, now);
                 changes.addAll(assigned);
                 taken[0] = !assigned.isEmpty();
             }
-            Message m = new Message(ticketId, MessageKind.REPLY, channel, touch ? TouchDirection.OUTBOUND : null,
-                    agentId, null, cmd.body(), now, key);
             return new MessageWriting.Draft(m, changes);
         }, (ticket, messageId, m, now) -> {
-            events.publishEvent(new AgentReplied(ticketId, ticket.getTeamId(), agentId, messageId, m.getChannel(),
-                    ticket.getCustomerId(), ticket.getSubject(), cmd.body(), now, m.getTouch() != null, decided[0]));
+            if (heldFor.isEmpty()) {
+                events.publishEvent(new AgentReplied(ticketId, ticket.getTeamId(), agentId, messageId, m.getChannel(),
+                        ticket.getCustomerId(), ticket.getSubject(), cmd.body(), now, m.getTouch() != null, decided[0]));
+            } else {
+                events.publishEvent(new ReplyHeld(ticketId, ticket.getTeamId(), agentId, messageId, heldFor, cmd.body(), 1, now));
+            }
             if (taken[0]) {
                 events.publishEvent(new TicketAssigned(ticketId, ticket.getTeamId(), ticket.getStatus(), agentId, agentId, now));
             }
@@ -77,7 +100,7 @@ class Replying {
      * The first answer opens a new ticket; then the status the agent chose. A status a resolved or closed ticket cannot
      * take means someone resolved it while the agent wrote: they are told who, and when.
      */
-    private List<Ticket.Change> moveOn(Ticket ticket, TicketStatus nextStatus, java.time.Instant now) {
+    List<Ticket.Change> moveOn(Ticket ticket, TicketStatus nextStatus, java.time.Instant now) {
         List<Ticket.Change> changes = new ArrayList<>();
         TicketStatus before = ticket.getStatus();
         if (ticket.getStatus() == TicketStatus.NEW) {

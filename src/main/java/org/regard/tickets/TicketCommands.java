@@ -67,14 +67,22 @@ public final class TicketCommands {
      * An agent's reply. {@code toldBy}: for a reply that no channel carries (recorded only), how the agent gave the
      * answer to the customer (a phone call or a visit), which makes it a touch; null when they did not. {@code takeIt}:
      * an unassigned ticket becomes the replying agent's in the same write (when they are a member of its team).
+     * {@code askReview}: the author asks for a second pair of eyes; the reply waits for a reviewer like one a rule
+     * holds ({@link ReplyHold}).
      */
     public record Reply(String body, TicketStatus nextStatus, String submissionKey, List<NewAttachment> attachments,
-                        Channel toldBy, boolean takeIt) {
+                        Channel toldBy, boolean takeIt, boolean askReview) {
         public Reply {
             attachments = attachments == null ? List.of() : List.copyOf(attachments);
             if (toldBy != null && toldBy != Channel.PHONE && toldBy != Channel.VISIT) {
                 throw new InvalidInput("toldBy", "must be phone or visit");
             }
+        }
+
+        /** A reply its author does not ask to have reviewed (a rule may still hold it). */
+        public Reply(String body, TicketStatus nextStatus, String submissionKey, List<NewAttachment> attachments,
+                     Channel toldBy, boolean takeIt) {
+            this(body, nextStatus, submissionKey, attachments, toldBy, takeIt, false);
         }
 
         /** A reply with nothing more to it. */

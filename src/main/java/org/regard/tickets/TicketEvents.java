@@ -37,6 +37,26 @@ public final class TicketEvents {
     }
 
     /**
+     * Published when an agent's reply is held for review instead of being sent: written on the ticket, not sent, not
+     * a touch, and no {@link AgentReplied} until a reviewer approves it. Published again, with the revised text, when
+     * its author resubmits a reply the reviewer returned ({@code round} counts from 1). The review module hears it
+     * synchronously, inside the reply's transaction, to put the reply in its queue.
+     */
+    public record ReplyHeld(long ticketId, long teamId, long authorAgentId, long messageId, java.util.List<String> reasons,
+                            String body, int round, Instant at) {
+        public ReplyHeld {
+            reasons = java.util.List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * Published when the author takes back a reply that was waiting for review (or had been returned): it never left,
+     * so no touch is taken back; the review module takes it out of its queue.
+     */
+    public record HeldReplyWithdrawn(long ticketId, long teamId, long agentId, long messageId, Instant at) {
+    }
+
+    /**
      * Published when an agent takes back a reply before it left (the undo window of an email reply); {@code agentId}
      * is null when Regard itself withdrew it.
      */

@@ -109,21 +109,74 @@ public class TicketQueries {
         }
     }
 
-    /** One message; {@code authorName} is the agent's or the customer's name. */
+    /** One message; {@code authorName} is the agent's or the customer's name; {@code review} is null unless it was held. */
     public record MessageView(long id, MessageKind kind, Channel channel, TouchDirection touch, Long authorAgentId,
                               Long authorCustomerId, String authorName, String body, Instant createdAt,
-                              List<AttachmentView> attachments, String language) {
+                              List<AttachmentView> attachments, String language, MessageReview review) {
+
+        public MessageView(long id, MessageKind kind, Channel channel, TouchDirection touch, Long authorAgentId,
+                           Long authorCustomerId, String authorName, String body, Instant createdAt,
+                           List<AttachmentView> attachments, String language) {
+            this(id, kind, channel, touch, authorAgentId, authorCustomerId, authorName, body, createdAt, attachments, language, null);
+        }
 
         /** The same message with its author's name. */
         public MessageView writtenBy(String name) {
-            return new MessageView(id, kind, channel, touch, authorAgentId, authorCustomerId, name, body, createdAt, attachments, language);
+            return new MessageView(id, kind, channel, touch, authorAgentId, authorCustomerId, name, body, createdAt, attachments,
+                    language, review);
         }
 
         /** A message without a detected language (an agent's, a note, an automatic one). */
         public MessageView(long id, MessageKind kind, Channel channel, TouchDirection touch, Long authorAgentId,
                            Long authorCustomerId, String authorName, String body, Instant createdAt,
                            List<AttachmentView> attachments) {
-            this(id, kind, channel, touch, authorAgentId, authorCustomerId, authorName, body, createdAt, attachments, null);
+            this(id, kind, channel, touch, authorAgentId, authorCustomerId, authorName, body, createdAt, attachments, null, null);
+        }
+
+        /** Whether it waits for a reviewer or was returned: not sent, not seen by the customer. */
+        public boolean held() {
+            return review != null && !review.approved();
+        }
+    }
+
+    /**
+     * Where a reply held for review stands: {@code state} pending, approved or returned; why it was held; who decided
+     * and when (null while pending); the reviewer's comment when returned; the author's own text when the reviewer
+     * changed it on approval (null otherwise); its round (1, then one more per resubmission).
+     */
+    public record MessageReview(String state, List<String> reasons, Long reviewerAgentId, String reviewerName,
+                                Instant decidedAt, String comment, String originalBody, int round) {
+        public MessageReview {
+            reasons = List.copyOf(reasons);
+        }
+
+        public boolean pending() {
+            return "pending".equals(state);
+        }
+
+        public boolean approved() {
+            return "approved".equals(state);
+        }
+
+        public boolean returned() {
+            return "returned".equals(state);
+        }
+
+        /** Approved with the reviewer's changes: the author may see the difference. */
+        public boolean changed() {
+            return approved() && originalBody != null;
+        }
+
+        static MessageReview of(Message m, Map<Long, String> agentNames) {
+            if (m.getReviewState() == null) {
+                return null;
+            }
+            String reasons = m.getReviewReasons();
+            return new MessageReview(m.getReviewState().toLowerCase(java.util.Locale.ROOT),
+                    reasons == null || reasons.isEmpty() ? List.of() : List.of(reasons.split("\n")),
+                    m.getReviewerAgentId(), m.getReviewerAgentId() == null ? null : agentNames.get(m.getReviewerAgentId()),
+                    m.getReviewDecidedAt(), m.getReviewComment(), m.getReviewOriginalBody(),
+                    m.getReviewRound() == null ? 1 : m.getReviewRound());
         }
     }
 
@@ -174,7 +227,7 @@ public class TicketQueries {
         List<Row> rows = jdbc.sql("""
                         select m.id, t.id, t.subject, m.kind, m.channel, m.touch, m.author_agent_id, m.body, m.created_at
                         from message m join ticket t on t.id = m.ticket_id
-                        where t.customer_id = :customer
+                        where t.customer_id = :customer and (m.review_state is null or m.review_state = 'APPROVED')
                           and (cast(:teams as varchar) is null or t.team_id in (:teamIds))
                           and (m.created_at < :at or (m.created_at = :at and m.id < :id))
                         order by m.created_at desc, m.id desc limit :limit""")
@@ -369,6 +422,9 @@ public class TicketQueries {
             if (m.getAuthorAgentId() != null) {
                 agentIds.add(m.getAuthorAgentId());
             }
+            if (m.getReviewerAgentId() != null) {
+                agentIds.add(m.getReviewerAgentId());
+            }
         });
         rawChanges.forEach(c -> {
             if (c.actor() != null) {
@@ -392,7 +448,8 @@ public class TicketQueries {
         List<MessageView> messageViews = msgs.stream().map(m -> new MessageView(m.getId(), m.getKind(), m.getChannel(), m.getTouch(),
                 m.getAuthorAgentId(), m.getAuthorCustomerId(),
                 m.getKind() == MessageKind.CUSTOMER || m.getKind() == MessageKind.AUTOMATED ? customerName : agentNames.getOrDefault(m.getAuthorAgentId(), "?"),
-                m.getBody(), m.getCreatedAt(), files.getOrDefault(m.getId(), List.of()), m.getLanguage())).toList();
+                m.getBody(), m.getCreatedAt(), files.getOrDefault(m.getId(), List.of()), m.getLanguage(),
+                MessageReview.of(m, agentNames))).toList();
         List<ChangeView> changeViews = rawChanges.stream().map(c -> new ChangeView(c.at(), c.actor(),
                 c.actor() == null ? customerName : agentNames.getOrDefault(c.actor(), "?"), c.field(),
                 display(c.field(), c.oldValue(), agentNames, teamNames, categoryNames),
@@ -442,11 +499,13 @@ public class TicketQueries {
 
     /**
      * Everything said in a ticket, its messages' texts in order, without a visibility check (the search index, which
-     * finds a ticket by words spread over its subject and replies). At most {@code maxChars} characters.
+     * finds a ticket by words spread over its subject and replies; a reply held for review is not said yet). At most
+     * {@code maxChars} characters.
      */
     public String conversationText(long ticketId, int maxChars) {
         StringBuilder text = new StringBuilder();
-        jdbc.sql("select body from message where ticket_id = ? order by created_at, id").param(ticketId)
+        jdbc.sql("select body from message where ticket_id = ? and (review_state is null or review_state = 'APPROVED')"
+                        + " order by created_at, id").param(ticketId)
                 .query((java.sql.ResultSet rs) -> {
                     if (text.length() < maxChars) {
                         text.append(rs.getString(1)).append('\n');

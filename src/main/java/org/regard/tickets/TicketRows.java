@@ -84,13 +84,64 @@ class TicketRows {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into message (ticket_id, kind, channel, touch, author_agent_id, author_customer_id, body, created_at,
-                            submission_key, language)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            submission_key, language, review_state, review_reasons, review_next_status, review_round)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(m.getTicketId(), m.getKind().name(), m.getChannel().name(), m.getTouch() == null ? null : m.getTouch().name(),
                         m.getAuthorAgentId(), m.getAuthorCustomerId(), m.getBody(), ts(m.getCreatedAt()), m.submissionKey(),
-                        m.getLanguage())
+                        m.getLanguage(), m.getReviewState(), m.getReviewReasons(), m.getReviewNextStatus(),
+                        m.getReviewState() == null ? null : 1)
                 .update(key, "id");
         return key.getKey().longValue();
+    }
+
+    /** The ticket a message is on. */
+    Optional<Long> ticketOfMessage(long messageId) {
+        return jdbc.sql("select ticket_id from message where id = ?").param(messageId).query(Long.class).optional();
+    }
+
+    /** A held reply as it stands now; read after its ticket was locked, since every writer of a held reply locks it. */
+    record Held(long id, long ticketId, Long authorAgentId, String body, Message.ReviewState state, List<String> reasons,
+                TicketStatus nextStatus, int round) {
+    }
+
+    Optional<Held> held(long messageId) {
+        return jdbc.sql("""
+                        select id, ticket_id, author_agent_id, body, review_state, review_reasons, review_next_status, review_round
+                        from message where id = ? and kind = 'REPLY' and review_state is not null""")
+                .param(messageId)
+                .query((rs, n) -> new Held(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class), rs.getString(4),
+                        Message.ReviewState.valueOf(rs.getString(5)),
+                        rs.getString(6) == null || rs.getString(6).isEmpty() ? List.of() : List.of(rs.getString(6).split("\n")),
+                        rs.getString(7) == null ? null : TicketStatus.valueOf(rs.getString(7)), rs.getInt(8)))
+                .optional();
+    }
+
+    /** Approved: the approved text (the author's kept when the reviewer changed it), how it goes out, who decided. */
+    void approve(long messageId, String body, String originalBody, Channel channel, TouchDirection touch, Long reviewerAgentId,
+                 Instant at) {
+        jdbc.sql("""
+                        update message set review_state = 'APPROVED', body = ?, review_original_body = ?, channel = ?, touch = ?,
+                            reviewer_agent_id = ?, review_decided_at = ?, review_comment = null
+                        where id = ? and review_state = 'PENDING'""")
+                .params(body, originalBody, channel.name(), touch == null ? null : touch.name(), reviewerAgentId, ts(at), messageId)
+                .update();
+    }
+
+    /** Returned to its author with the reviewer's comment. */
+    void giveBack(long messageId, String comment, Long reviewerAgentId, Instant at) {
+        jdbc.sql("""
+                        update message set review_state = 'RETURNED', review_comment = ?, reviewer_agent_id = ?, review_decided_at = ?
+                        where id = ? and review_state = 'PENDING'""")
+                .params(comment, reviewerAgentId, ts(at), messageId).update();
+    }
+
+    /** Revised by its author and waiting again (the returned round's comment stays until the next decision). */
+    void resubmit(long messageId, String body, TicketStatus nextStatus) {
+        jdbc.sql("""
+                        update message set review_state = 'PENDING', body = ?, review_next_status = ?, reviewer_agent_id = null,
+                            review_decided_at = null, review_round = review_round + 1
+                        where id = ? and review_state = 'RETURNED'""")
+                .params(body, nextStatus == null ? null : nextStatus.name(), messageId).update();
     }
 
     /** The message an earlier submission with this key wrote on the ticket. */

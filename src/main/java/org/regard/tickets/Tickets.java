@@ -34,9 +34,16 @@ public class Tickets {
     private final ReceivingCustomerMessage receiving;
     private final ChangingTicket changing;
     private final WithdrawingReply withdrawing;
+    private final ReleasingReply releasing;
+    private final ReturningReply returning;
+    private final ResubmittingReply resubmitting;
 
     Tickets(TicketAccess access, OpeningTicket opening, Replying replying, AddingNote noting, LoggingContact logging,
-            ReceivingCustomerMessage receiving, ChangingTicket changing, WithdrawingReply withdrawing) {
+            ReceivingCustomerMessage receiving, ChangingTicket changing, WithdrawingReply withdrawing,
+            ReleasingReply releasing, ReturningReply returning, ResubmittingReply resubmitting) {
+        this.releasing = releasing;
+        this.returning = returning;
+        this.resubmitting = resubmitting;
         this.access = access;
         this.opening = opening;
         this.replying = replying;
@@ -141,6 +148,37 @@ public class Tickets {
      */
     public WithdrawnReply withdrawReply(long messageId, AgentPrincipal agent) {
         return withdrawing.withdraw(messageId, access.actor(agent));
+    }
+
+    /**
+     * A reviewer approved a reply held for review: it goes out now ({@link ReleasingReply}), with the reviewer's text
+     * when {@code editedText} is not blank. Joins the caller's transaction; the reviewer's right to decide is the
+     * caller's to check. False when it had been approved already (nothing is sent twice).
+     *
+     * @throws ReplyNotWaiting when it was returned or withdrawn meanwhile
+     */
+    public boolean releaseHeldReply(long messageId, String editedText, Actor reviewer) {
+        return releasing.release(messageId, editedText, reviewer);
+    }
+
+    /** A reviewer returned a held reply to its author with a comment; joins the caller's transaction. */
+    public void returnHeldReply(long messageId, String comment, Actor reviewer) {
+        returning.giveBack(messageId, comment, reviewer);
+    }
+
+    /**
+     * The author revises a returned reply and asks for a review again (a new round).
+     *
+     * @throws NotTheAuthor when the agent did not write it
+     * @throws ReplyNotWaiting when it is not returned
+     */
+    public void resubmitHeldReply(long messageId, String body, TicketStatus nextStatus, AgentPrincipal author) {
+        resubmitting.resubmit(messageId, body, nextStatus, access.actor(author));
+    }
+
+    /** The author takes back a reply held for review (waiting or returned); its text comes back to be edited. */
+    public WithdrawnReply withdrawHeldReply(long messageId, AgentPrincipal author) {
+        return withdrawing.withdrawHeld(messageId, access.actor(author));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.regard.tickets;
 
 import org.regard.accounts.Actor;
+import org.regard.tickets.TicketEvents.HeldReplyWithdrawn;
 import org.regard.tickets.TicketEvents.ReplyWithdrawn;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,10 @@ class WithdrawingReply {
         if (m.getKind() != MessageKind.REPLY) {
             throw new IllegalArgumentException("Only replies can be withdrawn.");
         }
+        if (m.getReviewState() != null && !Message.ReviewState.APPROVED.name().equals(m.getReviewState())) {
+            // a held reply never left: its author withdraws it with withdrawHeld, and no touch is taken back
+            throw new ReplyNotWaiting(messageId, m.getReviewState(), "withdrawn as a sent reply");
+        }
         Ticket ticket = rows.lock(m.getTicketId()).orElseThrow(() -> new TicketNotFound(m.getTicketId()));
         access.requireWorkOn(actor, ticket);
         Instant now = clock.instant();
@@ -47,5 +52,32 @@ class WithdrawingReply {
         rows.record(ticket.getId(), actor.agentId(), List.of(new Ticket.Change("reply", "withdrawn", null)), now);
         events.publishEvent(new ReplyWithdrawn(ticket.getId(), ticket.getTeamId(), actor.agentId(), messageId, now));
         return new Tickets.WithdrawnReply(ticket.getId(), m.getBody(), files);
+    }
+
+    /**
+     * Its author takes back a reply held for review (waiting, or returned to them): it never left and was never a
+     * touch, so only the message goes; the review module hears {@link HeldReplyWithdrawn} and closes its review.
+     */
+    @Transactional
+    Tickets.WithdrawnReply withdrawHeld(long messageId, Actor actor) {
+        long ticketId = rows.ticketOfMessage(messageId).orElseThrow(() -> new java.util.NoSuchElementException("No message " + messageId));
+        Ticket ticket = rows.lock(ticketId).orElseThrow(() -> new TicketNotFound(ticketId));
+        access.requireWorkOn(actor, ticket);
+        TicketRows.Held held = rows.held(messageId).orElseThrow(() -> new ReplyNotWaiting(messageId, "not held", "withdrawn"));
+        if (held.authorAgentId() == null || !held.authorAgentId().equals(actor.agentId())) {
+            throw new NotTheAuthor(messageId);
+        }
+        if (held.state() == Message.ReviewState.APPROVED) {
+            throw new ReplyNotWaiting(messageId, held.state().name(), "withdrawn");
+        }
+        Instant now = clock.instant();
+        List<AttachmentView> files = rows.files(messageId);
+        rows.deleteMessage(messageId);
+        ticket.noteActivity(now);
+        rows.update(ticket);
+        rows.record(ticketId, actor.agentId(), List.of(new Ticket.Change("review", held.state() == Message.ReviewState.PENDING
+                ? "held" : "returned", "withdrawn")), now);
+        events.publishEvent(new HeldReplyWithdrawn(ticketId, ticket.getTeamId(), actor.agentId(), messageId, now));
+        return new Tickets.WithdrawnReply(ticketId, held.body(), files);
     }
 }

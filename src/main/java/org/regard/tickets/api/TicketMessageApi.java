@@ -52,6 +52,8 @@ class TicketMessageApi {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "writeMessage", summary = "Reply or add a note",
             description = "A reply goes to the customer (an outbound touch) and may move the ticket to another status; "
+                    + "a reply that review rules hold (or whose author asks for a review) is written with its review pending "
+                    + "and reaches the customer only once a reviewer approves it; "
                     + "a note is for the team only. With an Idempotency-Key, sending the same request again returns the "
                     + "message the first one wrote (200) instead of writing a second.")
     @ApiResponse(responseCode = "201", description = "The message, written now",
@@ -69,13 +71,15 @@ class TicketMessageApi {
         Tickets.Written written = switch (request.kind()) {
             case REPLY -> tickets.reply(ticketId, new TicketCommands.Reply(request.body(),
                     request.status() == null ? null : request.status().toDomain(), key, List.of(),
-                    request.toldBy() == null ? null : request.toldBy().toDomain(), Boolean.TRUE.equals(request.assignToMe())), agent);
+                    request.toldBy() == null ? null : request.toldBy().toDomain(), Boolean.TRUE.equals(request.assignToMe()),
+                    Boolean.TRUE.equals(request.askReview())), agent);
             case NOTE -> {
                 if (request.status() != null) {
                     throw new InvalidInput("status", "can only change with a reply, not with a note");
                 }
-                if (request.toldBy() != null || request.assignToMe() != null) {
-                    throw new InvalidInput(request.toldBy() != null ? "toldBy" : "assignToMe", "applies to replies only, not to notes");
+                if (request.toldBy() != null || request.assignToMe() != null || request.askReview() != null) {
+                    throw new InvalidInput(request.toldBy() != null ? "toldBy" : request.assignToMe() != null ? "assignToMe" : "askReview",
+                            "applies to replies only, not to notes");
                 }
                 yield tickets.addNote(ticketId, request.body(), key, agent);
             }

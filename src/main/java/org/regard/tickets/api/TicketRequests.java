@@ -54,7 +54,10 @@ final class TicketRequests {
             Vocabulary.Channel toldBy,
             @Schema(description = "Replies only: an unassigned ticket becomes the replying agent's (when they are in its team)",
                     nullable = true)
-            Boolean assignToMe) {
+            Boolean assignToMe,
+            @Schema(description = "Replies only: ask a reviewer to check the reply before it reaches the customer; it is "
+                    + "answered 201 with its review pending, and sent only once approved", nullable = true)
+            Boolean askReview) {
     }
 
     /**

@@ -111,20 +111,25 @@ final class TicketResources {
             @Schema(description = "The language the customer wrote this message in (ISO 639-1, among the configured "
                     + "languages), as detected; null for agents' messages, notes, automatic messages and text without words",
                     nullable = true, example = "fr")
-            String language) {
+            String language,
+            @Schema(description = "For a reply held for a second person's review before it reaches the customer, where "
+                    + "that review stands; null for every message never held", nullable = true)
+            ReviewResource review) {
 
         static MessageResource of(MessageView m, Envelope envelope) {
+            ReviewResource review = ReviewResource.of(m.review());
             Author author = m.kind() == MessageKind.CUSTOMER || m.authorAgentId() == null
                     ? new Author(Vocabulary.AuthorType.CUSTOMER, m.authorCustomerId(), m.authorName())
                     : new Author(Vocabulary.AuthorType.AGENT, m.authorAgentId(), m.authorName());
             List<AttachmentResource> files = m.attachments().stream().map(AttachmentResource::of).toList();
             if (envelope == null) {
                 // a reply that no channel carries was recorded only: nothing left Regard
-                DeliveryResource recorded = m.kind() == MessageKind.REPLY
+                // and a reply held for review has not gone anywhere yet
+                DeliveryResource recorded = m.kind() == MessageKind.REPLY && !m.held()
                         ? new DeliveryResource(Vocabulary.DeliveryState.RECORDED, null, 0, null, false) : null;
                 return new MessageResource(m.id(), Vocabulary.Kind.of(m.kind()), Vocabulary.Channel.of(m.channel()),
                         Vocabulary.Direction.of(m.kind(), m.touch()), author, m.body(), m.createdAt(), null, null, null,
-                        m.body(), false, false, files, recorded, m.language());
+                        m.body(), false, false, files, recorded, m.language(), review);
             }
             Delivery d = envelope.delivery();
             return new MessageResource(m.id(), Vocabulary.Kind.of(m.kind()), Vocabulary.Channel.of(m.channel()),
@@ -133,7 +138,27 @@ final class TicketResources {
                     new MailRecipients(envelope.to(), envelope.cc()), envelope.externalId(), m.body(),
                     envelope.autoReply(), envelope.bounce(), files,
                     d == null ? null : new DeliveryResource(Vocabulary.DeliveryState.of(d.state()), d.reason(), d.attempts(), d.sentAt(), d.stuck()),
-                    m.language());
+                    m.language(), review);
+        }
+    }
+
+    @Schema(name = "MessageReview", description = "Where the review of a held reply stands. Pending or returned, the reply "
+            + "has not been sent and the customer cannot see it; approved, it went out as the reviewer approved it.")
+    record ReviewResource(
+            @Schema(allowableValues = {"pending", "approved", "returned"}) String state,
+            @Schema(description = "Why it was held: stable codes such as probation, author-asked, category, words:<words>")
+            List<String> reasons,
+            @Schema(description = "Who decided; null while pending", nullable = true) NamedRef reviewer,
+            @Schema(description = "When it was decided; null while pending", nullable = true) Instant decidedAt,
+            @Schema(description = "The reviewer's comment when returned", nullable = true) String comment,
+            @Schema(description = "Approved with the reviewer's changes: what the author had written (body is what was sent)",
+                    nullable = true) String originalBody,
+            @Schema(description = "1, then one more each time its author resubmitted it") int round) {
+
+        static ReviewResource of(org.regard.tickets.TicketQueries.MessageReview r) {
+            return r == null ? null : new ReviewResource(r.state(), r.reasons(),
+                    r.reviewerAgentId() == null ? null : new NamedRef(r.reviewerAgentId(), r.reviewerName()), r.decidedAt(),
+                    r.comment(), r.originalBody(), r.round());
         }
     }
 
