@@ -34,6 +34,15 @@ public class Accounts {
         return agents.findById(id).map(Agent::view);
     }
 
+    /**
+     * The last day of the agent's probation, empty when they are not on probation: one small read, for the review
+     * module's hold that every reply asks (reading the whole agent would read their teams as well).
+     */
+    public Optional<java.time.LocalDate> probationUntil(long agentId) {
+        return jdbc.sql("select probation_until from agent where id = ?").param(agentId)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, java.time.LocalDate.class))).optional().flatMap(d -> d);
+    }
+
     public Optional<AgentView> agentByEmail(String email) {
         return agents.findByEmail(Agent.normalizeEmail(email)).map(Agent::view);
     }

@@ -88,6 +88,14 @@ class ReviewStore {
                 .params(state.name(), reviewerId, Timestamp.from(now), comment, editedText, id).update();
     }
 
+    /**
+     * The author withdrew the work while its round waited: the round leaves the queue (the owning module records the
+     * withdrawal in its own history). Decided rounds stay.
+     */
+    void withdrawPending(String kind, long subjectId) {
+        jdbc.sql("delete from review where kind = ? and subject_id = ? and state = 'PENDING'").params(kind, subjectId).update();
+    }
+
     private static ReviewRow row(ResultSet rs, int n) throws SQLException {
         String reasons = rs.getString(8);
         return new ReviewRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),

@@ -61,7 +61,7 @@ class Replying {
                 ticket.noteActivity(now);
                 m = new Message(ticketId, MessageKind.REPLY, Channel.WEB, null, agentId, null, cmd.body(), now, key)
                         .held(heldFor, cmd.nextStatus());
-                changes.add(new Ticket.Change("reply", null, "held for review"));
+                changes.add(new Ticket.Change("review", null, "held"));
             } else {
                 changes.addAll(moveOn(ticket, cmd.nextStatus(), now));
                 Destination destination = destinations.of(new ReplyTarget(ticketId, ticket.getTeamId(), ticket.getCustomerId(),

@@ -407,6 +407,41 @@ public class TicketQueries {
                 .param("me", agent.id()).param("ids", List.copyOf(ticketIds)).query(Long.class).list());
     }
 
+    /**
+     * The inbox's marks on a page of tickets: those with a message the agent has not seen ({@link #unreadAmong}), those
+     * with a reply waiting for a reviewer, and those with a reply a reviewer returned to its author. One statement.
+     */
+    public record Marks(Set<Long> unread, Set<Long> awaitingReview, Set<Long> returned) {
+    }
+
+    public Marks marksAmong(java.util.Collection<Long> ticketIds, AgentPrincipal agent) {
+        if (ticketIds.isEmpty()) {
+            return new Marks(Set.of(), Set.of(), Set.of());
+        }
+        Set<Long> unread = new HashSet<>();
+        Set<Long> awaiting = new HashSet<>();
+        Set<Long> returned = new HashSet<>();
+        jdbc.sql("""
+                        select distinct m.ticket_id, 1 as mark from message m
+                        left join ticket_seen s on s.agent_id = :me and s.ticket_id = m.ticket_id
+                        where m.ticket_id in (:ids)
+                          and (m.author_agent_id is null or m.author_agent_id <> :me)
+                          and (s.message_id is null or m.id > s.message_id)
+                        union
+                        select distinct m.ticket_id, case when m.review_state = 'PENDING' then 2 else 3 end as mark from message m
+                        where m.ticket_id in (:ids) and m.review_state in ('PENDING', 'RETURNED')""")
+                .param("me", agent.id()).param("ids", List.copyOf(ticketIds))
+                .query((ResultSet rs) -> {
+                    long id = rs.getLong(1);
+                    switch (rs.getInt(2)) {
+                        case 1 -> unread.add(id);
+                        case 2 -> awaiting.add(id);
+                        default -> returned.add(id);
+                    }
+                });
+        return new Marks(unread, awaiting, returned);
+    }
+
     /** The full ticket, if the agent may see it; throws {@link TicketNotFound} or {@link TicketForbidden}. */
     public TicketDetail detail(long ticketId, AgentPrincipal agent) {
         Ticket t = access.visibleTicket(ticketId, agent);

@@ -72,11 +72,14 @@ class ComposerController {
         }
         return write(id, form, errors, agent, model, redirect, response, ComposerController::replyFlash,
                 () -> tickets.reply(id, new Reply(form.getBody(), form.getNextStatus(), form.getSubmissionKey(), attachments,
-                        form.getToldBy(), form.isTakeIt()), agent));
+                        form.getToldBy(), form.isTakeIt(), form.isAskReview()), agent));
     }
 
-    /** What became of the reply, as written: queued to be sent by a channel, or recorded only. */
+    /** What became of the reply, as written: held for review, queued to be sent by a channel, or recorded only. */
     private static String replyFlash(Written written) {
+        if (written.message().map(m -> m.held()).orElse(false)) {
+            return "ticket.flash.replyHeld";
+        }
         Channel channel = written.message().map(m -> m.channel()).orElse(Channel.WEB);
         return switch (channel) {
             case EMAIL -> "ticket.flash.replyQueued";

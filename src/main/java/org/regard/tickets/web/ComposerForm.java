@@ -21,6 +21,7 @@ public class ComposerForm {
     private Channel toldBy;
     /** Take an unassigned ticket with the reply; an unchecked box sends nothing, so absent means no. */
     private boolean takeIt;
+    private boolean askReview;
 
     public String getMode() {
         return mode;
@@ -94,5 +95,14 @@ public class ComposerForm {
 
     public void setTakeIt(boolean takeIt) {
         this.takeIt = takeIt;
+    }
+
+    /** The author asks a reviewer to check the reply before it reaches the customer. */
+    public boolean isAskReview() {
+        return askReview;
+    }
+
+    public void setAskReview(boolean askReview) {
+        this.askReview = askReview;
     }
 }

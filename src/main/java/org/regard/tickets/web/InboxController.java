@@ -95,7 +95,11 @@ class InboxController {
         TicketQueries.Page page = queries.list(filter.query(PAGE_SIZE), agent);
         model.addAttribute("filter", filter);
         model.addAttribute("page", page);
-        model.addAttribute("unread", queries.unreadAmong(page.rows().stream().map(TicketRow::id).toList(), agent));
+        // unread, waiting for review and returned by a reviewer: one statement for the three marks
+        TicketQueries.Marks marks = queries.marksAmong(page.rows().stream().map(TicketRow::id).toList(), agent);
+        model.addAttribute("unread", marks.unread());
+        model.addAttribute("awaitingReview", marks.awaitingReview());
+        model.addAttribute("returnedReview", marks.returned());
         model.addAttribute("tabs", tabs(filter, myTeams, agent));
         model.addAttribute("fragmentOnly", htmx.wantsFragment());
         if (!htmx.wantsFragment()) {

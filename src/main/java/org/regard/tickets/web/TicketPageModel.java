@@ -112,6 +112,7 @@ class TicketPageModel {
         // where a reply would go, said before it is sent; the reply itself decides the same way under the ticket's lock
         model.addAttribute("destination", destinations.of(new ReplyTarget(ticketId, ticket.teamId(), ticket.customerId(), ticket.channel())));
         model.addAttribute("now", clock.instant());
+        model.addAttribute("me", agent.id());
         model.addAttribute("maxFileBytes", maxFileBytes());
         model.addAttribute("maxRequestBytes", maxRequestBytes());
         model.addAttribute("maxFileMegabytes", maxFileSize.toMegabytes());
