@@ -1,0 +1,354 @@
+package org.regard.review;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.regard.accounts.Role;
+import org.regard.accounts.TeamView;
+import org.regard.api.ApiClient;
+import org.regard.customers.Customers;
+import org.regard.customers.Customers.CustomerView;
+import org.regard.mail.mailboxes.Mailbox;
+import org.regard.mail.mailboxes.Mailboxes;
+import org.regard.mail.outbox.Outbox;
+import org.regard.support.Eventually;
+import org.regard.support.IntegrationTest;
+import org.regard.support.TestData;
+import org.regard.support.TestData.TestAgent;
+import org.regard.support.TestMailServer;
+import org.regard.support.WebSession;
+import org.regard.tickets.Channel;
+import org.regard.tickets.TicketCommands.OpenTicket;
+import org.regard.tickets.TicketQueries;
+import org.regard.tickets.Tickets;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.test.util.ReflectionTestUtils;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.regard.api.ApiClient.bearer;
+
+/**
+ * A reply held for review never reaches the customer before a reviewer approves it, whichever way it was written
+ * (composer, API, twice), whatever happens meanwhile (the undo window passing, the sender running again after a crash,
+ * an administrator changing who is held); once approved it goes out once, with the text the reviewer approved. Nobody
+ * approves their own reply, only reviewers decide, and only for the teams they see.
+ */
+@IntegrationTest
+class ReplyReviewIntegrationTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestData data;
+    @Autowired
+    Tickets tickets;
+    @Autowired
+    TicketQueries queries;
+    @Autowired
+    Customers customers;
+    @Autowired
+    Mailboxes mailboxes;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationContext context;
+
+    ApiClient api;
+    TeamView team;
+    TestAgent author;
+    TestAgent reviewer;
+    String address;
+    long ticketId;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        team = data.team("review");
+        author = data.agent(Role.AGENT, team);
+        reviewer = data.agent(Role.AGENT, team);
+        jdbc.sql("update agent set reviewer = true where id = ?").param(reviewer.id()).update();
+        mailbox(team);
+        address = TestData.unique("claire") + "@" + TestData.unique("home") + ".test";
+        CustomerView customer = customers.findOrCreate(address, "Claire Martin");
+        ticketId = tickets.open(new OpenTicket(customer.id(), "Refund for order 1042", "Where is my refund?", Channel.EMAIL,
+                team.id(), null, null, null), author.principal()).ticketId();
+    }
+
+    @Test
+    void aProbationersReplyWaitsUntilAReviewerApprovesItAndOnlyTheApprovedTextGoesOutOnce() throws Exception {
+        onProbation(author);
+        String token = data.apiToken(author);
+        var posted = api.post("/api/v1/tickets/" + ticketId + "/messages").auth(bearer(token))
+                .json(Map.of("kind", "reply", "body", "Your refund left today.", "status", "waiting")).send();
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+        JsonNode message = posted.json();
+        long messageId = message.get("id").asLong();
+        assertThat(message.get("review").get("state").asString()).isEqualTo("pending");
+        assertThat(message.get("review").get("reasons").get(0).asString()).isEqualTo("probation");
+        assertThat(message.get("delivery").isNull()).isTrue();
+        assertNothingLeft(messageId);
+
+        var ticket = api.get("/api/v1/tickets/" + ticketId).auth(bearer(token)).send().json();
+        assertThat(ticket.get("status").asString()).as("the status waits for the approval").isNotEqualTo("waiting");
+        assertThat(ticket.get("touches").get("out").asInt()).as("a held reply is no touch").isZero();
+
+        String reviewerToken = data.apiToken(reviewer);
+        var queue = api.get("/api/v1/reviews?state=pending").auth(bearer(reviewerToken)).send();
+        assertThat(queue.status()).isEqualTo(200);
+        JsonNode review = find(queue.json(), messageId);
+        assertThat(review.get("kind").asString()).isEqualTo("reply");
+        assertThat(review.get("ticketId").asLong()).isEqualTo(ticketId);
+        assertThat(review.get("author").get("id").asLong()).isEqualTo(author.id());
+        assertThat(review.get("waitingSince").isNull()).isFalse();
+        long reviewId = review.get("id").asLong();
+
+        // the author may not approve their own reply, even as a reviewer
+        jdbc.sql("update agent set reviewer = true where id = ?").param(author.id()).update();
+        var own = api.post("/api/v1/reviews/" + reviewId + "/approve").auth(bearer(token)).json(Map.of()).send();
+        assertThat(own.status()).isEqualTo(403);
+        assertThat(own.contentType()).startsWith("application/problem+json");
+        assertThat(own.json().get("reason").asString()).isEqualTo("own-work");
+        assertThat(own.json().get("detail").asString()).contains("own work");
+        // a colleague who is no reviewer may not either; a reviewer of another team does not even find it
+        TestAgent colleague = data.agent(Role.AGENT, team);
+        var notReviewer = api.post("/api/v1/reviews/" + reviewId + "/approve").auth(bearer(data.apiToken(colleague))).json(Map.of()).send();
+        assertThat(notReviewer.status()).isEqualTo(403);
+        assertThat(notReviewer.json().get("reason").asString()).isEqualTo("not-reviewer");
+        TestAgent stranger = data.agent(Role.AGENT, data.team("elsewhere"));
+        jdbc.sql("update agent set reviewer = true where id = ?").param(stranger.id()).update();
+        String strangerToken = data.apiToken(stranger);
+        assertThat(api.post("/api/v1/reviews/" + reviewId + "/approve").auth(bearer(strangerToken)).json(Map.of()).send().status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/reviews/" + reviewId).auth(bearer(strangerToken)).send().status()).isEqualTo(404);
+        assertThat(find(api.get("/api/v1/reviews").auth(bearer(strangerToken)).send().json(), messageId)).isNull();
+        assertNothingLeft(messageId);
+
+        var approved = api.post("/api/v1/reviews/" + reviewId + "/approve").auth(bearer(reviewerToken))
+                .json(Map.of("body", "Your refund of 42 EUR left today.")).send();
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.json().get("state").asString()).isEqualTo("approved");
+        assertThat(approved.json().get("editedText").asString()).isEqualTo("Your refund of 42 EUR left today.");
+        assertThat(outboxBodies(messageId)).containsExactly("Your refund of 42 EUR left today.");
+
+        var twice = api.post("/api/v1/reviews/" + reviewId + "/approve").auth(bearer(reviewerToken)).json(Map.of()).send();
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(outboxBodies(messageId)).as("approving twice sends nothing twice").hasSize(1);
+        assertThat(tickets.releaseHeldReply(messageId, null, data.accounts().actor(reviewer.principal())))
+                .as("releasing an approved reply again does nothing").isFalse();
+        assertThat(outboxBodies(messageId)).hasSize(1);
+
+        JsonNode sent = api.get("/api/v1/tickets/" + ticketId + "/messages/" + messageId).auth(bearer(token)).send().json();
+        assertThat(sent.get("body").asString()).isEqualTo("Your refund of 42 EUR left today.");
+        assertThat(sent.get("review").get("state").asString()).isEqualTo("approved");
+        assertThat(sent.get("review").get("reviewer").get("id").asLong()).isEqualTo(reviewer.id());
+        assertThat(sent.get("review").get("originalBody").asString()).isEqualTo("Your refund left today.");
+        assertThat(sent.get("direction").asString()).isEqualTo("outbound");
+        ticket = api.get("/api/v1/tickets/" + ticketId).auth(bearer(token)).send().json();
+        assertThat(ticket.get("status").asString()).isEqualTo("waiting");
+        assertThat(ticket.get("touches").get("out").asInt()).isEqualTo(1);
+
+        Eventually.until(() -> !mailTo(address).isEmpty(), "the approved reply to reach the customer");
+        Thread.sleep(1500);
+        List<MimeMessage> arrived = mailTo(address);
+        assertThat(arrived).hasSize(1);
+        String content = text(arrived.getFirst());
+        assertThat(content).contains("Your refund of 42 EUR left today.").doesNotContain("Your refund left today.");
+        assertThat(arrived.getFirst().getSubject()).isEqualTo("Re: Refund for order 1042 [#" + ticketId + "]");
+
+        // the author sees what the reviewer changed
+        WebSession session = WebSession.signedIn(port, author.email(), author.password());
+        String page = session.get("/tickets/" + ticketId).body();
+        assertThat(page).contains("review-diff-" + messageId, "Your refund left today.", "Your refund of 42 EUR left today.");
+    }
+
+    @Test
+    void aReplyTheAuthorAskedToHaveReviewedIsReturnedRevisedResubmittedAndApprovedAsRevised() throws Exception {
+        WebSession session = WebSession.signedIn(port, author.email(), author.password());
+        String key = TestData.unique("k");
+        for (int i = 0; i < 2; i++) {
+            var posted = session.post("/tickets/" + ticketId + "/replies", "body", "We will refund you.", "nextStatus", "WAITING",
+                    "submissionKey", key, "mode", "reply", "askReview", "true");
+            assertThat(posted.status()).isEqualTo(302);
+        }
+        List<Long> replies = replies();
+        assertThat(replies).as("a double submit writes one reply").hasSize(1);
+        long messageId = replies.getFirst();
+        assertThat(reviewRounds(messageId)).as("and one review").isEqualTo(1);
+        String page = session.get("/tickets/" + ticketId).body();
+        assertThat(page).contains("data-review-state=\"pending\"", "the author asked for a review");
+        assertThat(session.get("/inbox?view=ALL").body()).contains("review-mark-" + ticketId);
+        assertNothingLeft(messageId);
+
+        String reviewerToken = data.apiToken(reviewer);
+        long reviewId = find(api.get("/api/v1/reviews").auth(bearer(reviewerToken)).send().json(), messageId).get("id").asLong();
+        var blank = api.post("/api/v1/reviews/" + reviewId + "/return").auth(bearer(reviewerToken)).json(Map.of("comment", "  ")).send();
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.json().get("errors").get(0).get("field").asString()).isEqualTo("comment");
+        var returned = api.post("/api/v1/reviews/" + reviewId + "/return").auth(bearer(reviewerToken))
+                .json(Map.of("comment", "Say when the refund arrives.")).send();
+        assertThat(returned.status()).as(returned.toString()).isEqualTo(200);
+        assertThat(returned.json().get("state").asString()).isEqualTo("returned");
+        assertNothingLeft(messageId);
+
+        page = session.get("/tickets/" + ticketId).body();
+        assertThat(page).contains("data-review-state=\"returned\"", "Say when the refund arrives.", "resubmit-" + messageId);
+        assertThat(session.get("/inbox?view=ALL").body()).contains("review-returned-" + ticketId);
+        // only the author resubmits
+        WebSession other = WebSession.signedIn(port, reviewer.email(), reviewer.password());
+        assertThat(other.post("/tickets/" + ticketId + "/replies/" + messageId + "/resubmit", "body", "Mine now").status()).isEqualTo(403);
+        var resubmitted = session.post("/tickets/" + ticketId + "/replies/" + messageId + "/resubmit",
+                "body", "We refund you: it reaches your account within 3 days.", "nextStatus", "WAITING");
+        assertThat(resubmitted.status()).isEqualTo(302);
+        assertThat(reviewRounds(messageId)).isEqualTo(2);
+        JsonNode second = find(api.get("/api/v1/reviews").auth(bearer(reviewerToken)).send().json(), messageId);
+        assertThat(second.get("round").asInt()).isEqualTo(2);
+        assertThat(second.get("summary").asString()).isEqualTo("We refund you: it reaches your account within 3 days.");
+        assertNothingLeft(messageId);
+
+        var approved = api.post("/api/v1/reviews/" + second.get("id").asLong() + "/approve").auth(bearer(reviewerToken)).send();
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(outboxBodies(messageId)).containsExactly("We refund you: it reaches your account within 3 days.");
+        assertThat(session.get("/tickets/" + ticketId).body()).contains("data-review-state=\"approved\"")
+                .doesNotContain("review-diff-" + messageId);
+    }
+
+    @Test
+    void nothingHeldLeavesWhenTheUndoWindowPassesNorWhenTheSenderAndTheEventsRunAgainAfterACrash() throws Exception {
+        onProbation(author);
+        long messageId = tickets.reply(ticketId, "Held through a crash.", null, TestData.unique("k"), author.principal()).messageId();
+        // no undo timer: there is nothing to take back from the outbox
+        assertThatThrownBy(() -> outbox.undo(messageId, author.principal())).isInstanceOf(NoSuchElementException.class);
+        // past the undo window and a few sender rounds
+        Thread.sleep(5000);
+        // as after a restart: the sender runs again and every incomplete event publication is handed out again
+        Object sender = context.getBean(Class.forName("org.regard.mail.outbox.MailSender"));
+        ReflectionTestUtils.invokeMethod(sender, "sendDue");
+        context.getBean(IncompleteEventPublications.class).resubmitIncompletePublicationsOlderThan(Duration.ZERO);
+        Thread.sleep(1500);
+        assertNothingLeft(messageId);
+        assertThat(mailTo(address)).isEmpty();
+        assertThat(queries.conversationText(ticketId, 10_000)).doesNotContain("Held through a crash.");
+    }
+
+    @Test
+    void endingTheProbationWhileAReplyWaitsDoesNotReleaseItButTheNextReplyGoesOut() throws Exception {
+        onProbation(author);
+        long held = tickets.reply(ticketId, "Written on probation.", null, TestData.unique("k"), author.principal()).messageId();
+        jdbc.sql("update agent set probation_until = null where id = ?").param(author.id()).update();
+        long next = tickets.reply(ticketId, "Written after it.", null, TestData.unique("k"), author.principal()).messageId();
+        assertThat(outboxBodies(next)).containsExactly("Written after it.");
+        assertNothingLeft(held);
+        var review = queries.detail(ticketId, author.principal()).messages().stream().filter(m -> m.id() == held).findFirst().orElseThrow();
+        assertThat(review.review().pending()).isTrue();
+        assertThat(queries.detail(ticketId, author.principal()).messages().stream().filter(m -> m.id() == next).findFirst()
+                .orElseThrow().review()).isNull();
+    }
+
+    @Test
+    void theAuthorWithdrawsAHeldReplyAndItLeavesTheQueue() throws Exception {
+        onProbation(author);
+        long messageId = tickets.reply(ticketId, "Second thoughts.", null, TestData.unique("k"), author.principal()).messageId();
+        String reviewerToken = data.apiToken(reviewer);
+        long reviewId = find(api.get("/api/v1/reviews").auth(bearer(reviewerToken)).send().json(), messageId).get("id").asLong();
+        WebSession session = WebSession.signedIn(port, author.email(), author.password());
+        WebSession other = WebSession.signedIn(port, reviewer.email(), reviewer.password());
+        assertThat(other.post("/tickets/" + ticketId + "/replies/" + messageId + "/withdraw-held").status()).isEqualTo(403);
+        assertThat(session.post("/tickets/" + ticketId + "/replies/" + messageId + "/withdraw-held").status()).isEqualTo(302);
+        assertThat(replies()).isEmpty();
+        assertThat(find(api.get("/api/v1/reviews").auth(bearer(reviewerToken)).send().json(), messageId)).isNull();
+        assertThat(api.post("/api/v1/reviews/" + reviewId + "/approve").auth(bearer(reviewerToken)).send().status()).isEqualTo(404);
+        assertNothingLeft(messageId);
+    }
+
+    @Test
+    void aReplyNothingHoldsGoesOutAsBeforeWithoutAReview() {
+        String token = data.apiToken(author);
+        var posted = api.post("/api/v1/tickets/" + ticketId + "/messages").auth(bearer(token))
+                .json(Map.of("kind", "reply", "body", "Straight out.")).send();
+        assertThat(posted.status()).isEqualTo(201);
+        assertThat(posted.json().get("review").isNull()).isTrue();
+        assertThat(outboxBodies(posted.json().get("id").asLong())).containsExactly("Straight out.");
+    }
+
+    private void onProbation(TestAgent agent) {
+        jdbc.sql("update agent set probation_until = ? where id = ?")
+                .params(java.sql.Date.valueOf(java.time.LocalDate.now().plusDays(30)), agent.id()).update();
+    }
+
+    /** No outbox row, no envelope, no search document: nothing of the reply has left or been announced. */
+    private void assertNothingLeft(long messageId) {
+        assertThat(jdbc.sql("select count(*) from mail_outbox where outbox_key = ? or ticket_message_id = ?")
+                .params("reply:" + messageId, messageId).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from mail_message where ticket_message_id = ?").param(messageId)
+                .query(Long.class).single()).isZero();
+    }
+
+    private List<String> outboxBodies(long messageId) {
+        return jdbc.sql("select body from mail_outbox where outbox_key = ?").param("reply:" + messageId).query(String.class).list();
+    }
+
+    private int reviewRounds(long messageId) {
+        return jdbc.sql("select count(*) from review where kind = 'reply' and subject_id = ?").param(messageId)
+                .query(Integer.class).single();
+    }
+
+    private List<Long> replies() {
+        return jdbc.sql("select id from message where ticket_id = ? and kind = 'REPLY' order by id").param(ticketId)
+                .query(Long.class).list();
+    }
+
+    private static JsonNode find(JsonNode reviews, long messageId) {
+        for (JsonNode r : reviews) {
+            if (r.get("subjectId").asLong() == messageId) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static List<MimeMessage> mailTo(String address) {
+        List<MimeMessage> found = new ArrayList<>();
+        try {
+            for (MimeMessage m : TestMailServer.get().getReceivedMessages()) {
+                var to = m.getRecipients(jakarta.mail.Message.RecipientType.TO);
+                if (to != null && java.util.Arrays.stream(to).anyMatch(a -> a.toString().contains(address))) {
+                    found.add(m);
+                }
+            }
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+        return found;
+    }
+
+    /** Every text part of a message, joined. */
+    static String text(jakarta.mail.Part part) throws Exception {
+        if (part.getContent() instanceof jakarta.mail.Multipart multi) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multi.getCount(); i++) {
+                all.append(text(multi.getBodyPart(i))).append('\n');
+            }
+            return all.toString();
+        }
+        return part.isMimeType("text/plain") ? part.getContent().toString() : "";
+    }
+
+    private Mailbox mailbox(TeamView team) {
+        var smtp = new Mailboxes.ServerForm("127.0.0.1", TestMailServer.smtpPort(), Mailbox.Security.NONE, null, null, null);
+        return mailboxes.create(new Mailboxes.MailboxForm(TestData.unique("help") + "@" + TestData.unique("desk") + ".test",
+                "Help Desk " + TestData.unique("d"), team.id(), null, smtp, Mailbox.ClosedReply.REOPEN, false, true), Mailbox.Source.ADMIN);
+    }
+}
