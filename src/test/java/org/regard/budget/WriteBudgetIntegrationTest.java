@@ -45,6 +45,8 @@ class WriteBudgetIntegrationTest {
      * and teams read fresh, as every access check) and one query over the outbox.
      */
     static final int INBOX_PAGE = 24;
+    /** A reply held for review: 10, fewer than a reply that goes out (see {@link #aReplyHeldForReviewStaysWithinItsBudget}). */
+    static final int HELD_REPLY = 10;
 
     ApiClient api;
     TeamView team;
@@ -83,14 +85,27 @@ class WriteBudgetIntegrationTest {
      * ledger runs as for any reply that reaches the customer. Where the reply goes is decided under the ticket's lock:
      * one query for the mailboxes that could send it (the team's, and the one the customer last wrote to), which is the
      * one statement this use case gained (20 → 21). An emailed reply pays that query and the customer's address instead
-     * of the outbox looking both up again, as it did before.
+     * of the outbox looking both up again, as it did before. Whether a reviewer must see the reply first is asked under
+     * the same lock: one small read of the author's probation (21 → 22).
      */
     @Test
     void replyingStaysWithinItsBudget() throws Exception {
         long id = openTicket();
         Tally tally = measure(ledger -> post(ledger, "/api/v1/tickets/" + id + "/messages",
                 Map.of("kind", "reply", "body", "Please check the toner cartridge.", "toldBy", "phone")));
-        report("reply (API)", tally, 21, 7);
+        report("reply (API)", tally, 22, 7);
+    }
+
+    /**
+     * A reply held for review: the author's probation is read, the reply is written held (no touch, no mailbox looked
+     * for, no ledger) and the review queue gets its row in the same transaction.
+     */
+    @Test
+    void aReplyHeldForReviewStaysWithinItsBudget() throws Exception {
+        long id = openTicket();
+        Tally tally = measure(ledger -> post(ledger, "/api/v1/tickets/" + id + "/messages",
+                Map.of("kind", "reply", "body", "Please check the toner cartridge.", "askReview", true)));
+        report("reply held for review (API)", tally, HELD_REPLY, 4);
     }
 
     @Test
@@ -129,8 +144,9 @@ class WriteBudgetIntegrationTest {
             assertThat(posted.status()).as(posted.body()).isEqualTo(302);
             return posted;
         });
-        // as the API's reply (see replyingStaysWithinItsBudget): one query more, for where the reply goes (23 → 24)
-        report("reply (composer)", tally, 24, 8);
+        // as the API's reply (see replyingStaysWithinItsBudget): one query more, for where the reply goes (23 → 24), and
+        // one for the author's probation, asked by the review holds (24 → 25)
+        report("reply (composer)", tally, 25, 8);
     }
 
     /**
@@ -155,8 +171,9 @@ class WriteBudgetIntegrationTest {
             assertThat(posted.status()).as(posted.body()).isEqualTo(302);
             return posted;
         });
-        // given by phone, as the composer's case above (24 with where the reply goes), and the draft's delete: 25
-        report("reply (composer, with a draft)", tally, 25, 8);
+        // given by phone, as the composer's case above (25 with where the reply goes and the author's probation), and the
+        // draft's delete: 26
+        report("reply (composer, with a draft)", tally, 26, 8);
     }
 
     @Test
