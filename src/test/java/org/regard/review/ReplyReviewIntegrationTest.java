@@ -283,6 +283,47 @@ class ReplyReviewIntegrationTest {
         assertThat(outboxBodies(posted.json().get("id").asLong())).containsExactly("Straight out.");
     }
 
+    @Test
+    void theReviewPagesShowTheQueueToItsTeamAndLetOnlyAnotherReviewerDecide() throws Exception {
+        onProbation(author);
+        long messageId = tickets.reply(ticketId, "Draft the reviewer corrects.", null, TestData.unique("k"), author.principal()).messageId();
+        long reviewId = jdbc.sql("select id from review where kind = 'reply' and subject_id = ?").param(messageId).query(Long.class).single();
+
+        WebSession mine = WebSession.signedIn(port, author.email(), author.password());
+        assertThat(mine.get("/reviews").body()).contains("review-row-" + reviewId, "nav-reviews");
+        String own = mine.get("/reviews/" + reviewId).body();
+        assertThat(own).contains("review-refusal", "nobody approves their own work").doesNotContain("id=\"review-approve\"");
+        assertThat(mine.post("/reviews/" + reviewId + "/approve").status()).isEqualTo(403);
+
+        TestAgent colleague = data.agent(Role.AGENT, team);
+        WebSession plain = WebSession.signedIn(port, colleague.email(), colleague.password());
+        assertThat(plain.get("/reviews/" + reviewId).body()).contains("review-refusal").doesNotContain("id=\"review-return\"");
+        assertThat(plain.post("/reviews/" + reviewId + "/return", "comment", "No.").status()).isEqualTo(403);
+
+        TestAgent stranger = data.agent(Role.LEAD, data.team("elsewhere"));
+        WebSession outsider = WebSession.signedIn(port, stranger.email(), stranger.password());
+        assertThat(outsider.get("/reviews").body()).doesNotContain("review-row-" + reviewId);
+        assertThat(outsider.get("/reviews/" + reviewId).status()).isEqualTo(404);
+        assertThat(outsider.post("/reviews/" + reviewId + "/approve").status()).isEqualTo(404);
+        assertNothingLeft(messageId);
+
+        WebSession checker = WebSession.signedIn(port, reviewer.email(), reviewer.password());
+        String page = checker.get("/reviews/" + reviewId).body();
+        assertThat(page).contains("Refund for order 1042", "Draft the reviewer corrects.", "review-approve-changes", "review-no-checklist");
+        var empty = checker.post("/reviews/" + reviewId + "/return", "comment", " ");
+        assertThat(empty.status()).isEqualTo(302);
+        assertThat(checker.get(empty.redirectPath()).body()).contains("the comment is empty");
+        var approved = checker.post("/reviews/" + reviewId + "/approve", "body", "The corrected reply.", "withChanges", "true");
+        assertThat(approved.status()).isEqualTo(302);
+        assertThat(outboxBodies(messageId)).containsExactly("The corrected reply.");
+        var again = checker.post("/reviews/" + reviewId + "/approve", "body", "Once more.", "withChanges", "true");
+        assertThat(checker.get(again.redirectPath()).body()).contains("decided this review already");
+        assertThat(outboxBodies(messageId)).containsExactly("The corrected reply.");
+        assertThat(checker.get("/reviews/" + reviewId).body()).contains("review-round-1", "The corrected reply.");
+        // the ticket's history says who held, who approved
+        assertThat(mine.get("/tickets/" + ticketId).body()).contains("approved with changes", "held for review");
+    }
+
     private void onProbation(TestAgent agent) {
         jdbc.sql("update agent set probation_until = ? where id = ?")
                 .params(java.sql.Date.valueOf(java.time.LocalDate.now().plusDays(30)), agent.id()).update();
