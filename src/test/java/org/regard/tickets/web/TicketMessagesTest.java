@@ -69,6 +69,12 @@ class TicketMessagesTest {
             mail.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
             mail.stringPropertyNames().forEach(k -> english.putIfAbsent(k, mail.getProperty(k)));
         }
+        // and held replies (their review state, the composer's "ask a reviewer", the inbox's marks): the review bundle
+        try (InputStream in = TicketMessagesTest.class.getResourceAsStream("/messages/review.properties")) {
+            Properties review = new Properties();
+            review.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            review.stringPropertyNames().forEach(k -> english.putIfAbsent(k, review.getProperty(k)));
+        }
         List<String> used = new ArrayList<>();
         try (Stream<Path> templates = Files.list(Path.of("src/main/resources/templates/tickets"))) {
             for (Path template : templates.toList()) {
