@@ -84,6 +84,8 @@ class ReplyReviewBrowserTest {
         assertThat(browser.find("#flash").getText()).contains("waits for a reviewer");
         assertThat(browser.find("#messages [data-kind='REPLY']").getText()).contains("Waiting for review", "the author is on probation");
         assertThat(browser.seriousAccessibilityProblems()).isEmpty();
+        browser.driver().executeScript("document.querySelector(\"#messages [data-kind='REPLY']\").scrollIntoView({block: 'center'});");
+        browser.screenshot("reply-held");
         signOut(browser);
 
         // the reviewer finds it in the queue, corrects it and approves it
