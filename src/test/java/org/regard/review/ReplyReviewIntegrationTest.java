@@ -263,6 +263,28 @@ class ReplyReviewIntegrationTest {
     }
 
     @Test
+    void anApprovalWhoseHeldStatusTheTicketCannotTakeAnyMoreSendsNothingAndLeavesTheReviewPending() throws Exception {
+        onProbation(author);
+        long messageId = tickets.reply(ticketId, "We wait for your photos.", org.regard.tickets.TicketStatus.WAITING,
+                TestData.unique("k"), author.principal()).messageId();
+        // a colleague resolves the ticket while the reply waits: it cannot become "waiting" with the reply any more
+        tickets.update(ticketId, new org.regard.tickets.TicketCommands.UpdateTicket(org.regard.tickets.TicketStatus.RESOLVED,
+                null, null, null, null, null, null), reviewer.principal());
+        String reviewerToken = data.apiToken(reviewer);
+        long reviewId = find(api.get("/api/v1/reviews").auth(bearer(reviewerToken)).send().json(), messageId).get("id").asLong();
+        var refused = api.post("/api/v1/reviews/" + reviewId + "/approve").auth(bearer(reviewerToken)).send();
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertNothingLeft(messageId);
+        assertThat(api.get("/api/v1/reviews/" + reviewId).auth(bearer(reviewerToken)).send().json().get("state").asString())
+                .isEqualTo("pending");
+        // the reviewer returns it instead; its author may then choose another status
+        assertThat(api.post("/api/v1/reviews/" + reviewId + "/return").auth(bearer(reviewerToken))
+                .json(Map.of("comment", "The ticket is resolved: send it without 'waiting'.")).send().status()).isEqualTo(200);
+        assertNothingLeft(messageId);
+    }
+
+    @Test
     void theAuthorWithdrawsAHeldReplyAndItLeavesTheQueue() throws Exception {
         onProbation(author);
         long messageId = tickets.reply(ticketId, "Second thoughts.", null, TestData.unique("k"), author.principal()).messageId();
