@@ -66,6 +66,11 @@ public class BulkChanging {
         ILLEGAL_TRANSITION,
         /** It may not be resolved now: a {@link ResolutionGate} refused (a procedure's required steps are not done). */
         GATED,
+        /**
+         * It may be resolved only with a written reason (a procedure's {@code warn} gate with a required step open) and
+         * the action gave none.
+         */
+        REASON_REQUIRED,
         /** Someone changed it since the version the agent saw. */
         CONFLICT,
         /** The change does not fit it (an assignee outside its team, a team or category that is gone). */
@@ -110,6 +115,9 @@ public class BulkChanging {
         if (cmd.note() != null) {
             TicketInput.requireText(cmd.note(), Tickets.MAX_BODY, "note");
         }
+        if (cmd.change() != null) {
+            ResolutionGates.reason(cmd.change().resolutionReason());
+        }
         Actor actor = access.actor(agent);
         List<Outcome> outcomes = new ArrayList<>(cmd.ticketIds().size());
         for (long id : cmd.ticketIds()) {
@@ -124,7 +132,7 @@ public class BulkChanging {
                 if (cmd.changesSomething()) {
                     UpdateTicket c = cmd.change();
                     changing.change(ticketId, new UpdateTicket(c.status(), c.priority(), c.teamId(), c.assignee(), c.categoryId(),
-                            null, cmd.versions().get(ticketId)), actor);
+                            null, cmd.versions().get(ticketId), c.resolutionReason()), actor);
                 }
                 if (cmd.note() != null) {
                     // the ticket first: a long key is cut at its end, never at the ticket that tells two notes apart
@@ -137,6 +145,8 @@ public class BulkChanging {
             return refused(ticketId, Refusal.NOT_FOUND, e.getMessage(), null);
         } catch (TicketForbidden e) {
             return refused(ticketId, Refusal.FORBIDDEN, e.getMessage(), null);
+        } catch (ResolutionReasonRequired e) {
+            return refused(ticketId, Refusal.REASON_REQUIRED, e.getMessage(), null);
         } catch (ResolutionRefused e) {
             return refused(ticketId, Refusal.GATED, e.getMessage(), null);
         } catch (IllegalTransition e) {

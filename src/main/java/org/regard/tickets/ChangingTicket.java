@@ -50,6 +50,7 @@ class ChangingTicket {
         if (cmd.subject() != null) {
             TicketInput.requireText(cmd.subject(), Tickets.MAX_SUBJECT, "subject");
         }
+        ResolutionGates.reason(cmd.resolutionReason());
         tx.executeWithoutResult(s -> {
             Ticket ticket = rows.lock(ticketId).orElseThrow(() -> new TicketNotFound(ticketId));
             access.requireWorkOn(actor, ticket);
@@ -72,9 +73,13 @@ class ChangingTicket {
             }
             boolean reassigned = moveToTeam(ticket, cmd.teamId(), changes, now);
             reassigned |= assign(ticket, cmd, changes, now);
+            String overGate = null;
             if (cmd.status() != null) {
                 changes.addAll(ticket.moveTo(cmd.status(), now));
-                gates.require(ticket, before);
+                overGate = gates.require(ticket, before, cmd.resolutionReason()).orElse(null);
+                if (overGate != null) {
+                    changes.add(new Ticket.Change(ResolutionGates.REASON_FIELD, null, overGate));
+                }
             }
             if (changes.isEmpty()) {
                 return;
@@ -82,7 +87,8 @@ class ChangingTicket {
             rows.update(ticket);
             rows.record(ticketId, actor.agentId(), changes, now);
             if (ticket.getStatus() != before) {
-                events.publishEvent(new TicketStatusChanged(ticketId, ticket.getTeamId(), before, ticket.getStatus(), actor.agentId(), now));
+                events.publishEvent(new TicketStatusChanged(ticketId, ticket.getTeamId(), before, ticket.getStatus(), actor.agentId(), now,
+                        overGate));
             }
             if (reassigned) {
                 events.publishEvent(new TicketAssigned(ticketId, ticket.getTeamId(), ticket.getStatus(), ticket.getAssigneeId(), actor.agentId(), now));

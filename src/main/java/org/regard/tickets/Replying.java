@@ -41,11 +41,12 @@ class Replying {
 
     Tickets.Written reply(long ticketId, Reply cmd, Actor actor) {
         TicketInput.requireText(cmd.body(), Tickets.MAX_BODY, "body");
+        ResolutionGates.reason(cmd.resolutionReason());
         long agentId = actor.agent().orElseThrow(() -> new IllegalArgumentException("Only an agent replies."));
         Destination[] decided = new Destination[1];
         boolean[] taken = new boolean[1];
         return writing.write(ticketId, actor, cmd.submissionKey(), cmd.attachments(), (ticket, now, key) -> {
-            List<Ticket.Change> changes = new ArrayList<>(moveOn(ticket, cmd.nextStatus(), now));
+            List<Ticket.Change> changes = new ArrayList<>(moveOn(ticket, cmd.nextStatus(), cmd.resolutionReason(), now));
             Destination destination = destinations.of(new ReplyTarget(ticketId, ticket.getTeamId(), ticket.getCustomerId(),
                     ticket.getChannel()));
             decided[0] = destination;
@@ -77,7 +78,7 @@ class Replying {
      * The first answer opens a new ticket; then the status the agent chose. A status a resolved or closed ticket cannot
      * take means someone resolved it while the agent wrote: they are told who, and when.
      */
-    private List<Ticket.Change> moveOn(Ticket ticket, TicketStatus nextStatus, java.time.Instant now) {
+    private List<Ticket.Change> moveOn(Ticket ticket, TicketStatus nextStatus, String reason, java.time.Instant now) {
         List<Ticket.Change> changes = new ArrayList<>();
         TicketStatus before = ticket.getStatus();
         if (ticket.getStatus() == TicketStatus.NEW) {
@@ -92,7 +93,8 @@ class Replying {
                 throw new ResolvedMeanwhile(current, nextStatus, name, last.map(TicketRows.StatusMove::at).orElse(null));
             }
             changes.addAll(ticket.moveTo(nextStatus, now));
-            gates.require(ticket, before);
+            gates.require(ticket, before, reason)
+                    .ifPresent(r -> changes.add(new Ticket.Change(ResolutionGates.REASON_FIELD, null, r)));
         }
         return changes;
     }

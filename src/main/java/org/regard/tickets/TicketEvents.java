@@ -59,8 +59,22 @@ public final class TicketEvents {
                                      TouchDirection direction, Instant at) {
     }
 
-    /** Published when a ticket's status changes; {@code agentId} is null when the customer's message reopened it. */
-    public record TicketStatusChanged(long ticketId, long teamId, TicketStatus from, TicketStatus to, Long agentId, Instant at) {
+    /**
+     * Published when a ticket's status changes; {@code agentId} is null when the customer's message reopened it.
+     * {@code resolutionReason} is the agent's written reason when they resolved it while a procedure's required step was
+     * open (its {@code warn} gate), else null.
+     */
+    public record TicketStatusChanged(long ticketId, long teamId, TicketStatus from, TicketStatus to, Long agentId, Instant at,
+                                      String resolutionReason) {
+
+        public TicketStatusChanged(long ticketId, long teamId, TicketStatus from, TicketStatus to, Long agentId, Instant at) {
+            this(ticketId, teamId, from, to, agentId, at, null);
+        }
+
+        /** Whether it was resolved over a required step still open, with a written reason. */
+        public boolean overOpenStep() {
+            return resolutionReason != null;
+        }
     }
 
     /** Published when a ticket gets another assignee (null: unassigned) or team; {@code status} is its status then. */

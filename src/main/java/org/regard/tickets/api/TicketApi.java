@@ -151,6 +151,9 @@ class TicketApi {
                     + "ticket since, nothing is changed and the answer is 412.")
     @ApiResponse(responseCode = "200", description = "The changed ticket",
             headers = @Header(name = HttpHeaders.ETAG, description = "The ticket's new version"))
+    @ApiResponse(responseCode = "422", description = "Resolving needs a written reason (`resolutionReason`): a required step of "
+            + "the procedure is open and its closure gate is `warn`; `missing` names the steps. Nothing was changed",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     @ApiResponse(responseCode = "409", description = "The ticket cannot move to that status (`allowed` lists those it can), or someone else changed it at the same moment",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<TicketResource> change(

@@ -63,7 +63,7 @@ class TicketBulkApi {
     record BulkItem(long ticket,
                     @Schema(allowableValues = {"applied", "refused"}) String outcome,
                     @Schema(description = "Why it was refused", nullable = true,
-                            allowableValues = {"not_found", "forbidden", "illegal_transition", "gated", "conflict", "invalid"}) String reason,
+                            allowableValues = {"not_found", "forbidden", "illegal_transition", "gated", "reason_required", "conflict", "invalid"}) String reason,
                     @Schema(nullable = true) String detail,
                     @Schema(description = "For illegal_transition: the statuses the ticket can move to", nullable = true) List<String> allowed) {
     }

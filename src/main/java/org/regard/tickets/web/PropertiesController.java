@@ -5,6 +5,7 @@ import org.regard.accounts.Accounts;
 import org.regard.accounts.AgentPrincipal;
 import org.regard.accounts.AgentView;
 import org.regard.tickets.IllegalTransition;
+import org.regard.tickets.ResolutionReasonRequired;
 import org.regard.tickets.ResolutionRefused;
 import org.regard.tickets.InvalidInput;
 import org.regard.tickets.TicketCommands.UpdateTicket;
@@ -70,12 +71,27 @@ class PropertiesController {
         }
         try {
             tickets.update(id, new UpdateTicket(form.getStatus(), form.getPriority(), form.getTeam(), assignee,
-                    form.getCategory(), null, form.getVersion()), agent);
+                    form.getCategory(), null, form.getVersion(), form.getResolutionReason()), agent);
         } catch (TicketConflict e) {
             TicketDetail now = queries.detail(id, agent);
             model.addAttribute("conflict", attempts(form, now));
             forgetForm(model);
             return again(id, agent, model, response, HttpStatus.CONFLICT);
+        } catch (ResolutionReasonRequired e) {
+            // a procedure's warn gate: the form comes back with a field for the written reason, the agent's choices kept
+            errors.reject("properties.error.reasonNeeded", new Object[]{String.join(", ", e.missing())}, null);
+            form.keepOthers(before);
+            model.addAttribute("reasonNeeded", e.missing());
+            return again(id, agent, model, response, HttpStatus.UNPROCESSABLE_CONTENT);
+        } catch (InvalidInput e) {
+            if (!"resolutionReason".equals(e.field())) {
+                errors.reject("properties.error.invalid");
+                return again(id, agent, model, response, HttpStatus.BAD_REQUEST);
+            }
+            errors.rejectValue("resolutionReason", "properties.error.reasonTooLong");
+            form.keepOthers(before);
+            model.addAttribute("reasonNeeded", List.of());
+            return again(id, agent, model, response, HttpStatus.BAD_REQUEST);
         } catch (ResolutionRefused e) {
             // a procedure's required steps are open (or another rule a module sets on resolving)
             errors.reject("properties.error.gate", new Object[]{String.join(", ", e.missing())}, null);
