@@ -31,11 +31,12 @@ class ChangingTicket {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final ResolutionGates gates;
+    private final ResolutionReviewing reviewing;
     private final Clock clock;
 
     ChangingTicket(TicketRows rows, TicketAccess access, Accounts accounts, CategoryRepository categories,
                    ApplicationEventPublisher events, PlatformTransactionManager transactions,
-                   ResolutionGates gates, Clock clock) {
+                   ResolutionGates gates, ResolutionReviewing reviewing, Clock clock) {
         this.rows = rows;
         this.access = access;
         this.accounts = accounts;
@@ -43,6 +44,7 @@ class ChangingTicket {
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.gates = gates;
+        this.reviewing = reviewing;
         this.clock = clock;
     }
 
@@ -74,7 +76,11 @@ class ChangingTicket {
             boolean reassigned = moveToTeam(ticket, cmd.teamId(), changes, now);
             reassigned |= assign(ticket, cmd, changes, now);
             String overGate = null;
-            if (cmd.status() != null) {
+            if (cmd.status() != null && reviewing.diverts(ticket, cmd.status())) {
+                // its category wants a second person to confirm: asked for review, the status stays
+                changes.addAll(reviewing.request(ticket, cmd.resolutionReason(), actor.agent().orElseThrow(
+                        () -> new IllegalArgumentException("Only an agent asks for a resolution's review.")), now));
+            } else if (cmd.status() != null) {
                 changes.addAll(ticket.moveTo(cmd.status(), now));
                 overGate = gates.require(ticket, before, cmd.resolutionReason()).orElse(null);
                 if (overGate != null) {

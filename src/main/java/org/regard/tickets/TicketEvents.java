@@ -77,6 +77,15 @@ public final class TicketEvents {
         }
     }
 
+    /**
+     * Published when an agent resolves a ticket whose category needs a second person's review: the ticket keeps its
+     * status, and the review module asks for the review in the same transaction. {@code reason} is the agent's written
+     * reason (null when none); {@code categoryId} the ticket's category then.
+     */
+    public record ResolutionRequested(long ticketId, long teamId, long categoryId, long agentId, String subject,
+                                      String reason, Instant at) {
+    }
+
     /** Published when a ticket gets another assignee (null: unassigned) or team; {@code status} is its status then. */
     public record TicketAssigned(long ticketId, long teamId, TicketStatus status, Long assigneeId, Long agentId, Instant at) {
     }
