@@ -44,9 +44,12 @@ class PropertiesController {
     private final TicketPageModel page;
     private final org.regard.tickets.TicketAccess access;
 
+    private final org.regard.tickets.Categories categories;
+
     PropertiesController(Tickets tickets, TicketQueries queries, Accounts accounts, TicketPageModel page,
-                         org.regard.tickets.TicketAccess access) {
+                         org.regard.tickets.TicketAccess access, org.regard.tickets.Categories categories) {
         this.access = access;
+        this.categories = categories;
         this.tickets = tickets;
         this.queries = queries;
         this.accounts = accounts;
@@ -110,7 +113,8 @@ class PropertiesController {
             redirect.addFlashAttribute("flashArg", id);
             return "redirect:/inbox";
         }
-        redirect.addFlashAttribute("flash", flashFor(form.getStatus(), before.summary().status()));
+        redirect.addFlashAttribute("flash", reviewed(form, before) ? "ticket.flash.resolutionRequested"
+                : flashFor(form.getStatus(), before.summary().status()));
         return "redirect:/tickets/" + id;
     }
 
@@ -156,6 +160,15 @@ class PropertiesController {
             return null;
         }
         return Optional.ofNullable(wanted);
+    }
+
+    /** Whether resolving went to review instead (its category requires it): one read, only when resolving. */
+    private boolean reviewed(PropertiesForm form, TicketDetail before) {
+        if (form.getStatus() != TicketStatus.RESOLVED || before.summary().status() == TicketStatus.RESOLVED) {
+            return false;
+        }
+        Long category = form.getCategory() != null ? form.getCategory() : before.categoryId();
+        return category != null && categories.category(category).map(c -> c.resolutionReview()).orElse(false);
     }
 
     private static String flashFor(TicketStatus wanted, TicketStatus before) {
