@@ -202,6 +202,28 @@ class ResolutionReviewIntegrationTest {
         assertThat(changes(ticket, "resolution_approved")).isZero();
     }
 
+    @Test
+    void anAdministratorSetsItOnTheCategoryPageAndAnAgentCannot() {
+        long category = categories.create(TestData.unique("Page reviewed")).id();
+        TestAgent admin = data.agent(Role.ADMIN);
+        WebSession session = WebSession.signedIn(port, admin.email(), admin.password());
+        assertThat(session.get("/admin/categories").body()).contains("id=\"category-review-" + category + "\"")
+                .doesNotContain("id=\"category-review-on-" + category + "\"");
+        var on = session.post("/admin/categories/" + category + "/resolution-review", "required", "true");
+        assertThat(on.status()).isEqualTo(302);
+        assertThat(categories.category(category).orElseThrow().resolutionReview()).isTrue();
+        assertThat(session.get("/admin/categories").body()).contains("id=\"category-review-on-" + category + "\"",
+                "A second person confirms each resolution");
+        TestAgent agent = data.agent(Role.AGENT, data.team("nosy"));
+        WebSession agentSession = WebSession.signedIn(port, agent.email(), agent.password());
+        assertThat(agentSession.post("/admin/categories/" + category + "/resolution-review", "required", "false").status())
+                .isEqualTo(403);
+        assertThat(categories.category(category).orElseThrow().resolutionReview()).isTrue();
+        var off = session.post("/admin/categories/" + category + "/resolution-review", "required", "false");
+        assertThat(off.status()).isEqualTo(302);
+        assertThat(categories.category(category).orElseThrow().resolutionReview()).isFalse();
+    }
+
     private long pendingReview(long ticket) {
         return jdbc.sql("select id from review where kind = 'resolution' and subject_id = ? and state = 'PENDING'")
                 .param(ticket).query(Long.class).single();
