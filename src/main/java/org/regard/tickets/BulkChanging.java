@@ -77,7 +77,10 @@ public class BulkChanging {
         INVALID
     }
 
-    /** What happened to one ticket: applied (no refusal), or refused and why, in words for the API. */
+    /**
+     * What happened to one ticket: applied (no refusal), or refused and why, in words for the API. An applied resolution
+     * that waits for review (its category requires it) says so in {@code detail}.
+     */
     public record Outcome(long ticketId, Optional<Refusal> refusal, String detail, IllegalTransition transition) {
         public boolean applied() {
             return refusal.isEmpty();
@@ -128,10 +131,11 @@ public class BulkChanging {
 
     private Outcome applyTo(long ticketId, BulkChange cmd, Actor actor) {
         try {
+            boolean[] reviewed = new boolean[1];
             tx.executeWithoutResult(status -> {
                 if (cmd.changesSomething()) {
                     UpdateTicket c = cmd.change();
-                    changing.change(ticketId, new UpdateTicket(c.status(), c.priority(), c.teamId(), c.assignee(), c.categoryId(),
+                    reviewed[0] = changing.change(ticketId, new UpdateTicket(c.status(), c.priority(), c.teamId(), c.assignee(), c.categoryId(),
                             null, cmd.versions().get(ticketId), c.resolutionReason()), actor);
                 }
                 if (cmd.note() != null) {
@@ -140,7 +144,8 @@ public class BulkChanging {
                     noting.addNote(ticketId, cmd.note(), key, actor);
                 }
             });
-            return new Outcome(ticketId, Optional.empty(), null, null);
+            return new Outcome(ticketId, Optional.empty(), reviewed[0]
+                    ? "Its category requires review: the resolution waits for a second person, the status stays." : null, null);
         } catch (TicketNotFound e) {
             return refused(ticketId, Refusal.NOT_FOUND, e.getMessage(), null);
         } catch (TicketForbidden e) {

@@ -48,11 +48,13 @@ class ChangingTicket {
         this.clock = clock;
     }
 
-    void change(long ticketId, UpdateTicket cmd, Actor actor) {
+    /** Returns whether resolving went to review instead (the ticket's category requires it; its status stays). */
+    boolean change(long ticketId, UpdateTicket cmd, Actor actor) {
         if (cmd.subject() != null) {
             TicketInput.requireText(cmd.subject(), Tickets.MAX_SUBJECT, "subject");
         }
         ResolutionGates.reason(cmd.resolutionReason());
+        boolean[] reviewed = new boolean[1];
         tx.executeWithoutResult(s -> {
             Ticket ticket = rows.lock(ticketId).orElseThrow(() -> new TicketNotFound(ticketId));
             access.requireWorkOn(actor, ticket);
@@ -78,6 +80,7 @@ class ChangingTicket {
             String overGate = null;
             if (cmd.status() != null && reviewing.diverts(ticket, cmd.status())) {
                 // its category wants a second person to confirm: asked for review, the status stays
+                reviewed[0] = true;
                 changes.addAll(reviewing.request(ticket, cmd.resolutionReason(), actor.agent().orElseThrow(
                         () -> new IllegalArgumentException("Only an agent asks for a resolution's review.")), now));
             } else if (cmd.status() != null) {
@@ -103,6 +106,7 @@ class ChangingTicket {
                 events.publishEvent(new TicketRenamed(ticketId, ticket.getTeamId(), actor.agentId(), now));
             }
         });
+        return reviewed[0];
     }
 
     /** Another team: an assignee who is not a member there lets go of the ticket. */

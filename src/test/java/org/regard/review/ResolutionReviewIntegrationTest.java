@@ -203,6 +203,21 @@ class ResolutionReviewIntegrationTest {
     }
 
     @Test
+    void aBulkResolutionAsksForReviewTicketByTicket() {
+        Desk desk = desk();
+        long first = ticket(desk);
+        long second = ticket(desk);
+        var bulk = new ApiClient(port).post("/api/v1/tickets/bulk").auth(bearer(data.apiToken(desk.agent())))
+                .json(Map.of("tickets", List.of(first, second), "changes", Map.of("status", "resolved"))).send();
+        assertThat(bulk.status()).as(bulk.body()).isEqualTo(200);
+        assertThat(bulk.json().get("applied").asLong()).isEqualTo(2);
+        assertThat(bulk.json().get("results").get(0).get("detail").asString()).contains("waits for a second person");
+        assertThat(status(first)).isEqualTo("NEW");
+        assertThat(reviews(first)).isEqualTo(1);
+        assertThat(reviews(second)).isEqualTo(1);
+    }
+
+    @Test
     void anAdministratorSetsItOnTheCategoryPageAndAnAgentCannot() {
         long category = categories.create(TestData.unique("Page reviewed")).id();
         TestAgent admin = data.agent(Role.ADMIN);
