@@ -7,5 +7,5 @@
  * {@link org.regard.review.ReviewedWork}, which the module owning a kind of work implements to hear the decision.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Review",
-        allowedDependencies = {"accounts", "audit", "customers", "languages", "text", "tickets"})
+        allowedDependencies = {"accounts", "audit", "customers", "languages", "search", "text", "tickets"})
 package org.regard.review;
