@@ -28,7 +28,7 @@ class ClosureGateCheck implements ResolutionGate {
         if (ticket.categoryId() == null) {
             return Optional.empty();
         }
-        return store.applicable(ticket.teamId(), ticket.categoryId()).flatMap(applicable -> {
+        return store.applicable(ticket.ticketId(), ticket.teamId(), ticket.categoryId()).flatMap(applicable -> {
             int number = store.pinned(ticket.ticketId(), applicable.procedureId()).orElse(applicable.currentVersion());
             if (store.gate(applicable.procedureId(), number) != ClosureGate.BLOCK) {
                 return Optional.empty();

@@ -88,6 +88,9 @@ class PublishingProcedure {
         if (!teamAccess.canLead(actor, head.teamId())) {
             throw new ProcedureForbidden();
         }
+        if (head.retired()) {
+            throw new ProcedureRetired(id);
+        }
         if (draft.basedOn() != null && draft.basedOn() != head.currentVersion()) {
             throw new ProcedureConflict(id, draft.basedOn(), head.currentVersion());
         }
