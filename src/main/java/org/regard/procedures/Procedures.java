@@ -85,6 +85,13 @@ public class Procedures {
         return store.summaries();
     }
 
+    /** What the search index keeps of these procedures, those not retired: their current version's texts, as published. */
+    public List<ProcedureEvents.Published> searchable(java.util.Collection<Long> ids) {
+        return store.summaries().stream().filter(p -> !p.retired() && ids.contains(p.id()))
+                .flatMap(p -> store.version(p.id(), p.teamId(), p.version()).stream())
+                .map(ProcedureEvents.Published::of).toList();
+    }
+
     public Optional<ProcedureView> procedure(long id) {
         return store.head(id).map(h -> new ProcedureView(id, h.teamId(), store.stamps(id),
                 store.version(id, h.teamId(), h.currentVersion()).orElseThrow(), h.retiredAt(), h.retiredBy()));

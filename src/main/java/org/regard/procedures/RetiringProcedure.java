@@ -6,15 +6,18 @@ import org.regard.accounts.AgentPrincipal;
 import org.regard.accounts.TeamAccess;
 import org.regard.audit.AuditAction;
 import org.regard.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Retiring a procedure (an administrator, or a lead of its team): a conditional update of its row, so two retirements
  * cannot both win, then its categories are freed; its versions and the tickets' pins stay, so tickets already following
- * it keep their checklist. One audit entry ({@code SETTINGS_CHANGED}, target {@code procedure}).
+ * it keep their checklist. One audit entry ({@code SETTINGS_CHANGED}, target {@code procedure}) and
+ * {@link ProcedureEvents.Retired}.
  */
 @Component
 @Transactional
@@ -24,8 +27,11 @@ class RetiringProcedure {
     private final TeamAccess teamAccess;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    RetiringProcedure(ProcedureStore store, Accounts accounts, TeamAccess teamAccess, AuditLog audit, Clock clock) {
+    RetiringProcedure(ProcedureStore store, Accounts accounts, TeamAccess teamAccess, AuditLog audit, Clock clock,
+                      ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.accounts = accounts;
         this.teamAccess = teamAccess;
@@ -42,9 +48,11 @@ class RetiringProcedure {
         if (!teamAccess.canLead(actor, head.teamId())) {
             throw new ProcedureForbidden();
         }
-        if (head.retired() || !store.retire(id, clock.instant(), actor.agentId())) {
+        Instant now = clock.instant();
+        if (head.retired() || !store.retire(id, now, actor.agentId())) {
             throw new ProcedureRetired(id);
         }
+        events.publishEvent(new ProcedureEvents.Retired(id, head.teamId(), now));
         String title = store.version(id, head.teamId(), head.currentVersion())
                 .map(v -> v.titles().get(v.sourceLanguage())).orElse("#" + id);
         audit.record(AuditAction.SETTINGS_CHANGED, "procedure", id, "retired “" + title + "” (version "
