@@ -178,6 +178,11 @@ class ConfiguringReviewRules {
                 throw new ReviewRuleInvalid(field, "is longer than " + ReviewRules.MAX_WORD + " characters",
                         "review.rules.error.words.tooLong", line, ReviewRules.MAX_WORD);
             }
+            if (line.contains(",")) {
+                // a reason lists the words found separated by commas: a comma inside one would split it
+                throw new ReviewRuleInvalid(field, "must not contain a comma (put each word or phrase on its own line)",
+                        "review.rules.error.words.comma", line);
+            }
             WordMatching.Folded folded = WordMatching.fold(line);
             if (folded.forms().isEmpty()) {
                 throw new ReviewRuleInvalid(field, "has no letter or digit", "review.rules.error.words.noWord", line);

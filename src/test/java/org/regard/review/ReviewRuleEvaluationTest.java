@@ -132,6 +132,8 @@ class ReviewRuleEvaluationTest {
                 .isInstanceOf(ReviewRuleInvalid.class).hasMessage("words needs at least one word or phrase");
         assertThatThrownBy(() -> ConfiguringReviewRules.words(List.of("ok", "x".repeat(ReviewRules.MAX_WORD + 1))))
                 .isInstanceOf(ReviewRuleInvalid.class).hasMessageStartingWith("words[1] is longer than");
+        assertThatThrownBy(() -> ConfiguringReviewRules.words(List.of("refund", "well, no")))
+                .isInstanceOf(ReviewRuleInvalid.class).hasMessageStartingWith("words[1] must not contain a comma");
         assertThatThrownBy(() -> ConfiguringReviewRules.words(List.of("?!")))
                 .isInstanceOf(ReviewRuleInvalid.class).hasMessage("words[0] has no letter or digit");
         List<String> many = new ArrayList<>();
