@@ -29,7 +29,7 @@ class ClosureGateCheck implements ResolutionGate {
         if (ticket.categoryId() == null) {
             return Optional.empty();
         }
-        return store.applicable(ticket.teamId(), ticket.categoryId()).flatMap(applicable -> {
+        return store.applicable(ticket.ticketId(), ticket.teamId(), ticket.categoryId()).flatMap(applicable -> {
             int number = store.pinned(ticket.ticketId(), applicable.procedureId()).orElse(applicable.currentVersion());
             ProcedureVersion version = procedures.version(applicable.procedureId(), ticket.teamId(), number).orElseThrow();
             Checklist checklist = Checklists.build(ticket.ticketId(), version, store);
