@@ -290,6 +290,19 @@ class GestureIntegrationTest {
     }
 
     @Test
+    void aMergedCustomersGesturesMoveToTheSurvivor() {
+        Desk desk = desk();
+        setLimit(desk.lead(), desk.team().id(), null, "voucher", "20.00", null);
+        long gesture = grant(desk.agent(), desk.ticket(), "voucher", 5, "EUR", null).json().get("id").asLong();
+        long survivor = data.customerOf(desk.team(), "Gesture Survivor").id();
+        var merged = api().post("/api/v1/customers/" + survivor + "/merge").auth(bearer(data.apiToken(desk.agent())))
+                .json(Map.of("duplicateId", desk.customer())).send();
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        assertThat(jdbc.sql("select customer_id from gesture where id = ?").param(gesture).query(Long.class).single())
+                .isEqualTo(survivor);
+    }
+
+    @Test
     void theApiDocumentNamesTheGestureCalls() {
         var doc = api().get("/v3/api-docs").auth(bearer(data.apiToken(data.agent(Role.AGENT, data.team("doc"))))).send();
         assertThat(doc.body()).contains("/api/v1/tickets/{id}/gestures", "/api/v1/customers/{id}/gestures",
