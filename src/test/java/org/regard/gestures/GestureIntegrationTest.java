@@ -254,6 +254,7 @@ class GestureIntegrationTest {
         var card = session.htmxGet("/customers/" + desk.customer() + "/gestures");
         String month = DateTimeFormatter.ofPattern("LLLL yyyy", Locale.ENGLISH).format(ZonedDateTime.now(ZoneOffset.UTC));
         assertThat(card.body()).contains("Voucher, " + month);
+        assertThat(session.htmxGet("/customers/999999999/gestures").status()).isEqualTo(404);
     }
 
     @Test

@@ -94,7 +94,12 @@ class GestureController {
 
     @GetMapping("/customers/{id}/gestures")
     String ofCustomer(@PathVariable long id, @AuthenticationPrincipal AgentPrincipal agent, Locale locale, Model model) {
-        List<Gesture> list = gestures.ofCustomer(id, agent).stream().filter(g -> g.state() != GestureState.RETURNED).toList();
+        List<Gesture> list;
+        try {
+            list = gestures.ofCustomer(id, agent).stream().filter(g -> g.state() != GestureState.RETURNED).toList();
+        } catch (org.regard.gestures.GestureNotFound gone) {
+            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         model.addAttribute("customerId", id);
         model.addAttribute("rows", rows(list, locale));
         return "gestures/customer :: customerGestures";
