@@ -90,5 +90,18 @@ class GesturesBrowserTest {
         browser.waitUntil(d -> browser.findAll("#gesture-form").size() == 1);
         browser.driver().executeScript("document.getElementById('ticket-gestures').scrollIntoView()");
         browser.screenshot("gestures");
+
+        // the lead sets the agent's own limit on the limits page
+        browser.find("form[action='/logout'] button").click();
+        browser.waitUntil(d -> d.getCurrentUrl().contains("/login"));
+        browser.signIn(lead.email(), lead.password());
+        browser.open("/gestures/limits");
+        new Select(browser.find("#limit-owner")).selectByValue("agent:" + agent.id());
+        new Select(browser.find("#limit-kind")).selectByValue("refund");
+        browser.find("#limit-per-gesture").sendKeys("40");
+        browser.find("#limit-save").click();
+        browser.waitUntil(d -> browser.findAll("#limit-saved").size() == 1);
+        assertThat(browser.find("#limit-list").getText()).contains("Jonas Weber", "Refund", "40.00 EUR", "no monthly limit");
+        assertThat(browser.seriousAccessibilityProblems()).isEmpty();
     }
 }
