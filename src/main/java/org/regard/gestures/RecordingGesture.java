@@ -58,7 +58,8 @@ class RecordingGesture {
         }
         TicketDetail ticket = tickets.detail(ticketId, agent);
         long teamId = ticket.summary().teamId();
-        Instant now = clock.instant();
+        // the tables keep microseconds: the answer says what a later read will
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Optional<GestureLimit> limit = LimitRule.applicable(store.limitsFor(agent.id(), teamId), agent.id(), teamId, g.kind());
         LimitRule.Verdict verdict = LimitRule.judge(limit, g.amount(), g.currency(),
                 () -> store.used(agent.id(), g.kind(), g.currency(), monthStart(now), monthEnd(now)));
@@ -73,7 +74,8 @@ class RecordingGesture {
             queue.request(new ReviewRequest(REVIEW_KIND, id, ticketId, teamId, agent.id(), List.of("above-limit"),
                     summary(g)));
         }
-        return new Gestures.Recorded(store.gesture(id).orElseThrow(), false);
+        return new Gestures.Recorded(new Gesture(id, ticketId, ticket.summary().customerId(), teamId, ticket.categoryId(),
+                agent.id(), g.kind(), g.amount(), g.currency(), g.reason(), state, verdict.code(), now, null, null, null), false);
     }
 
     record Checked(GestureKind kind, BigDecimal amount, String currency, String reason) {

@@ -5,7 +5,9 @@ import org.regard.accounts.Actor;
 import org.regard.accounts.Role;
 import org.regard.accounts.TeamView;
 import org.regard.api.ApiClient;
+import org.regard.support.Eventually;
 import org.regard.support.IntegrationTest;
+import org.regard.support.StatementLedger;
 import org.regard.support.TestData;
 import org.regard.support.TestData.TestAgent;
 import org.regard.support.TicketFixtures;
@@ -301,6 +303,34 @@ class GestureIntegrationTest {
         assertThat(merged.status()).as(merged.body()).isEqualTo(200);
         assertThat(jdbc.sql("select customer_id from gesture where id = ?").param(gesture).query(Long.class).single())
                 .isEqualTo(survivor);
+    }
+
+    @Test
+    void recordingAGestureCostsAFewStatements() throws Exception {
+        Desk desk = desk();
+        setLimit(desk.lead(), desk.team().id(), null, "voucher", "20.00", "100.00");
+        String token = bearer(data.apiToken(desk.agent()));
+        int[] counts = new int[2];
+        String[] amounts = {"5", "50"};
+        for (int i = 0; i < 2; i++) {
+            StatementLedger.Tally tally = new StatementLedger.Tally();
+            String key = StatementLedger.open(tally);
+            try {
+                var answer = api().post("/api/v1/tickets/" + desk.ticket() + "/gestures").auth(token)
+                        .header(StatementLedger.HEADER, key).header("Idempotency-Key", TestData.unique("cost"))
+                        .json(Map.of("kind", "voucher", "amount", amounts[i], "currency", "EUR", "reason", "Late")).send();
+                assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+                Eventually.until(() -> !tally.busy(), "the request");
+            } finally {
+                StatementLedger.close(key);
+            }
+            counts[i] = tally.statements();
+        }
+        System.out.println("GESTURE statements: within the limit " + counts[0] + ", above it " + counts[1]);
+        // the token, the submission key, the ticket's detail (eight), the limits, the month's sum, the insert; above the
+        // limit the review's latest round and its insert instead of the month's sum (the first call also notes the token's use)
+        assertThat(counts[0]).isLessThanOrEqualTo(14);
+        assertThat(counts[1] - counts[0]).isLessThanOrEqualTo(2);
     }
 
     @Test
