@@ -51,12 +51,6 @@ class ChecklistStore {
         }
     }
 
-    /** The closure gate of a version. */
-    ClosureGate gate(long procedureId, int version) {
-        return jdbc.sql("select closure_gate from procedure_version where procedure_id = ? and version_no = ?")
-                .params(procedureId, version).query((rs, n) -> ClosureGate.valueOf(rs.getString(1))).single();
-    }
-
     /** A step's latest mark. */
     record Mark(String stepKey, boolean done, String value, Long by, Instant at) {
     }

@@ -28,24 +28,27 @@ class Replying {
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
     private final ResolutionGates gates;
+    private final ResolutionReviewing reviewing;
 
     Replying(MessageWriting writing, ReplyDestinations destinations, TicketRows rows, Accounts accounts,
-             ApplicationEventPublisher events, ResolutionGates gates) {
+             ApplicationEventPublisher events, ResolutionGates gates, ResolutionReviewing reviewing) {
         this.writing = writing;
         this.destinations = destinations;
         this.rows = rows;
         this.accounts = accounts;
         this.events = events;
         this.gates = gates;
+        this.reviewing = reviewing;
     }
 
     Tickets.Written reply(long ticketId, Reply cmd, Actor actor) {
         TicketInput.requireText(cmd.body(), Tickets.MAX_BODY, "body");
+        ResolutionGates.reason(cmd.resolutionReason());
         long agentId = actor.agent().orElseThrow(() -> new IllegalArgumentException("Only an agent replies."));
         Destination[] decided = new Destination[1];
         boolean[] taken = new boolean[1];
         return writing.write(ticketId, actor, cmd.submissionKey(), cmd.attachments(), (ticket, now, key) -> {
-            List<Ticket.Change> changes = new ArrayList<>(moveOn(ticket, cmd.nextStatus(), now));
+            List<Ticket.Change> changes = new ArrayList<>(moveOn(ticket, cmd.nextStatus(), cmd.resolutionReason(), agentId, now));
             Destination destination = destinations.of(new ReplyTarget(ticketId, ticket.getTeamId(), ticket.getCustomerId(),
                     ticket.getChannel()));
             decided[0] = destination;
@@ -77,7 +80,7 @@ class Replying {
      * The first answer opens a new ticket; then the status the agent chose. A status a resolved or closed ticket cannot
      * take means someone resolved it while the agent wrote: they are told who, and when.
      */
-    private List<Ticket.Change> moveOn(Ticket ticket, TicketStatus nextStatus, java.time.Instant now) {
+    private List<Ticket.Change> moveOn(Ticket ticket, TicketStatus nextStatus, String reason, long agentId, java.time.Instant now) {
         List<Ticket.Change> changes = new ArrayList<>();
         TicketStatus before = ticket.getStatus();
         if (ticket.getStatus() == TicketStatus.NEW) {
@@ -91,8 +94,14 @@ class Replying {
                         : accounts.agent(c.actorAgentId()).map(a -> a.displayName())).orElse(null);
                 throw new ResolvedMeanwhile(current, nextStatus, name, last.map(TicketRows.StatusMove::at).orElse(null));
             }
+            if (reviewing.diverts(ticket, nextStatus)) {
+                // the reply goes; the resolution waits for a second person's review
+                changes.addAll(reviewing.request(ticket, reason, agentId, now));
+                return changes;
+            }
             changes.addAll(ticket.moveTo(nextStatus, now));
-            gates.require(ticket, before);
+            gates.require(ticket, before, reason)
+                    .ifPresent(r -> changes.add(new Ticket.Change(ResolutionGates.REASON_FIELD, null, r)));
         }
         return changes;
     }

@@ -57,19 +57,31 @@ public final class TicketCommands {
 
     /**
      * Change a ticket's fields. A null field stays as it is; {@code assignee} is empty to unassign.
-     * {@code expectedVersion} null skips the conflict check (API calls without If-Match).
+     * {@code expectedVersion} null skips the conflict check (API calls without If-Match). {@code resolutionReason}: why
+     * the agent resolves while a procedure's required step is open (its {@code warn} gate asks for it), else null.
      */
     public record UpdateTicket(TicketStatus status, Priority priority, Long teamId, Optional<Long> assignee,
-                               Long categoryId, String subject, Integer expectedVersion) {
+                               Long categoryId, String subject, Integer expectedVersion, String resolutionReason) {
+
+        public UpdateTicket(TicketStatus status, Priority priority, Long teamId, Optional<Long> assignee,
+                            Long categoryId, String subject, Integer expectedVersion) {
+            this(status, priority, teamId, assignee, categoryId, subject, expectedVersion, null);
+        }
     }
 
     /**
      * An agent's reply. {@code toldBy}: for a reply that no channel carries (recorded only), how the agent gave the
      * answer to the customer (a phone call or a visit), which makes it a touch; null when they did not. {@code takeIt}:
      * an unassigned ticket becomes the replying agent's in the same write (when they are a member of its team).
+     * {@code resolutionReason}: why "then resolved" goes ahead while a procedure's required step is open, else null.
      */
     public record Reply(String body, TicketStatus nextStatus, String submissionKey, List<NewAttachment> attachments,
-                        Channel toldBy, boolean takeIt) {
+                        Channel toldBy, boolean takeIt, String resolutionReason) {
+        public Reply(String body, TicketStatus nextStatus, String submissionKey, List<NewAttachment> attachments,
+                     Channel toldBy, boolean takeIt) {
+            this(body, nextStatus, submissionKey, attachments, toldBy, takeIt, null);
+        }
+
         public Reply {
             attachments = attachments == null ? List.of() : List.copyOf(attachments);
             if (toldBy != null && toldBy != Channel.PHONE && toldBy != Channel.VISIT) {
