@@ -68,6 +68,9 @@ class OpenApiDocumentIntegrationTest {
                 "/api/v1/procedures", "/api/v1/procedures/{id}", "/api/v1/procedures/{id}/versions/{number}",
                 "/api/v1/procedures/{id}/versions", "/api/v1/procedures/{id}/moves", "/api/v1/tickets/{id}/checklist",
                 "/api/v1/tickets/{id}/checklist/steps/{stepKey}", "/api/v1/procedures/{id}/retire",
+                // gestures
+                "/api/v1/tickets/{id}/gestures", "/api/v1/customers/{id}/gestures", "/api/v1/gesture-limits",
+                "/api/v1/gesture-limits/{id}", "/api/v1/gestures/sums",
                 // administration
                 "/api/v1/review-rules", "/api/v1/review-rules/{id}",
                 "/api/v1/agents", "/api/v1/agents/{id}", "/api/v1/teams", "/api/v1/teams/{id}",
