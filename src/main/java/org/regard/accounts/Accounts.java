@@ -34,15 +34,6 @@ public class Accounts {
         return agents.findById(id).map(Agent::view);
     }
 
-    /**
-     * The last day of the agent's probation, empty when they are not on probation: one small read, for the review
-     * module's hold that every reply asks (reading the whole agent would read their teams as well).
-     */
-    public Optional<java.time.LocalDate> probationUntil(long agentId) {
-        return jdbc.sql("select probation_until from agent where id = ?").param(agentId)
-                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, java.time.LocalDate.class))).optional().flatMap(d -> d);
-    }
-
     public Optional<AgentView> agentByEmail(String email) {
         return agents.findByEmail(Agent.normalizeEmail(email)).map(Agent::view);
     }
@@ -98,19 +89,22 @@ public class Accounts {
         java.util.Objects.requireNonNull(principal, "an agent; use Actor.SYSTEM for Regard's own work");
         Set<Long> teamIds = new java.util.HashSet<>();
         Role[] role = {null};
-        jdbc.sql("select a.role, a.active, m.team_id from agent a left join team_member m on m.agent_id = a.id where a.id = ?")
+        java.time.LocalDate[] probation = {null};
+        jdbc.sql("select a.role, a.active, m.team_id, a.probation_until from agent a left join team_member m on m.agent_id = a.id where a.id = ?")
                 .param(principal.id())
                 .query((java.sql.ResultSet rs) -> {
                     if (!rs.getBoolean(2)) {
                         return;
                     }
                     role[0] = Role.valueOf(rs.getString(1));
+                    probation[0] = rs.getObject(4, java.time.LocalDate.class);
                     long team = rs.getLong(3);
                     if (!rs.wasNull()) {
                         teamIds.add(team);
                     }
                 });
-        return new Actor(principal.id(), role[0] == null ? Role.AGENT : role[0], role[0] == null ? Set.of() : teamIds);
+        return new Actor(principal.id(), role[0] == null ? Role.AGENT : role[0], role[0] == null ? Set.of() : teamIds,
+                role[0] == null ? null : probation[0]);
     }
 
     /** The teams the agent belongs to (read fresh, so membership changes apply at once). */

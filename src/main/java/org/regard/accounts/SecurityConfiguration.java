@@ -55,7 +55,7 @@ import java.util.Map;
 class SecurityConfiguration {
     /** The administration API: administrators only, like the pages under {@code /admin/} (leads are not admins). */
     static final String[] ADMIN_API = {"/api/v1/agents/**", "/api/v1/teams/**", "/api/v1/categories/**", "/api/v1/tiers/**",
-            "/api/v1/audit/**"};
+            "/api/v1/audit/**", "/api/v1/review-rules/**"};
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-src 'self'; frame-ancestors 'none'";

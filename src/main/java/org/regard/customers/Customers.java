@@ -209,6 +209,21 @@ public class Customers {
         return jdbc.sql("select language from customer where id = ?").param(id).query(String.class).optional();
     }
 
+    /** The organization a customer belongs to, if any: one read, for modules that need nothing else (review rules). */
+    public Optional<Long> organizationOf(long customerId) {
+        return jdbc.sql("select organization_id from customer where id = ?").param(customerId)
+                .query((rs, n) -> rs.getObject(1, Long.class)).list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    public Optional<OrganizationView> organization(long id) {
+        return organizations.findById(id).map(Organization::view);
+    }
+
+    /** Every organization, by name. */
+    public List<OrganizationView> organizations() {
+        return organizations.findAllOrdered().stream().map(Organization::view).toList();
+    }
+
     public Optional<CustomerView> customerByEmail(String email) {
         return rows.byEmail(Customer.normalizeEmail(email));
     }

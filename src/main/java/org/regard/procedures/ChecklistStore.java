@@ -24,11 +24,31 @@ class ChecklistStore {
     record Applicable(long procedureId, int currentVersion) {
     }
 
-    Optional<Applicable> applicable(long teamId, long categoryId) {
-        return jdbc.sql("""
-                        select p.id, p.current_version from procedure_category c join team_procedure p on p.id = c.procedure_id
-                        where c.team_id = ? and c.category_id = ?""")
-                .params(teamId, categoryId).query((rs, n) -> new Applicable(rs.getLong(1), rs.getInt(2))).optional();
+    /**
+     * The procedure a ticket of this team and category follows: a retired procedure of the team for this category that
+     * the ticket already follows (it keeps its checklist), else the team's live procedure for the category. One
+     * statement, as before retiring existed: the team's procedures that hold the category or that the ticket is
+     * pinned to while retired.
+     */
+    Optional<Applicable> applicable(long ticketId, long teamId, long categoryId) {
+        record Row(long id, int version, boolean retired, String categories) {
+        }
+        java.util.List<Row> rows = jdbc.sql("""
+                        select p.id, p.current_version, p.retired_at, v.category_ids
+                        from team_procedure p
+                        join procedure_version v on v.procedure_id = p.id and v.version_no = p.current_version
+                        where p.team_id = ?
+                          and (exists (select 1 from procedure_category c where c.procedure_id = p.id and c.category_id = ?)
+                               or (p.retired_at is not null
+                                   and exists (select 1 from ticket_procedure t where t.procedure_id = p.id and t.ticket_id = ?)))
+                        order by p.id desc""")
+                .params(teamId, categoryId, ticketId)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getInt(2), rs.getTimestamp(3) != null, rs.getString(4))).list();
+        String category = String.valueOf(categoryId);
+        return rows.stream().filter(r -> r.retired() && java.util.Arrays.asList(r.categories().split(",")).contains(category))
+                .findFirst()
+                .or(() -> rows.stream().filter(r -> !r.retired()).findFirst())
+                .map(r -> new Applicable(r.id(), r.version()));
     }
 
     /** The version of the procedure this ticket follows, if it was pinned. */
@@ -49,12 +69,6 @@ class ChecklistStore {
         } catch (DuplicateKeyException taken) {
             return pinned(ticketId, procedureId).orElseThrow(() -> taken);
         }
-    }
-
-    /** The closure gate of a version. */
-    ClosureGate gate(long procedureId, int version) {
-        return jdbc.sql("select closure_gate from procedure_version where procedure_id = ? and version_no = ?")
-                .params(procedureId, version).query((rs, n) -> ClosureGate.valueOf(rs.getString(1))).single();
     }
 
     /** A step's latest mark. */

@@ -78,7 +78,7 @@ public class Checklists {
         }
         long ticketId = ticket.summary().id();
         long teamId = ticket.summary().teamId();
-        return store.applicable(teamId, ticket.categoryId()).map(applicable -> {
+        return store.applicable(ticketId, teamId, ticket.categoryId()).map(applicable -> {
             int version = store.pinned(ticketId, applicable.procedureId())
                     .orElseGet(() -> store.pin(ticketId, applicable.procedureId(), applicable.currentVersion(), clock.instant()));
             ProcedureVersion procedure = procedures.version(applicable.procedureId(), teamId, version).orElseThrow();

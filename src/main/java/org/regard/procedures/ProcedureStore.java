@@ -27,13 +27,27 @@ class ProcedureStore {
         this.jdbc = jdbc;
     }
 
-    /** The row of a procedure: its team, current version and the number of the next step key. */
-    record Head(long id, long teamId, int currentVersion, int nextStepKey) {
+    /** The row of a procedure: its team, current version, the number of the next step key, when and by whom it was retired. */
+    record Head(long id, long teamId, int currentVersion, int nextStepKey, Instant retiredAt, Long retiredBy) {
+        boolean retired() {
+            return retiredAt != null;
+        }
     }
 
     Optional<Head> head(long id) {
-        return jdbc.sql("select id, team_id, current_version, next_step_key from team_procedure where id = ?").param(id)
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4))).optional();
+        return jdbc.sql("select id, team_id, current_version, next_step_key, retired_at, retired_by from team_procedure where id = ?")
+                .param(id).query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4),
+                        nullableInstant(rs, 5), rs.getObject(6, Long.class))).optional();
+    }
+
+    /** Retires the procedure unless it was already; frees its categories. False when it was retired already. */
+    boolean retire(long id, Instant now, Long by) {
+        if (jdbc.sql("update team_procedure set retired_at = ?, retired_by = ? where id = ? and retired_at is null")
+                .params(Timestamp.from(now), by, id).update() != 1) {
+            return false;
+        }
+        jdbc.sql("delete from procedure_category where procedure_id = ?").param(id).update();
+        return true;
     }
 
     List<VersionStamp> stamps(long id) {
@@ -92,12 +106,13 @@ class ProcedureStore {
 
     /** Every procedure with its current version's facts and titles: one statement. */
     List<ProcedureSummary> summaries() {
-        record Row(long id, long team, List<Long> categories, int version, Instant at, String source) {
+        record Row(long id, long team, List<Long> categories, int version, Instant at, String source, Instant retired) {
         }
         Map<Long, Row> rows = new LinkedHashMap<>();
         Map<Long, Map<String, String>> titles = new LinkedHashMap<>();
         jdbc.sql("""
-                select p.id, p.team_id, v.category_ids, v.version_no, v.published_at, v.source_language, t.language, t.title
+                select p.id, p.team_id, v.category_ids, v.version_no, v.published_at, v.source_language, t.language, t.title,
+                       p.retired_at
                 from team_procedure p
                 join procedure_version v on v.procedure_id = p.id and v.version_no = p.current_version
                 join procedure_text t on t.procedure_id = p.id and t.version_no = p.current_version
@@ -105,7 +120,8 @@ class ProcedureStore {
             long id = rs.getLong(1);
             rows.computeIfAbsent(id, k -> {
                 try {
-                    return new Row(id, rs.getLong(2), ids(rs.getString(3)), rs.getInt(4), instant(rs, 5), rs.getString(6));
+                    return new Row(id, rs.getLong(2), ids(rs.getString(3)), rs.getInt(4), instant(rs, 5), rs.getString(6),
+                            nullableInstant(rs, 9));
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);
                 }
@@ -113,7 +129,7 @@ class ProcedureStore {
             titles.computeIfAbsent(id, k -> new TreeMap<>()).put(rs.getString(7), rs.getString(8));
         });
         return rows.values().stream().map(r -> new ProcedureSummary(r.id(), r.team(), r.categories(), r.version(), r.at(),
-                r.source(), Map.copyOf(titles.get(r.id())))).toList();
+                r.source(), Map.copyOf(titles.get(r.id())), r.retired())).toList();
     }
 
     /** Which of these categories already have a procedure of this team other than {@code procedureId}: category to procedure. */
@@ -187,6 +203,11 @@ class ProcedureStore {
 
     private static List<Long> ids(String csv) {
         return csv == null || csv.isBlank() ? List.of() : Arrays.stream(csv.split(",")).map(Long::valueOf).toList();
+    }
+
+    private static Instant nullableInstant(ResultSet rs, int column) throws java.sql.SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
     }
 
     private static Instant instant(ResultSet rs, int column) throws java.sql.SQLException {

@@ -35,10 +35,12 @@ public class Procedures {
     private final Accounts accounts;
     private final TeamAccess teamAccess;
     private final MovingTickets moving;
+    private final RetiringProcedure retiring;
 
     Procedures(ProcedureStore store, PublishingProcedure publishing, Accounts accounts, TeamAccess teamAccess,
-               MovingTickets moving) {
+               MovingTickets moving, RetiringProcedure retiring) {
         this.store = store;
+        this.retiring = retiring;
         this.publishing = publishing;
         this.moving = moving;
         this.accounts = accounts;
@@ -47,7 +49,12 @@ public class Procedures {
 
     /** A procedure in the list: its current version's number, date and titles. */
     public record ProcedureSummary(long id, long teamId, List<Long> categoryIds, int version, Instant publishedAt,
-                                   String sourceLanguage, Map<String, String> titles) {
+                                   String sourceLanguage, Map<String, String> titles, Instant retiredAt) {
+        /** Retired: it applies to no new ticket; tickets that followed it keep their checklist. */
+        public boolean retired() {
+            return retiredAt != null;
+        }
+
         public Shown title(String language) {
             return Shown.of(titles, language, sourceLanguage);
         }
@@ -57,8 +64,12 @@ public class Procedures {
     public record VersionStamp(int number, Instant publishedAt, Long publishedBy) {
     }
 
-    /** A procedure: every version's stamp, newest last, and its current version whole. */
-    public record ProcedureView(long id, long teamId, List<VersionStamp> versions, ProcedureVersion current) {
+    /** A procedure: every version's stamp, newest last, and its current version whole; when and by whom it was retired. */
+    public record ProcedureView(long id, long teamId, List<VersionStamp> versions, ProcedureVersion current, Instant retiredAt,
+                                Long retiredBy) {
+        public boolean retired() {
+            return retiredAt != null;
+        }
     }
 
     /** An open ticket following an older version of a procedure: its id, subject and the version it follows. */
@@ -74,9 +85,16 @@ public class Procedures {
         return store.summaries();
     }
 
+    /** What the search index keeps of these procedures, those not retired: their current version's texts, as published. */
+    public List<ProcedureEvents.Published> searchable(java.util.Collection<Long> ids) {
+        return store.summaries().stream().filter(p -> !p.retired() && ids.contains(p.id()))
+                .flatMap(p -> store.version(p.id(), p.teamId(), p.version()).stream())
+                .map(ProcedureEvents.Published::of).toList();
+    }
+
     public Optional<ProcedureView> procedure(long id) {
         return store.head(id).map(h -> new ProcedureView(id, h.teamId(), store.stamps(id),
-                store.version(id, h.teamId(), h.currentVersion()).orElseThrow()));
+                store.version(id, h.teamId(), h.currentVersion()).orElseThrow(), h.retiredAt(), h.retiredBy()));
     }
 
     /** One version of a procedure, old or current. */
@@ -140,5 +158,19 @@ public class Procedures {
     @Transactional
     public Moved moveToCurrent(long id, Optional<java.util.Collection<Long>> ticketIds, AgentPrincipal agent) {
         return moving.move(id, ticketIds, agent);
+    }
+
+    /**
+     * Retires a procedure: it applies to no new ticket of its categories (which become free for a new procedure of the
+     * team); tickets already following it keep their checklist.
+     *
+     * @throws ProcedureNotFound  when there is no such procedure
+     * @throws ProcedureForbidden unless the agent administers the desk or leads the procedure's team
+     * @throws ProcedureRetired   when it is retired already
+     */
+    @Transactional
+    public ProcedureView retire(long id, AgentPrincipal agent) {
+        retiring.retire(id, agent);
+        return procedure(id).orElseThrow();
     }
 }

@@ -12,6 +12,7 @@ import org.regard.procedures.ProcedureDraft.StepDraft;
 import org.regard.text.TextInput;
 import org.regard.tickets.Categories;
 import org.regard.tickets.ReplyTemplates;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,9 +44,12 @@ class PublishingProcedure {
     private final Languages languages;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     PublishingProcedure(ProcedureStore store, Accounts accounts, TeamAccess teamAccess, Categories categories,
-                        ReplyTemplates templates, Languages languages, AuditLog audit, Clock clock) {
+                        ReplyTemplates templates, Languages languages, AuditLog audit, Clock clock,
+                        ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.accounts = accounts;
         this.teamAccess = teamAccess;
@@ -88,6 +92,9 @@ class PublishingProcedure {
         if (!teamAccess.canLead(actor, head.teamId())) {
             throw new ProcedureForbidden();
         }
+        if (head.retired()) {
+            throw new ProcedureRetired(id);
+        }
         if (draft.basedOn() != null && draft.basedOn() != head.currentVersion()) {
             throw new ProcedureConflict(id, draft.basedOn(), head.currentVersion());
         }
@@ -120,6 +127,13 @@ class PublishingProcedure {
                 + clean.categoryIds().stream().map(c -> categories.category(c).map(Categories.CategoryView::baseName)
                 .orElse(String.valueOf(c))).collect(Collectors.joining(", ")) + "; "
                 + clean.steps().size() + " steps; closure gate " + gate.code() + ")");
+        List<Map<String, String>> stepTexts = new ArrayList<>();
+        clean.steps().forEach(s -> {
+            stepTexts.add(s.texts());
+            stepTexts.add(s.fieldLabels());
+        });
+        events.publishEvent(ProcedureEvents.Published.of(id, team.id(), number, clean.sourceLanguage(), clean.titles(),
+                clean.appliesWhen(), stepTexts, now));
     }
 
     private Actor actorOf(AgentPrincipal agent) {

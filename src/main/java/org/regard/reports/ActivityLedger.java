@@ -56,9 +56,16 @@ class ActivityLedger {
         counter.increment(event.teamId(), event.at(), event.direction() == TouchDirection.INBOUND ? TOUCHES_IN : TOUCHES_OUT);
     }
 
-    /** Only resolutions count; the condition keeps every other status change out of the publication registry. */
+    /**
+     * Only resolutions count; the condition keeps every other status change out of the publication registry. One
+     * resolved while a required step of its procedure was open (with a written reason) counts in both.
+     */
     @ApplicationModuleListener(condition = "#event.to().name() == 'RESOLVED'")
     void on(TicketStatusChanged event) {
-        counter.increment(event.teamId(), event.at(), TICKETS_RESOLVED);
+        if (event.overOpenStep()) {
+            counter.increment(event.teamId(), event.at(), TICKETS_RESOLVED, RESOLVED_OVER_OPEN_STEP);
+        } else {
+            counter.increment(event.teamId(), event.at(), TICKETS_RESOLVED);
+        }
     }
 }

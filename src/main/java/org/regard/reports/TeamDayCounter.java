@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 class TeamDayCounter {
     /** The counters a day has; the names are the column names. */
     enum Counter {
-        TICKETS_OPENED, TICKETS_RESOLVED, TOUCHES_IN, TOUCHES_OUT;
+        TICKETS_OPENED, TICKETS_RESOLVED, TOUCHES_IN, TOUCHES_OUT, RESOLVED_OVER_OPEN_STEP;
 
         String column() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -1,6 +1,5 @@
 package org.regard.review;
 
-import org.regard.accounts.Accounts;
 import org.regard.tickets.ReplyHold;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -12,21 +11,19 @@ import java.util.List;
 
 /**
  * The review module's say on every reply an agent sends ({@link ReplyHold}): held when its author is on probation
- * (their last day of probation is today or later, by the injected clock), when they asked for a review, and for every
- * reason the configured rules give ({@link HoldRules}). Costs one small read (the author's probation) plus what the
- * rules cost.
+ * (their last day of probation is today or later, by the injected clock; the date comes with the author's role, read
+ * for the write anyway, so it costs nothing), when they asked for a review, and for every reason the configured rules
+ * give ({@link HoldRules}, which cost what they cost: one read of the active rules today).
  */
 @Component
 class BuiltInHolds implements ReplyHold {
     static final String PROBATION = "probation";
     static final String AUTHOR_ASKED = "author-asked";
 
-    private final Accounts accounts;
     private final ObjectProvider<HoldRules> rules;
     private final Clock clock;
 
-    BuiltInHolds(Accounts accounts, ObjectProvider<HoldRules> rules, Clock clock) {
-        this.accounts = accounts;
+    BuiltInHolds(ObjectProvider<HoldRules> rules, Clock clock) {
         this.rules = rules;
         this.clock = clock;
     }
@@ -35,7 +32,7 @@ class BuiltInHolds implements ReplyHold {
     public List<String> reasons(Reply reply) {
         List<String> reasons = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
-        if (accounts.probationUntil(reply.authorAgentId()).filter(last -> !last.isBefore(today)).isPresent()) {
+        if (reply.authorProbationUntil() != null && !reply.authorProbationUntil().isBefore(today)) {
             reasons.add(PROBATION);
         }
         if (reply.authorAsked()) {

@@ -5,7 +5,9 @@
  * <p>
  * Public API: {@link org.regard.review.Reviews} (asking for a review, joining the caller's transaction) and the SPI
  * {@link org.regard.review.ReviewedWork}, which the module owning a kind of work implements to hear the decision.
+ * The review rules an administrator configures ({@link org.regard.review.ReviewRules}, for the pages and the API of
+ * this module) hold replies through {@code ReviewRuleEvaluation}, the module's {@code HoldRules}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Review",
-        allowedDependencies = {"accounts", "audit", "customers", "languages", "procedures", "text", "tickets"})
+        allowedDependencies = {"accounts", "audit", "customers", "languages", "procedures", "search", "text", "tickets"})
 package org.regard.review;

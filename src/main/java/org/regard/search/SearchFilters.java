@@ -27,7 +27,7 @@ public final class SearchFilters {
         try {
             return SearchKind.parse(type);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("type", "must be one of ticket, message, customer");
+            throw new InvalidInput("type", "must be one of ticket, message, customer, procedure");
         }
     }
 

@@ -3,6 +3,7 @@ package org.regard.search;
 import org.regard.customers.CustomerChanged;
 import org.regard.customers.Customers;
 import org.regard.customers.CustomersMerged;
+import org.regard.procedures.ProcedureEvents;
 import org.regard.customers.Customers.CustomerView;
 import org.regard.tickets.TicketEvents.AgentAddedNote;
 import org.regard.tickets.TicketEvents.AgentLoggedContact;
@@ -38,6 +39,26 @@ class SearchIndexer {
         this.store = store;
         this.tickets = tickets;
         this.customers = customers;
+    }
+
+    /**
+     * A procedure's new version replaces its document: found by every agent (no team restricts it; the team is kept for
+     * the hit and the team filter), by its title in the source language and, in the body, every other text.
+     */
+    @EventListener
+    void on(ProcedureEvents.Published event) {
+        store.put(procedureDocument(event));
+    }
+
+    /** A retired procedure applies to no new ticket: search no longer offers it. */
+    @EventListener
+    void on(ProcedureEvents.Retired event) {
+        store.remove(SearchKind.PROCEDURE, event.procedureId());
+    }
+
+    static SearchDocument procedureDocument(ProcedureEvents.Published p) {
+        return new SearchDocument(SearchKind.PROCEDURE, p.procedureId(), null, p.teamId(), null, null, null, p.at(),
+                p.title(), p.text());
     }
 
     /** A new ticket and its first message: both documents are new, and the conversation is that one message. */

@@ -239,9 +239,9 @@ abstract class SearchStore {
         }
         if (teams != null) {
             if (teams.isEmpty()) {
-                sql.append(" and d.kind = 'CUSTOMER'");
+                sql.append(" and d.kind in ('CUSTOMER', 'PROCEDURE')");
             } else {
-                sql.append(" and (d.kind = 'CUSTOMER' or d.team_id in (:teams))");
+                sql.append(" and (d.kind in ('CUSTOMER', 'PROCEDURE') or d.team_id in (:teams))");
                 params.put("teams", teams);
             }
         }

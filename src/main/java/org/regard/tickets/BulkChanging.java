@@ -66,13 +66,21 @@ public class BulkChanging {
         ILLEGAL_TRANSITION,
         /** It may not be resolved now: a {@link ResolutionGate} refused (a procedure's required steps are not done). */
         GATED,
+        /**
+         * It may be resolved only with a written reason (a procedure's {@code warn} gate with a required step open) and
+         * the action gave none.
+         */
+        REASON_REQUIRED,
         /** Someone changed it since the version the agent saw. */
         CONFLICT,
         /** The change does not fit it (an assignee outside its team, a team or category that is gone). */
         INVALID
     }
 
-    /** What happened to one ticket: applied (no refusal), or refused and why, in words for the API. */
+    /**
+     * What happened to one ticket: applied (no refusal), or refused and why, in words for the API. An applied resolution
+     * that waits for review (its category requires it) says so in {@code detail}.
+     */
     public record Outcome(long ticketId, Optional<Refusal> refusal, String detail, IllegalTransition transition) {
         public boolean applied() {
             return refusal.isEmpty();
@@ -110,6 +118,9 @@ public class BulkChanging {
         if (cmd.note() != null) {
             TicketInput.requireText(cmd.note(), Tickets.MAX_BODY, "note");
         }
+        if (cmd.change() != null) {
+            ResolutionGates.reason(cmd.change().resolutionReason());
+        }
         Actor actor = access.actor(agent);
         List<Outcome> outcomes = new ArrayList<>(cmd.ticketIds().size());
         for (long id : cmd.ticketIds()) {
@@ -120,11 +131,12 @@ public class BulkChanging {
 
     private Outcome applyTo(long ticketId, BulkChange cmd, Actor actor) {
         try {
+            boolean[] reviewed = new boolean[1];
             tx.executeWithoutResult(status -> {
                 if (cmd.changesSomething()) {
                     UpdateTicket c = cmd.change();
-                    changing.change(ticketId, new UpdateTicket(c.status(), c.priority(), c.teamId(), c.assignee(), c.categoryId(),
-                            null, cmd.versions().get(ticketId)), actor);
+                    reviewed[0] = changing.change(ticketId, new UpdateTicket(c.status(), c.priority(), c.teamId(), c.assignee(), c.categoryId(),
+                            null, cmd.versions().get(ticketId), c.resolutionReason()), actor);
                 }
                 if (cmd.note() != null) {
                     // the ticket first: a long key is cut at its end, never at the ticket that tells two notes apart
@@ -132,11 +144,14 @@ public class BulkChanging {
                     noting.addNote(ticketId, cmd.note(), key, actor);
                 }
             });
-            return new Outcome(ticketId, Optional.empty(), null, null);
+            return new Outcome(ticketId, Optional.empty(), reviewed[0]
+                    ? "Its category requires review: the resolution waits for a second person, the status stays." : null, null);
         } catch (TicketNotFound e) {
             return refused(ticketId, Refusal.NOT_FOUND, e.getMessage(), null);
         } catch (TicketForbidden e) {
             return refused(ticketId, Refusal.FORBIDDEN, e.getMessage(), null);
+        } catch (ResolutionReasonRequired e) {
+            return refused(ticketId, Refusal.REASON_REQUIRED, e.getMessage(), null);
         } catch (ResolutionRefused e) {
             return refused(ticketId, Refusal.GATED, e.getMessage(), null);
         } catch (IllegalTransition e) {

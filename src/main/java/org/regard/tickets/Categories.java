@@ -30,10 +30,15 @@ public class Categories {
     /**
      * A category. {@link #name()} is its name in the language of the request being answered (the agent's page
      * language; the API's English), falling back to the base name; {@link #baseName()} is the base name.
+     * {@code resolutionReview}: resolving its tickets needs a second person's review.
      */
-    public record CategoryView(long id, LocalNames names, boolean active) {
+    public record CategoryView(long id, LocalNames names, boolean active, boolean resolutionReview) {
         public CategoryView(long id, String name, boolean active) {
-            this(id, LocalNames.of(name), active);
+            this(id, LocalNames.of(name), active, false);
+        }
+
+        public CategoryView(long id, LocalNames names, boolean active) {
+            this(id, names, active, false);
         }
 
         public String name() {
@@ -150,6 +155,21 @@ public class Categories {
         return active == null ? changed : setActive(id, active);
     }
 
+    /**
+     * Says whether resolving this category's tickets needs a second person's review; audited when it changes. A ticket
+     * whose resolution already waits for review keeps waiting.
+     */
+    public CategoryView requireResolutionReview(long id, boolean required) {
+        Category c = categories.findById(id).orElseThrow(() -> new java.util.NoSuchElementException("No category " + id));
+        if (c.isResolutionReview() == required) {
+            return view(c);
+        }
+        c.requireResolutionReview(required);
+        audit.record(AuditAction.CATEGORY_CHANGED, "category", id, c.getName() + ": resolution review "
+                + (required ? "required" : "no longer required"));
+        return view(categories.save(c));
+    }
+
     public void retire(long id) {
         setActive(id, false);
     }
@@ -174,6 +194,6 @@ public class Categories {
     }
 
     private static CategoryView view(Category c) {
-        return new CategoryView(c.getId(), c.localNames(), c.isActive());
+        return new CategoryView(c.getId(), c.localNames(), c.isActive(), c.isResolutionReview());
     }
 }

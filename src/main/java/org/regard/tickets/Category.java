@@ -14,6 +14,8 @@ class Category {
     private boolean active;
     /** The names in other languages, as {@link LocalNames#encoded()} stores them. */
     private String names;
+    /** Resolving a ticket of this category needs a second person's review. */
+    private boolean resolutionReview;
 
     Category() {
     }
@@ -45,6 +47,14 @@ class Category {
 
     void nameIn(LocalNames translations) {
         names = translations.encoded();
+    }
+
+    boolean isResolutionReview() {
+        return resolutionReview;
+    }
+
+    void requireResolutionReview(boolean required) {
+        resolutionReview = required;
     }
 
     void retire() {

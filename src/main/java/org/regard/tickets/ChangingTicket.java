@@ -31,11 +31,12 @@ class ChangingTicket {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final ResolutionGates gates;
+    private final ResolutionReviewing reviewing;
     private final Clock clock;
 
     ChangingTicket(TicketRows rows, TicketAccess access, Accounts accounts, CategoryRepository categories,
                    ApplicationEventPublisher events, PlatformTransactionManager transactions,
-                   ResolutionGates gates, Clock clock) {
+                   ResolutionGates gates, ResolutionReviewing reviewing, Clock clock) {
         this.rows = rows;
         this.access = access;
         this.accounts = accounts;
@@ -43,13 +44,17 @@ class ChangingTicket {
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.gates = gates;
+        this.reviewing = reviewing;
         this.clock = clock;
     }
 
-    void change(long ticketId, UpdateTicket cmd, Actor actor) {
+    /** Returns whether resolving went to review instead (the ticket's category requires it; its status stays). */
+    boolean change(long ticketId, UpdateTicket cmd, Actor actor) {
         if (cmd.subject() != null) {
             TicketInput.requireText(cmd.subject(), Tickets.MAX_SUBJECT, "subject");
         }
+        ResolutionGates.reason(cmd.resolutionReason());
+        boolean[] reviewed = new boolean[1];
         tx.executeWithoutResult(s -> {
             Ticket ticket = rows.lock(ticketId).orElseThrow(() -> new TicketNotFound(ticketId));
             access.requireWorkOn(actor, ticket);
@@ -72,9 +77,18 @@ class ChangingTicket {
             }
             boolean reassigned = moveToTeam(ticket, cmd.teamId(), changes, now);
             reassigned |= assign(ticket, cmd, changes, now);
-            if (cmd.status() != null) {
+            String overGate = null;
+            if (cmd.status() != null && reviewing.diverts(ticket, cmd.status())) {
+                // its category wants a second person to confirm: asked for review, the status stays
+                reviewed[0] = true;
+                changes.addAll(reviewing.request(ticket, cmd.resolutionReason(), actor.agent().orElseThrow(
+                        () -> new IllegalArgumentException("Only an agent asks for a resolution's review.")), now));
+            } else if (cmd.status() != null) {
                 changes.addAll(ticket.moveTo(cmd.status(), now));
-                gates.require(ticket, before);
+                overGate = gates.require(ticket, before, cmd.resolutionReason()).orElse(null);
+                if (overGate != null) {
+                    changes.add(new Ticket.Change(ResolutionGates.REASON_FIELD, null, overGate));
+                }
             }
             if (changes.isEmpty()) {
                 return;
@@ -82,7 +96,8 @@ class ChangingTicket {
             rows.update(ticket);
             rows.record(ticketId, actor.agentId(), changes, now);
             if (ticket.getStatus() != before) {
-                events.publishEvent(new TicketStatusChanged(ticketId, ticket.getTeamId(), before, ticket.getStatus(), actor.agentId(), now));
+                events.publishEvent(new TicketStatusChanged(ticketId, ticket.getTeamId(), before, ticket.getStatus(), actor.agentId(), now,
+                        overGate));
             }
             if (reassigned) {
                 events.publishEvent(new TicketAssigned(ticketId, ticket.getTeamId(), ticket.getStatus(), ticket.getAssigneeId(), actor.agentId(), now));
@@ -91,6 +106,7 @@ class ChangingTicket {
                 events.publishEvent(new TicketRenamed(ticketId, ticket.getTeamId(), actor.agentId(), now));
             }
         });
+        return reviewed[0];
     }
 
     /** Another team: an assignee who is not a member there lets go of the ticket. */

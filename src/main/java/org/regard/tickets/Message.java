@@ -32,6 +32,7 @@ class Message {
     private String reviewComment;
     private String reviewOriginalBody;
     private Integer reviewRound;
+    private String reviewResolutionReason;
 
     Message() {
     }
@@ -131,14 +132,20 @@ class Message {
         return reviewOriginalBody;
     }
 
+    /** Why "then resolved" may go ahead with a required step open, given with the held reply (applied at approval). */
+    String getReviewResolutionReason() {
+        return reviewResolutionReason;
+    }
+
     /** The review round: 1 when first held, one more per resubmission; null for a message never held. */
     Integer getReviewRound() {
         return reviewRound;
     }
 
     /** Written held, waiting for a reviewer; nothing of it reaches the customer until then. */
-    Message held(java.util.List<String> reasons, TicketStatus nextStatus) {
+    Message held(java.util.List<String> reasons, TicketStatus nextStatus, String resolutionReason) {
         this.reviewState = ReviewState.PENDING.name();
+        this.reviewResolutionReason = resolutionReason;
         this.reviewReasons = String.join("\n", reasons);
         this.reviewNextStatus = nextStatus == null ? null : nextStatus.name();
         return this;

@@ -78,7 +78,9 @@ class MessageWriting {
             }
             announcer.announce(ticket, messageId, draft.message(), now);
             if (ticket.getStatus() != before) {
-                events.publishEvent(new TicketStatusChanged(ticketId, ticket.getTeamId(), before, ticket.getStatus(), actor.agentId(), now));
+                events.publishEvent(new TicketStatusChanged(ticketId, ticket.getTeamId(), before, ticket.getStatus(), actor.agentId(), now,
+                        draft.changes().stream().filter(c -> c.field().equals(ResolutionGates.REASON_FIELD))
+                                .map(Ticket.Change::newValue).findFirst().orElse(null)));
             }
             Message m = draft.message();
             List<AttachmentView> written = files.isEmpty() ? List.of() : rows.files(messageId);

@@ -55,7 +55,9 @@ class ReleasingReply {
         TicketInput.requireText(body, Tickets.MAX_BODY, "body");
         Instant now = clock.instant();
         TicketStatus before = ticket.getStatus();
-        List<Ticket.Change> changes = new ArrayList<>(replying.moveOn(ticket, held.nextStatus(), now));
+        // the author's resolution is theirs: a resolution that must itself be reviewed is asked for in their name
+        List<Ticket.Change> changes = new ArrayList<>(replying.moveOn(ticket, held.nextStatus(), held.resolutionReason(),
+                held.authorAgentId(), now));
         Destination destination = destinations.of(new ReplyTarget(ticketId, ticket.getTeamId(), ticket.getCustomerId(),
                 ticket.getChannel()));
         Channel channel = destination.delivers() ? destination.channel() : Channel.WEB;

@@ -14,10 +14,11 @@ public interface ReplyHold {
 
     /**
      * The reply about to be written. {@code categoryId} is null when the ticket has none; {@code authorAsked} is true
-     * when the author asked for a second pair of eyes on it.
+     * when the author asked for a second pair of eyes on it; {@code authorProbationUntil} is the last day of the
+     * author's probation (null when not on probation), as read with their role for this very write.
      */
     record Reply(long ticketId, long teamId, Long categoryId, long customerId, long authorAgentId, String body,
-                 boolean authorAsked) {
+                 boolean authorAsked, java.time.LocalDate authorProbationUntil) {
     }
 
     /** Why this reply must wait for a reviewer (stable codes such as {@code probation}), empty when it need not. */

@@ -17,9 +17,9 @@ class ReplyHolds {
     }
 
     /** Empty when the reply may go out now. */
-    List<String> reasons(Ticket ticket, long authorAgentId, String body, boolean authorAsked) {
+    List<String> reasons(Ticket ticket, org.regard.accounts.Actor author, String body, boolean authorAsked) {
         var reply = new ReplyHold.Reply(ticket.getId(), ticket.getTeamId(), ticket.getCategoryId(), ticket.getCustomerId(),
-                authorAgentId, body, authorAsked);
+                author.agentId(), body, authorAsked, author.probationUntil());
         Set<String> reasons = new LinkedHashSet<>();
         holds.orderedStream().forEach(hold -> reasons.addAll(hold.reasons(reply)));
         return List.copyOf(reasons);

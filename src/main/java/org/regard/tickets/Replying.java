@@ -33,10 +33,11 @@ class Replying {
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
     private final ResolutionGates gates;
+    private final ResolutionReviewing reviewing;
     private final ReplyHolds holds;
 
     Replying(MessageWriting writing, ReplyDestinations destinations, TicketRows rows, Accounts accounts,
-             ApplicationEventPublisher events, ResolutionGates gates, ReplyHolds holds) {
+             ApplicationEventPublisher events, ResolutionGates gates, ResolutionReviewing reviewing, ReplyHolds holds) {
         this.holds = holds;
         this.writing = writing;
         this.destinations = destinations;
@@ -44,26 +45,28 @@ class Replying {
         this.accounts = accounts;
         this.events = events;
         this.gates = gates;
+        this.reviewing = reviewing;
     }
 
     Tickets.Written reply(long ticketId, Reply cmd, Actor actor) {
         TicketInput.requireText(cmd.body(), Tickets.MAX_BODY, "body");
+        ResolutionGates.reason(cmd.resolutionReason());
         long agentId = actor.agent().orElseThrow(() -> new IllegalArgumentException("Only an agent replies."));
         Destination[] decided = new Destination[1];
         boolean[] taken = new boolean[1];
         List<String> heldFor = new ArrayList<>();
         return writing.write(ticketId, actor, cmd.submissionKey(), cmd.attachments(), (ticket, now, key) -> {
-            heldFor.addAll(holds.reasons(ticket, agentId, cmd.body(), cmd.askReview()));
+            heldFor.addAll(holds.reasons(ticket, actor, cmd.body(), cmd.askReview()));
             List<Ticket.Change> changes = new ArrayList<>();
             Message m;
             if (!heldFor.isEmpty()) {
                 // held: nothing reaches the customer, nothing is a touch, and the status waits for the approval
                 ticket.noteActivity(now);
                 m = new Message(ticketId, MessageKind.REPLY, Channel.WEB, null, agentId, null, cmd.body(), now, key)
-                        .held(heldFor, cmd.nextStatus());
+                        .held(heldFor, cmd.nextStatus(), cmd.resolutionReason());
                 changes.add(new Ticket.Change("review", null, "held"));
             } else {
-                changes.addAll(moveOn(ticket, cmd.nextStatus(), now));
+                changes.addAll(moveOn(ticket, cmd.nextStatus(), cmd.resolutionReason(), agentId, now));
                 Destination destination = destinations.of(new ReplyTarget(ticketId, ticket.getTeamId(), ticket.getCustomerId(),
                         ticket.getChannel()));
                 decided[0] = destination;
@@ -100,7 +103,7 @@ class Replying {
      * The first answer opens a new ticket; then the status the agent chose. A status a resolved or closed ticket cannot
      * take means someone resolved it while the agent wrote: they are told who, and when.
      */
-    List<Ticket.Change> moveOn(Ticket ticket, TicketStatus nextStatus, java.time.Instant now) {
+    List<Ticket.Change> moveOn(Ticket ticket, TicketStatus nextStatus, String reason, long agentId, java.time.Instant now) {
         List<Ticket.Change> changes = new ArrayList<>();
         TicketStatus before = ticket.getStatus();
         if (ticket.getStatus() == TicketStatus.NEW) {
@@ -114,8 +117,14 @@ class Replying {
                         : accounts.agent(c.actorAgentId()).map(a -> a.displayName())).orElse(null);
                 throw new ResolvedMeanwhile(current, nextStatus, name, last.map(TicketRows.StatusMove::at).orElse(null));
             }
+            if (reviewing.diverts(ticket, nextStatus)) {
+                // the reply goes; the resolution waits for a second person's review
+                changes.addAll(reviewing.request(ticket, reason, agentId, now));
+                return changes;
+            }
             changes.addAll(ticket.moveTo(nextStatus, now));
-            gates.require(ticket, before);
+            gates.require(ticket, before, reason)
+                    .ifPresent(r -> changes.add(new Ticket.Change(ResolutionGates.REASON_FIELD, null, r)));
         }
         return changes;
     }

@@ -15,6 +15,11 @@ public class ResolutionRefused extends IllegalTransition {
         this.missing = refusal.missing();
     }
 
+    protected ResolutionRefused(TicketStatus from, ResolutionGate.Refusal refusal, String message) {
+        super(from, TicketStatus.RESOLVED, message);
+        this.missing = refusal.missing();
+    }
+
     /** The names of what is still missing (the open required steps). */
     public List<String> missing() {
         return missing;

@@ -48,7 +48,7 @@ class ResubmittingReply {
             throw new ReplyNotWaiting(messageId, held.state().name(), "resubmitted");
         }
         Set<String> reasons = new LinkedHashSet<>(held.reasons());
-        reasons.addAll(holds.reasons(ticket, author.agentId(), body, false));
+        reasons.addAll(holds.reasons(ticket, author, body, false));
         Instant now = clock.instant();
         rows.resubmit(messageId, body, nextStatus);
         ticket.noteActivity(now);

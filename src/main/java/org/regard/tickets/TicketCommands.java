@@ -57,32 +57,44 @@ public final class TicketCommands {
 
     /**
      * Change a ticket's fields. A null field stays as it is; {@code assignee} is empty to unassign.
-     * {@code expectedVersion} null skips the conflict check (API calls without If-Match).
+     * {@code expectedVersion} null skips the conflict check (API calls without If-Match). {@code resolutionReason}: why
+     * the agent resolves while a procedure's required step is open (its {@code warn} gate asks for it), else null.
      */
     public record UpdateTicket(TicketStatus status, Priority priority, Long teamId, Optional<Long> assignee,
-                               Long categoryId, String subject, Integer expectedVersion) {
+                               Long categoryId, String subject, Integer expectedVersion, String resolutionReason) {
+
+        public UpdateTicket(TicketStatus status, Priority priority, Long teamId, Optional<Long> assignee,
+                            Long categoryId, String subject, Integer expectedVersion) {
+            this(status, priority, teamId, assignee, categoryId, subject, expectedVersion, null);
+        }
     }
 
     /**
      * An agent's reply. {@code toldBy}: for a reply that no channel carries (recorded only), how the agent gave the
      * answer to the customer (a phone call or a visit), which makes it a touch; null when they did not. {@code takeIt}:
      * an unassigned ticket becomes the replying agent's in the same write (when they are a member of its team).
+     * {@code resolutionReason}: why "then resolved" goes ahead while a procedure's required step is open, else null.
      * {@code askReview}: the author asks for a second pair of eyes; the reply waits for a reviewer like one a rule
      * holds ({@link ReplyHold}).
      */
     public record Reply(String body, TicketStatus nextStatus, String submissionKey, List<NewAttachment> attachments,
-                        Channel toldBy, boolean takeIt, boolean askReview) {
+                        Channel toldBy, boolean takeIt, String resolutionReason, boolean askReview) {
+        /** A reply its author does not ask to have reviewed (a rule may still hold it), without a resolution reason. */
+        public Reply(String body, TicketStatus nextStatus, String submissionKey, List<NewAttachment> attachments,
+                     Channel toldBy, boolean takeIt) {
+            this(body, nextStatus, submissionKey, attachments, toldBy, takeIt, null, false);
+        }
+
+        public Reply(String body, TicketStatus nextStatus, String submissionKey, List<NewAttachment> attachments,
+                     Channel toldBy, boolean takeIt, String resolutionReason) {
+            this(body, nextStatus, submissionKey, attachments, toldBy, takeIt, resolutionReason, false);
+        }
+
         public Reply {
             attachments = attachments == null ? List.of() : List.copyOf(attachments);
             if (toldBy != null && toldBy != Channel.PHONE && toldBy != Channel.VISIT) {
                 throw new InvalidInput("toldBy", "must be phone or visit");
             }
-        }
-
-        /** A reply its author does not ask to have reviewed (a rule may still hold it). */
-        public Reply(String body, TicketStatus nextStatus, String submissionKey, List<NewAttachment> attachments,
-                     Channel toldBy, boolean takeIt) {
-            this(body, nextStatus, submissionKey, attachments, toldBy, takeIt, false);
         }
 
         /** A reply with nothing more to it. */

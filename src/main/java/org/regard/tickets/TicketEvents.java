@@ -79,8 +79,31 @@ public final class TicketEvents {
                                      TouchDirection direction, Instant at) {
     }
 
-    /** Published when a ticket's status changes; {@code agentId} is null when the customer's message reopened it. */
-    public record TicketStatusChanged(long ticketId, long teamId, TicketStatus from, TicketStatus to, Long agentId, Instant at) {
+    /**
+     * Published when a ticket's status changes; {@code agentId} is null when the customer's message reopened it.
+     * {@code resolutionReason} is the agent's written reason when they resolved it while a procedure's required step was
+     * open (its {@code warn} gate), else null.
+     */
+    public record TicketStatusChanged(long ticketId, long teamId, TicketStatus from, TicketStatus to, Long agentId, Instant at,
+                                      String resolutionReason) {
+
+        public TicketStatusChanged(long ticketId, long teamId, TicketStatus from, TicketStatus to, Long agentId, Instant at) {
+            this(ticketId, teamId, from, to, agentId, at, null);
+        }
+
+        /** Whether it was resolved over a required step still open, with a written reason. */
+        public boolean overOpenStep() {
+            return resolutionReason != null;
+        }
+    }
+
+    /**
+     * Published when an agent resolves a ticket whose category needs a second person's review: the ticket keeps its
+     * status, and the review module asks for the review in the same transaction. {@code reason} is the agent's written
+     * reason (null when none); {@code categoryId} the ticket's category then.
+     */
+    public record ResolutionRequested(long ticketId, long teamId, long categoryId, long agentId, String subject,
+                                      String reason, Instant at) {
     }
 
     /** Published when a ticket gets another assignee (null: unassigned) or team; {@code status} is its status then. */

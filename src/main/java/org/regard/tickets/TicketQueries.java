@@ -104,6 +104,27 @@ public class TicketQueries {
     public record TicketDetail(TicketRow summary, Long categoryId, String categoryName, Instant resolvedAt, int version,
                                List<MessageView> messages, List<ChangeView> changes, Long followUpOf) {
 
+        /**
+         * The resolution an agent asked for that waits for a second person's review (a category with resolution review),
+         * read from the change history: its latest request not yet approved or returned.
+         */
+        public Optional<ResolutionRequest> pendingResolution() {
+            for (int i = changes.size() - 1; i >= 0; i--) {
+                ChangeView c = changes.get(i);
+                switch (c.field()) {
+                    case ResolutionReviewing.REQUESTED -> {
+                        return Optional.of(new ResolutionRequest(c.actorAgentId(), c.actorName(), c.at(), c.newValue()));
+                    }
+                    case ResolutionReviewing.APPROVED, ResolutionReviewing.RETURNED -> {
+                        return Optional.empty();
+                    }
+                    default -> {
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
         public int touches() {
             return summary.touchesIn() + summary.touchesOut();
         }
@@ -190,6 +211,10 @@ public class TicketQueries {
     }
 
     /** One recorded change: who changed which field from what to what. Ids are resolved to names. */
+    /** A resolution waiting for review: who asked, when, and their written reason (null when none). */
+    public record ResolutionRequest(Long requestedBy, String requestedByName, Instant requestedAt, String reason) {
+    }
+
     public record ChangeView(Instant at, Long actorAgentId, String actorName, String field, String oldValue, String newValue) {
     }
 

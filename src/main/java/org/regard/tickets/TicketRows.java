@@ -84,12 +84,12 @@ class TicketRows {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into message (ticket_id, kind, channel, touch, author_agent_id, author_customer_id, body, created_at,
-                            submission_key, language, review_state, review_reasons, review_next_status, review_round)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            submission_key, language, review_state, review_reasons, review_next_status, review_round, review_resolution_reason)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(m.getTicketId(), m.getKind().name(), m.getChannel().name(), m.getTouch() == null ? null : m.getTouch().name(),
                         m.getAuthorAgentId(), m.getAuthorCustomerId(), m.getBody(), ts(m.getCreatedAt()), m.submissionKey(),
                         m.getLanguage(), m.getReviewState(), m.getReviewReasons(), m.getReviewNextStatus(),
-                        m.getReviewState() == null ? null : 1)
+                        m.getReviewState() == null ? null : 1, m.getReviewResolutionReason())
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -101,18 +101,19 @@ class TicketRows {
 
     /** A held reply as it stands now; read after its ticket was locked, since every writer of a held reply locks it. */
     record Held(long id, long ticketId, Long authorAgentId, String body, Message.ReviewState state, List<String> reasons,
-                TicketStatus nextStatus, int round) {
+                TicketStatus nextStatus, int round, String resolutionReason) {
     }
 
     Optional<Held> held(long messageId) {
         return jdbc.sql("""
-                        select id, ticket_id, author_agent_id, body, review_state, review_reasons, review_next_status, review_round
+                        select id, ticket_id, author_agent_id, body, review_state, review_reasons, review_next_status, review_round,
+                            review_resolution_reason
                         from message where id = ? and kind = 'REPLY' and review_state is not null""")
                 .param(messageId)
                 .query((rs, n) -> new Held(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class), rs.getString(4),
                         Message.ReviewState.valueOf(rs.getString(5)),
                         rs.getString(6) == null || rs.getString(6).isEmpty() ? List.of() : List.of(rs.getString(6).split("\n")),
-                        rs.getString(7) == null ? null : TicketStatus.valueOf(rs.getString(7)), rs.getInt(8)))
+                        rs.getString(7) == null ? null : TicketStatus.valueOf(rs.getString(7)), rs.getInt(8), rs.getString(9)))
                 .optional();
     }
 

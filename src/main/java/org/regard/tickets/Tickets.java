@@ -34,13 +34,14 @@ public class Tickets {
     private final ReceivingCustomerMessage receiving;
     private final ChangingTicket changing;
     private final WithdrawingReply withdrawing;
+    private final ResolvingReviewed reviewed;
     private final ReleasingReply releasing;
     private final ReturningReply returning;
     private final ResubmittingReply resubmitting;
 
     Tickets(TicketAccess access, OpeningTicket opening, Replying replying, AddingNote noting, LoggingContact logging,
             ReceivingCustomerMessage receiving, ChangingTicket changing, WithdrawingReply withdrawing,
-            ReleasingReply releasing, ReturningReply returning, ResubmittingReply resubmitting) {
+            ResolvingReviewed reviewed, ReleasingReply releasing, ReturningReply returning, ResubmittingReply resubmitting) {
         this.releasing = releasing;
         this.returning = returning;
         this.resubmitting = resubmitting;
@@ -52,6 +53,7 @@ public class Tickets {
         this.receiving = receiving;
         this.changing = changing;
         this.withdrawing = withdrawing;
+        this.reviewed = reviewed;
     }
 
     /**
@@ -187,5 +189,21 @@ public class Tickets {
      */
     public void update(long ticketId, UpdateTicket cmd, AgentPrincipal agent) {
         changing.change(ticketId, cmd, access.actor(agent));
+    }
+
+    /**
+     * A reviewer approved the resolution the ticket's agent asked for (a category with resolution review): the ticket
+     * becomes resolved now. Joins the caller's transaction (the review's decision).
+     *
+     * @throws ResolutionRefused  when a closure gate refuses it now (nothing changed)
+     * @throws IllegalTransition  when the ticket cannot become resolved any more (closed meanwhile)
+     */
+    public void approveResolution(long ticketId, Actor reviewer) {
+        reviewed.approve(ticketId, reviewer);
+    }
+
+    /** A reviewer sent the resolution back: the request is cleared and their comment kept in the ticket's history. */
+    public void returnResolution(long ticketId, Actor reviewer, String comment) {
+        reviewed.returned(ticketId, reviewer, comment);
     }
 }

@@ -42,7 +42,7 @@ class ApiErrorResponses implements OpenApiCustomizer {
     static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     /** The paths only administrators may call (refused by the API security chain). */
-    static final List<String> ADMINISTRATION = List.of("/api/v1/agents", "/api/v1/teams", "/api/v1/categories", "/api/v1/audit");
+    static final List<String> ADMINISTRATION = List.of("/api/v1/agents", "/api/v1/teams", "/api/v1/categories", "/api/v1/audit", "/api/v1/review-rules");
 
     @Override
     public void customise(OpenAPI openApi) {

@@ -3,6 +3,7 @@ package org.regard.web;
 import org.regard.customers.Customers;
 import org.regard.tickets.IllegalTransition;
 import org.regard.tickets.InvalidInput;
+import org.regard.tickets.ResolutionReasonRequired;
 import org.regard.tickets.TicketConflict;
 import org.regard.tickets.TicketForbidden;
 import org.regard.tickets.TicketNotFound;
@@ -74,6 +75,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         String detail = e instanceof TicketConflict ? e.getMessage()
                 : "This record was changed by someone else since you read it. Read it again and repeat your change.";
         return problem(HttpStatus.CONFLICT, "Conflicting change", detail);
+    }
+
+    @ExceptionHandler(ResolutionReasonRequired.class)
+    ProblemDetail reasonRequired(ResolutionReasonRequired e) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Written reason needed", e.getMessage());
+        p.setProperty("missing", e.missing());
+        p.setProperty("errors", List.of(new FieldError("resolutionReason",
+                "is needed to resolve while these required steps are open: " + String.join(", ", e.missing()))));
+        return p;
     }
 
     @ExceptionHandler(IllegalTransition.class)

@@ -67,10 +67,14 @@ class OpenApiDocumentIntegrationTest {
                 // the team's manual
                 "/api/v1/procedures", "/api/v1/procedures/{id}", "/api/v1/procedures/{id}/versions/{number}",
                 "/api/v1/procedures/{id}/versions", "/api/v1/procedures/{id}/moves", "/api/v1/tickets/{id}/checklist",
-                "/api/v1/tickets/{id}/checklist/steps/{stepKey}",
+                "/api/v1/tickets/{id}/checklist/steps/{stepKey}", "/api/v1/procedures/{id}/retire",
+                // gestures
+                "/api/v1/tickets/{id}/gestures", "/api/v1/customers/{id}/gestures", "/api/v1/gesture-limits",
+                "/api/v1/gesture-limits/{id}", "/api/v1/gestures/sums",
                 // a second pair of eyes
                 "/api/v1/reviews", "/api/v1/reviews/{id}", "/api/v1/reviews/{id}/approve", "/api/v1/reviews/{id}/return",
                 // administration
+                "/api/v1/review-rules", "/api/v1/review-rules/{id}",
                 "/api/v1/agents", "/api/v1/agents/{id}", "/api/v1/teams", "/api/v1/teams/{id}",
                 "/api/v1/categories", "/api/v1/categories/{id}", "/api/v1/tiers", "/api/v1/tiers/{key}", "/api/v1/audit");
         assertThat(paths.get("/api/v1/tickets").propertyNames()).containsExactlyInAnyOrder("get", "post");
@@ -108,7 +112,7 @@ class OpenApiDocumentIntegrationTest {
         assertThat(paths.get("/api/v1/agents/{id}").propertyNames()).containsExactlyInAnyOrder("get", "patch");
         assertThat(paths.get("/api/v1/agents/{id}").get("patch").get("responses").propertyNames())
                 .contains("200", "400", "401", "403", "404", "409");
-        for (String path : List.of("/api/v1/agents", "/api/v1/teams", "/api/v1/categories", "/api/v1/audit")) {
+        for (String path : List.of("/api/v1/agents", "/api/v1/teams", "/api/v1/categories", "/api/v1/audit", "/api/v1/review-rules")) {
             assertThat(paths.get(path).get("get").get("responses").get("403").get("$ref").asString())
                     .as(path).endsWith("/AdministratorsOnly");
         }

@@ -86,7 +86,8 @@ class WriteBudgetIntegrationTest {
      * one query for the mailboxes that could send it (the team's, and the one the customer last wrote to), which is the
      * one statement this use case gained (20 → 21). An emailed reply pays that query and the customer's address instead
      * of the outbox looking both up again, as it did before. Whether a reviewer must see the reply first is asked under
-     * the same lock: one small read of the author's probation (21 → 22).
+     * the same lock: the author's probation comes with their role (no statement), the review rules an administrator
+     * configured are one read of the active rules (21 → 22).
      */
     @Test
     void replyingStaysWithinItsBudget() throws Exception {
@@ -97,8 +98,8 @@ class WriteBudgetIntegrationTest {
     }
 
     /**
-     * A reply held for review: the author's probation is read, the reply is written held (no touch, no mailbox looked
-     * for, no ledger) and the review queue gets its row in the same transaction.
+     * A reply held for review: the rules are read, the reply is written held (no touch, no mailbox looked for, no
+     * ledger, no search document) and the review queue gets its row in the same transaction.
      */
     @Test
     void aReplyHeldForReviewStaysWithinItsBudget() throws Exception {
@@ -145,7 +146,7 @@ class WriteBudgetIntegrationTest {
             return posted;
         });
         // as the API's reply (see replyingStaysWithinItsBudget): one query more, for where the reply goes (23 → 24), and
-        // one for the author's probation, asked by the review holds (24 → 25)
+        // one for the review rules, asked by the review holds (24 → 25)
         report("reply (composer)", tally, 25, 8);
     }
 
@@ -171,7 +172,7 @@ class WriteBudgetIntegrationTest {
             assertThat(posted.status()).as(posted.body()).isEqualTo(302);
             return posted;
         });
-        // given by phone, as the composer's case above (25 with where the reply goes and the author's probation), and the
+        // given by phone, as the composer's case above (25 with where the reply goes and the review rules), and the
         // draft's delete: 26
         report("reply (composer, with a draft)", tally, 26, 8);
     }

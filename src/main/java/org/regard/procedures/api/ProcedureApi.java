@@ -12,6 +12,7 @@ import org.regard.procedures.ProcedureDraft;
 import org.regard.procedures.ProcedureForbidden;
 import org.regard.procedures.ProcedureInvalid;
 import org.regard.procedures.ProcedureNotFound;
+import org.regard.procedures.ProcedureRetired;
 import org.regard.procedures.ProcedureVersion;
 import org.regard.procedures.Procedures;
 import org.regard.procedures.Procedures.ProcedureSummary;
@@ -56,9 +57,12 @@ class ProcedureApi {
     @Schema(name = "ProcedureSummary", description = "A procedure in the list, with its current version's titles.")
     record SummaryResource(long id, long team, List<Long> categories, int version, Instant publishedAt,
                            @Schema(example = "en") String sourceLanguage,
-                           @Schema(description = "Title per language code") Map<String, String> titles) {
+                           @Schema(description = "Title per language code") Map<String, String> titles,
+                           @Schema(nullable = true, description = "When it was retired (it applies to no new ticket); null while it applies")
+                           Instant retiredAt) {
         static SummaryResource of(ProcedureSummary s) {
-            return new SummaryResource(s.id(), s.teamId(), s.categoryIds(), s.version(), s.publishedAt(), s.sourceLanguage(), s.titles());
+            return new SummaryResource(s.id(), s.teamId(), s.categoryIds(), s.version(), s.publishedAt(), s.sourceLanguage(), s.titles(),
+                    s.retiredAt());
         }
     }
 
@@ -98,11 +102,13 @@ class ProcedureApi {
     }
 
     @Schema(name = "Procedure", description = "A procedure: its versions, oldest first, and the current one whole.")
-    record ProcedureResource(long id, long team, List<StampResource> versions, VersionResource current) {
+    record ProcedureResource(long id, long team, List<StampResource> versions, VersionResource current,
+                             @Schema(nullable = true, description = "When it was retired; null while it applies") Instant retiredAt,
+                             @Schema(nullable = true, description = "Who retired it") Long retiredBy) {
         static ProcedureResource of(ProcedureView p) {
             return new ProcedureResource(p.id(), p.teamId(),
                     p.versions().stream().map(s -> new StampResource(s.number(), s.publishedAt(), s.publishedBy())).toList(),
-                    VersionResource.of(p.current()));
+                    VersionResource.of(p.current()), p.retiredAt(), p.retiredBy());
         }
     }
 
@@ -180,7 +186,7 @@ class ProcedureApi {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "404", description = "No such procedure",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "409", description = "A category already has a procedure of this team, or another version was published since basedOn",
+    @ApiResponse(responseCode = "409", description = "A category already has a procedure of this team, another version was published since basedOn, or the procedure is retired",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
     ResponseEntity<VersionResource> publish(@PathVariable long id, @RequestBody ProcedureInput input,
                                             @AuthenticationPrincipal AgentPrincipal agent) {
@@ -214,6 +220,25 @@ class ProcedureApi {
                 : Optional.of(input.tickets().stream().filter(Objects::nonNull).toList());
         Procedures.Moved moved = procedures.moveToCurrent(id, tickets, agent);
         return new MovesResource(moved.moved(), moved.toVersion());
+    }
+
+    @PostMapping("/{id}/retire")
+    @Operation(operationId = "retireProcedure", summary = "Retire a procedure (administrators, the team's leads): it applies to no "
+            + "new ticket and its categories are free for a new procedure; tickets already following it keep their checklist")
+    @ApiResponse(responseCode = "200", description = "Retired")
+    @ApiResponse(responseCode = "403", description = "Neither an administrator nor a lead of the procedure's team",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "404", description = "No such procedure",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "Retired already",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    ProcedureResource retire(@PathVariable long id, @AuthenticationPrincipal AgentPrincipal agent) {
+        return ProcedureResource.of(procedures.retire(id, agent));
+    }
+
+    @ExceptionHandler(ProcedureRetired.class)
+    ResponseEntity<ProblemDetail> retired(ProcedureRetired e) {
+        return problem(HttpStatus.CONFLICT, "Procedure retired", e.getMessage(), null);
     }
 
     @ExceptionHandler(ProcedureForbidden.class)

@@ -9,6 +9,7 @@ import org.regard.procedures.ProcedureConflict;
 import org.regard.procedures.ProcedureForbidden;
 import org.regard.procedures.ProcedureInvalid;
 import org.regard.procedures.ProcedureNotFound;
+import org.regard.procedures.ProcedureRetired;
 import org.regard.procedures.ProcedureVersion;
 import org.regard.procedures.Procedures;
 import org.regard.procedures.Procedures.ProcedureView;
@@ -61,7 +62,9 @@ class ProcedureController {
 
     @GetMapping("/procedures")
     String list(@AuthenticationPrincipal AgentPrincipal agent, Locale locale, Model model) {
-        model.addAttribute("procedures", procedures.all());
+        List<Procedures.ProcedureSummary> all = procedures.all();
+        model.addAttribute("procedures", all.stream().filter(p -> !p.retired()).toList());
+        model.addAttribute("retiredProcedures", all.stream().filter(Procedures.ProcedureSummary::retired).toList());
         model.addAttribute("lang", locale.getLanguage());
         model.addAttribute("teamNames", teamNames());
         model.addAttribute("categoryNames", categoryNames());
@@ -82,8 +85,12 @@ class ProcedureController {
         model.addAttribute("categoryNames", categoryNames());
         model.addAttribute("templateNames", templates.all().stream()
                 .collect(Collectors.toMap(ReplyTemplates.TemplateView::id, ReplyTemplates.TemplateView::name)));
-        model.addAttribute("agentNames", accounts.agentNames(procedure.versions().stream()
-                .map(Procedures.VersionStamp::publishedBy).filter(java.util.Objects::nonNull).toList()));
+        List<Long> named = new java.util.ArrayList<>(procedure.versions().stream()
+                .map(Procedures.VersionStamp::publishedBy).filter(java.util.Objects::nonNull).toList());
+        if (procedure.retiredBy() != null) {
+            named.add(procedure.retiredBy());
+        }
+        model.addAttribute("agentNames", accounts.agentNames(named));
         boolean canEdit = procedures.canWrite(agent, procedure.teamId());
         model.addAttribute("canEdit", canEdit);
         model.addAttribute("behind", canEdit ? procedures.behind(id, agent) : List.of());
@@ -103,6 +110,26 @@ class ProcedureController {
             return "redirect:/procedures/" + id;
         } catch (ProcedureForbidden forbidden) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+    }
+
+    /** Retires the procedure (administrators, the team's leads): it applies to no new ticket; its page says so. */
+    @PostMapping("/procedures/{id}/retire")
+    String retire(@PathVariable long id, @AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes redirect) {
+        try {
+            procedures.retire(id, agent);
+            redirect.addFlashAttribute("retired", true);
+            return "redirect:/procedures/" + id;
+        } catch (ProcedureForbidden forbidden) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        } catch (ProcedureRetired retired) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
+    }
+
+    private static void requireLive(ProcedureView procedure) {
+        if (procedure.retired()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
     }
 
@@ -136,6 +163,7 @@ class ProcedureController {
     String edit(@PathVariable long id, @AuthenticationPrincipal AgentPrincipal agent, Model model) {
         ProcedureView procedure = procedures.procedure(id).orElseThrow(() -> new ProcedureNotFound(id));
         requireAuthor(agent, procedure);
+        requireLive(procedure);
         return form(ProcedureForm.of(procedure.current()), procedure, agent, model);
     }
 
@@ -145,6 +173,7 @@ class ProcedureController {
                    RedirectAttributes redirect) {
         ProcedureView procedure = procedures.procedure(id).orElseThrow(() -> new ProcedureNotFound(id));
         requireAuthor(agent, procedure);
+        requireLive(procedure);
         ProcedureForm form = ProcedureForm.read(params, languages.configured());
         form.team = String.valueOf(procedure.teamId());
         if (params.containsKey("more")) {

@@ -38,7 +38,7 @@ class SearchApi {
 
     @Schema(name = "SearchHit", description = "One thing found")
     record Hit(
-            @Schema(description = "What was found", allowableValues = {"ticket", "message", "customer"}) String type,
+            @Schema(description = "What was found", allowableValues = {"ticket", "message", "customer", "procedure"}) String type,
             @Schema(description = "The ticket's, message's or customer's id") long id,
             @Schema(description = "The ticket of a ticket or message hit; null for a customer", nullable = true) Long ticketId,
             @Schema(description = "The ticket's subject or the customer's name") String title,
@@ -61,14 +61,15 @@ class SearchApi {
 
     @GetMapping
     @Operation(operationId = "search", summary = "Search",
-            description = "Tickets (subject), messages (body) and customers (name, addresses, notes) containing every word"
+            description = "Tickets (subject), messages (body), customers (name, addresses, notes) and procedures (their current"
+                    + " version's title, when it applies and steps, in every language; retired ones are not found) containing every word"
                     + " of q, in any case and with or without accents; French, German and English words also find their"
                     + " inflected forms. Tickets and messages of other teams are not found (administrators find all)."
                     + " A ticket's number (179 or #179) finds that ticket first; a telephone number written any way"
                     + " (+33 6 12 34 56 78, 0612345678) finds the customers reached at it.")
     SearchResults search(
             @Parameter(description = "The words to find", required = true) @RequestParam(name = "q", required = false) String q,
-            @Parameter(description = "Only this kind", schema = @Schema(allowableValues = {"ticket", "message", "customer"}))
+            @Parameter(description = "Only this kind", schema = @Schema(allowableValues = {"ticket", "message", "customer", "procedure"}))
             @RequestParam(name = "type", required = false) String type,
             @Parameter(description = "Only tickets and messages of tickets in this status",
                     schema = @Schema(allowableValues = {"new", "open", "waiting", "resolved", "closed"}))

@@ -96,6 +96,14 @@ class CategoryAdminController {
         return done(redirect, "admin.categories.wasReinstated", category.name());
     }
 
+    /** Resolving this category's tickets needs a second person's review ({@code required=true}), or no longer. */
+    @PostMapping("/admin/categories/{id}/resolution-review")
+    String resolutionReview(@PathVariable long id, @RequestParam boolean required, RedirectAttributes redirect) {
+        Categories.CategoryView category = existing(id);
+        categories.requireResolutionReview(id, required);
+        return done(redirect, required ? "admin.categories.reviewRequired" : "admin.categories.reviewDropped", category.name());
+    }
+
     private Categories.CategoryView existing(long id) {
         return categories.category(id).orElseThrow(() -> new NoSuchElementException("No category " + id));
     }

@@ -56,22 +56,28 @@ class CategoryApi {
     @Schema(name = "Category")
     record CategoryResource(long id, @Schema(description = "The base name") String name,
                             @Schema(description = NAMES, example = "{\"de\": \"Rechnung\", \"fr\": \"Facturation\"}") Map<String, String> names,
-                            @Schema(description = "false once retired") boolean active) {
+                            @Schema(description = "false once retired") boolean active,
+                            @Schema(description = "true: an agent resolving a ticket of this category asks for a second "
+                                    + "person's review, and the ticket becomes resolved when a reviewer approves") boolean resolutionReview) {
         static CategoryResource of(CategoryView c) {
-            return new CategoryResource(c.id(), c.baseName(), c.names().byLanguage(), c.active());
+            return new CategoryResource(c.id(), c.baseName(), c.names().byLanguage(), c.active(), c.resolutionReview());
         }
     }
 
     @Schema(name = "NewCategory")
     record NewCategory(@NotBlank @Size(max = MAX_NAME) String name,
-                       @Schema(description = NAMES, nullable = true) Map<String, String> names) {
+                       @Schema(description = NAMES, nullable = true) Map<String, String> names,
+                       @Schema(description = "Whether resolving its tickets needs a second person's review; false by default",
+                               nullable = true) Boolean resolutionReview) {
     }
 
     @Schema(name = "CategoryChanges", description = "Any of these fields; the ones left out keep their value.")
     record CategoryChanges(@Size(max = MAX_NAME) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
                            @Schema(description = NAMES + " Replaces them all: a language left out or blank loses its name.",
                                    nullable = true) Map<String, String> names,
-                           @Schema(description = "false retires the category, true reinstates it") Boolean active) {
+                           @Schema(description = "false retires the category, true reinstates it") Boolean active,
+                           @Schema(description = "Whether resolving its tickets needs a second person's review (a "
+                                   + "resolution already waiting keeps waiting)") Boolean resolutionReview) {
     }
 
     @GetMapping
@@ -93,7 +99,9 @@ class CategoryApi {
     @ApiResponse(responseCode = "409", description = "A category with this name exists",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<CategoryResource> create(@Valid @RequestBody NewCategory request) {
-        CategoryView created = unique(() -> categories.create(request.name().strip(), request.names()));
+        CategoryView made = unique(() -> categories.create(request.name().strip(), request.names()));
+        CategoryView created = Boolean.TRUE.equals(request.resolutionReview())
+                ? categories.requireResolutionReview(made.id(), true) : made;
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/categories/{id}")
                 .buildAndExpand(created.id()).toUri()).body(CategoryResource.of(created));
     }
@@ -106,8 +114,10 @@ class CategoryApi {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     CategoryResource change(@PathVariable long id, @Valid @RequestBody CategoryChanges changes) {
         existing(id);
-        return CategoryResource.of(unique(() -> categories.change(id, changes.name() == null ? null : changes.name().strip(), changes.names(),
-                changes.active())));
+        CategoryView changed = unique(() -> categories.change(id, changes.name() == null ? null : changes.name().strip(), changes.names(),
+                changes.active()));
+        return CategoryResource.of(changes.resolutionReview() == null ? changed
+                : categories.requireResolutionReview(id, changes.resolutionReview()));
     }
 
     private CategoryView existing(long id) {

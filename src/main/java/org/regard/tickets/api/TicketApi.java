@@ -149,8 +149,13 @@ class TicketApi {
             description = "Changes any of status, priority, team, assignee, category and subject; fields left out keep their "
                     + "value and \"assignee\": null unassigns. Send If-Match with the ETag you read: when someone changed the "
                     + "ticket since, nothing is changed and the answer is 412.")
-    @ApiResponse(responseCode = "200", description = "The changed ticket",
+    @ApiResponse(responseCode = "200", description = "The changed ticket. Resolving a ticket whose category requires "
+            + "resolution review leaves its status as it was and answers 200 with `resolutionReview.state: pending`; the "
+            + "ticket becomes resolved when a reviewer approves (asking again while it waits changes nothing)",
             headers = @Header(name = HttpHeaders.ETAG, description = "The ticket's new version"))
+    @ApiResponse(responseCode = "422", description = "Resolving needs a written reason (`resolutionReason`): a required step of "
+            + "the procedure is open and its closure gate is `warn`; `missing` names the steps. Nothing was changed",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     @ApiResponse(responseCode = "409", description = "The ticket cannot move to that status (`allowed` lists those it can), or someone else changed it at the same moment",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<TicketResource> change(

@@ -63,8 +63,9 @@ class TicketBulkApi {
     record BulkItem(long ticket,
                     @Schema(allowableValues = {"applied", "refused"}) String outcome,
                     @Schema(description = "Why it was refused", nullable = true,
-                            allowableValues = {"not_found", "forbidden", "illegal_transition", "gated", "conflict", "invalid"}) String reason,
-                    @Schema(nullable = true) String detail,
+                            allowableValues = {"not_found", "forbidden", "illegal_transition", "gated", "reason_required", "conflict", "invalid"}) String reason,
+                    @Schema(description = "Why it was refused; for an applied resolution whose category requires review, that it waits for one",
+                            nullable = true) String detail,
                     @Schema(description = "For illegal_transition: the statuses the ticket can move to", nullable = true) List<String> allowed) {
     }
 
@@ -111,7 +112,8 @@ class TicketBulkApi {
 
     private static BulkItem item(Outcome o) {
         if (o.applied()) {
-            return new BulkItem(o.ticketId(), "applied", null, null, null);
+            // detail: a resolution that waits for review instead (its category requires one)
+            return new BulkItem(o.ticketId(), "applied", null, o.detail(), null);
         }
         List<String> allowed = o.transition() == null ? null
                 : o.transition().from().next().stream().map(s -> s.name().toLowerCase(Locale.ROOT)).sorted().toList();

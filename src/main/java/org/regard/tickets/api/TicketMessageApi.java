@@ -59,6 +59,9 @@ class TicketMessageApi {
     @ApiResponse(responseCode = "201", description = "The message, written now",
             headers = @Header(name = HttpHeaders.LOCATION, description = "The message's address"))
     @ApiResponse(responseCode = "200", description = "The message an earlier request with the same Idempotency-Key wrote")
+    @ApiResponse(responseCode = "422", description = "Resolving needs a written reason (`resolutionReason`): a required step of "
+            + "the procedure is open and its closure gate is `warn`; `missing` names the steps. Nothing was written",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     @ApiResponse(responseCode = "409", description = "The reply's status is one the ticket cannot move to; `allowed` lists those it can",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<MessageResource> write(
@@ -72,14 +75,15 @@ class TicketMessageApi {
             case REPLY -> tickets.reply(ticketId, new TicketCommands.Reply(request.body(),
                     request.status() == null ? null : request.status().toDomain(), key, List.of(),
                     request.toldBy() == null ? null : request.toldBy().toDomain(), Boolean.TRUE.equals(request.assignToMe()),
-                    Boolean.TRUE.equals(request.askReview())), agent);
+                    request.resolutionReason(), Boolean.TRUE.equals(request.askReview())), agent);
             case NOTE -> {
                 if (request.status() != null) {
                     throw new InvalidInput("status", "can only change with a reply, not with a note");
                 }
-                if (request.toldBy() != null || request.assignToMe() != null || request.askReview() != null) {
-                    throw new InvalidInput(request.toldBy() != null ? "toldBy" : request.assignToMe() != null ? "assignToMe" : "askReview",
-                            "applies to replies only, not to notes");
+                if (request.toldBy() != null || request.assignToMe() != null || request.resolutionReason() != null
+                        || request.askReview() != null) {
+                    throw new InvalidInput(request.toldBy() != null ? "toldBy" : request.assignToMe() != null ? "assignToMe"
+                            : request.resolutionReason() != null ? "resolutionReason" : "askReview", "applies to replies only, not to notes");
                 }
                 yield tickets.addNote(ticketId, request.body(), key, agent);
             }

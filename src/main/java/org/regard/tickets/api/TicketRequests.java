@@ -55,6 +55,10 @@ final class TicketRequests {
             @Schema(description = "Replies only: an unassigned ticket becomes the replying agent's (when they are in its team)",
                     nullable = true)
             Boolean assignToMe,
+            @Schema(description = "Replies only, with status resolved: why the ticket is resolved while a required step of "
+                    + "its procedure is open, when its closure gate is `warn` (without it the answer is 422); recorded on the "
+                    + "ticket's history and counted in the reports", nullable = true, maxLength = 500)
+            String resolutionReason,
             @Schema(description = "Replies only: ask a reviewer to check the reply before it reaches the customer; it is "
                     + "answered 201 with its review pending, and sent only once approved", nullable = true)
             Boolean askReview) {
@@ -76,6 +80,7 @@ final class TicketRequests {
         @Size(max = Tickets.MAX_SUBJECT)
         @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
         private String subject;
+        private String resolutionReason;
         private final Set<String> sent = new LinkedHashSet<>();
         private final Set<String> unknown = new LinkedHashSet<>();
 
@@ -144,6 +149,18 @@ final class TicketRequests {
             subject = value;
         }
 
+        @Schema(description = "With status resolved: why the ticket is resolved while a required step of its procedure is "
+                + "open, when its closure gate is `warn` (without it the answer is 422); recorded on the ticket's history and "
+                + "counted in the reports", nullable = true, maxLength = 500)
+        public String getResolutionReason() {
+            return resolutionReason;
+        }
+
+        @JsonSetter("resolutionReason")
+        void resolutionReason(String value) {
+            resolutionReason = value;
+        }
+
         @JsonAnySetter
         void unknownField(String name, Object ignored) {
             unknown.add(name);
@@ -164,7 +181,7 @@ final class TicketRequests {
             TicketStatus nextStatus = status == null ? null : status.toDomain();
             Optional<Long> nextAssignee = sent.contains("assignee") ? Optional.ofNullable(assignee) : null;
             return new UpdateTicket(nextStatus, priority == null ? null : priority.toDomain(), team, nextAssignee, category,
-                    subject, expectedVersion);
+                    subject, expectedVersion, resolutionReason);
         }
 
         private void requireValue(String field, Object value) {

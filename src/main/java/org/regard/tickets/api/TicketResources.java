@@ -35,7 +35,10 @@ final class TicketResources {
             Instant updatedAt,
             @Schema(nullable = true) Instant resolvedAt,
             @Schema(description = "Changes with every edit; send it back in If-Match to edit safely (also the ETag)") int version,
-            @Schema(description = "Oldest first; notes included") List<MessageResource> messages) {
+            @Schema(description = "Oldest first; notes included") List<MessageResource> messages,
+            @Schema(description = "The resolution an agent asked for that waits for a second person's review (its category "
+                    + "requires it; the status stays until a reviewer approves); null when none waits", nullable = true)
+            ResolutionReview resolutionReview) {
 
         static TicketResource of(TicketDetail detail, CustomerView customer, Map<Long, Envelope> envelopes) {
             TicketRow row = detail.summary();
@@ -45,7 +48,17 @@ final class TicketResources {
                     detail.categoryId() == null ? null : new NamedRef(detail.categoryId(), detail.categoryName()),
                     new TicketCustomer(row.customerId(), row.customerName(), customer == null ? null : customer.primaryEmail().orElse(null)),
                     Touches.of(row), row.createdAt(), row.updatedAt(), detail.resolvedAt(), detail.version(),
-                    detail.messages().stream().map(m -> MessageResource.of(m, envelopes.get(m.id()))).toList());
+                    detail.messages().stream().map(m -> MessageResource.of(m, envelopes.get(m.id()))).toList(),
+                    detail.pendingResolution().map(ResolutionReview::of).orElse(null));
+        }
+    }
+
+    @Schema(name = "ResolutionReview", description = "A resolution waiting for review: who asked, when, and why")
+    record ResolutionReview(@Schema(allowableValues = {"pending"}) String state, NamedRef requestedBy, Instant requestedAt,
+                            @Schema(description = "The agent's written reason, if they gave one", nullable = true) String reason) {
+        static ResolutionReview of(org.regard.tickets.TicketQueries.ResolutionRequest r) {
+            return new ResolutionReview("pending", r.requestedBy() == null ? null : new NamedRef(r.requestedBy(), r.requestedByName()),
+                    r.requestedAt(), r.reason());
         }
     }
 

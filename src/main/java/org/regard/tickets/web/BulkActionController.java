@@ -53,6 +53,7 @@ class BulkActionController {
                  @RequestParam(name = "team", required = false) Long team,
                  @RequestParam(name = "category", required = false) Long category,
                  @RequestParam(name = "note", required = false) String note,
+                 @RequestParam(name = "resolutionReason", required = false) String resolutionReason,
                  @RequestParam(name = "submissionKey", required = false) String submissionKey,
                  @AuthenticationPrincipal AgentPrincipal agent, RedirectAttributes redirect) {
         InboxFilter filter = InboxFilter.parse(filterQuery, null);
@@ -61,7 +62,8 @@ class BulkActionController {
                 : ticketIds == null ? List.of() : ticketIds;
         BulkReport report;
         try {
-            UpdateTicket change = new UpdateTicket(status, priority, team, assigneeChange(assignee), category, null, null);
+            UpdateTicket change = new UpdateTicket(status, priority, team, assigneeChange(assignee), category, null, null,
+                    resolutionReason);
             BulkChanging.Result result = bulk.apply(new BulkChange(ids, change, note, Map.of(), submissionKey), agent);
             report = new BulkReport(result.appliedCount(), result.refused().stream().map(BulkActionController::refused).toList(), null);
         } catch (InvalidInput e) {

@@ -7,6 +7,7 @@ import org.regard.tickets.IllegalTransition;
 import org.regard.tickets.InvalidInput;
 import org.regard.tickets.NewAttachment;
 import org.regard.tickets.ResolvedMeanwhile;
+import org.regard.tickets.ResolutionReasonRequired;
 import org.regard.tickets.ResolutionRefused;
 import org.regard.tickets.TicketCommands.Reply;
 import org.regard.tickets.TicketStatus;
@@ -72,7 +73,7 @@ class ComposerController {
         }
         return write(id, form, errors, agent, model, redirect, response, ComposerController::replyFlash,
                 () -> tickets.reply(id, new Reply(form.getBody(), form.getNextStatus(), form.getSubmissionKey(), attachments,
-                        form.getToldBy(), form.isTakeIt(), form.isAskReview()), agent));
+                        form.getToldBy(), form.isTakeIt(), form.getResolutionReason(), form.isAskReview()), agent));
     }
 
     /** What became of the reply, as written: held for review, queued to be sent by a channel, or recorded only. */
@@ -143,7 +144,12 @@ class ComposerController {
                 redirect.addFlashAttribute("flash", written.duplicate() ? "ticket.flash.alreadySaved" : flash.apply(written));
                 return "redirect:/tickets/" + id;
             } catch (InvalidInput e) {
-                errors.rejectValue("body", "composer.error.body");
+                if ("resolutionReason".equals(e.field())) {
+                    errors.rejectValue("resolutionReason", "properties.error.reasonTooLong");
+                    model.addAttribute("reasonNeeded", List.of());
+                } else {
+                    errors.rejectValue("body", "composer.error.body");
+                }
             } catch (ResolvedMeanwhile e) {
                 // a colleague resolved (or closed) the ticket while the agent wrote: say who, and when
                 Object who = e.byName() != null ? e.byName() : new DefaultMessageSourceResolvable("composer.error.someone");
@@ -151,6 +157,11 @@ class ComposerController {
                 errors.reject("composer.error." + (e.from() == TicketStatus.CLOSED ? "closedMeanwhile" : "resolvedMeanwhile"),
                         new Object[]{who, when}, null);
                 status = HttpStatus.CONFLICT;
+            } catch (ResolutionReasonRequired e) {
+                // a procedure's warn gate: the composer keeps the reply and asks why the ticket is resolved now
+                errors.reject("properties.error.reasonNeeded", new Object[]{String.join(", ", e.missing())}, null);
+                model.addAttribute("reasonNeeded", e.missing());
+                status = HttpStatus.UNPROCESSABLE_CONTENT;
             } catch (ResolutionRefused e) {
                 // a procedure's required steps are open: the reply is not saved, the composer keeps it
                 errors.reject("properties.error.gate", new Object[]{String.join(", ", e.missing())}, null);

@@ -22,6 +22,16 @@ public class ComposerForm {
     /** Take an unassigned ticket with the reply; an unchecked box sends nothing, so absent means no. */
     private boolean takeIt;
     private boolean askReview;
+    // why "then resolved" goes ahead while a procedure's required step is open (asked for by its warn gate)
+    private String resolutionReason;
+
+    public String getResolutionReason() {
+        return resolutionReason;
+    }
+
+    public void setResolutionReason(String resolutionReason) {
+        this.resolutionReason = resolutionReason;
+    }
 
     public String getMode() {
         return mode;

@@ -5,6 +5,7 @@ import org.regard.accounts.Accounts;
 import org.regard.accounts.AgentPrincipal;
 import org.regard.accounts.AgentView;
 import org.regard.tickets.IllegalTransition;
+import org.regard.tickets.ResolutionReasonRequired;
 import org.regard.tickets.ResolutionRefused;
 import org.regard.tickets.InvalidInput;
 import org.regard.tickets.TicketCommands.UpdateTicket;
@@ -43,9 +44,12 @@ class PropertiesController {
     private final TicketPageModel page;
     private final org.regard.tickets.TicketAccess access;
 
+    private final org.regard.tickets.Categories categories;
+
     PropertiesController(Tickets tickets, TicketQueries queries, Accounts accounts, TicketPageModel page,
-                         org.regard.tickets.TicketAccess access) {
+                         org.regard.tickets.TicketAccess access, org.regard.tickets.Categories categories) {
         this.access = access;
+        this.categories = categories;
         this.tickets = tickets;
         this.queries = queries;
         this.accounts = accounts;
@@ -70,12 +74,27 @@ class PropertiesController {
         }
         try {
             tickets.update(id, new UpdateTicket(form.getStatus(), form.getPriority(), form.getTeam(), assignee,
-                    form.getCategory(), null, form.getVersion()), agent);
+                    form.getCategory(), null, form.getVersion(), form.getResolutionReason()), agent);
         } catch (TicketConflict e) {
             TicketDetail now = queries.detail(id, agent);
             model.addAttribute("conflict", attempts(form, now));
             forgetForm(model);
             return again(id, agent, model, response, HttpStatus.CONFLICT);
+        } catch (ResolutionReasonRequired e) {
+            // a procedure's warn gate: the form comes back with a field for the written reason, the agent's choices kept
+            errors.reject("properties.error.reasonNeeded", new Object[]{String.join(", ", e.missing())}, null);
+            form.keepOthers(before);
+            model.addAttribute("reasonNeeded", e.missing());
+            return again(id, agent, model, response, HttpStatus.UNPROCESSABLE_CONTENT);
+        } catch (InvalidInput e) {
+            if (!"resolutionReason".equals(e.field())) {
+                errors.reject("properties.error.invalid");
+                return again(id, agent, model, response, HttpStatus.BAD_REQUEST);
+            }
+            errors.rejectValue("resolutionReason", "properties.error.reasonTooLong");
+            form.keepOthers(before);
+            model.addAttribute("reasonNeeded", List.of());
+            return again(id, agent, model, response, HttpStatus.BAD_REQUEST);
         } catch (ResolutionRefused e) {
             // a procedure's required steps are open (or another rule a module sets on resolving)
             errors.reject("properties.error.gate", new Object[]{String.join(", ", e.missing())}, null);
@@ -94,7 +113,8 @@ class PropertiesController {
             redirect.addFlashAttribute("flashArg", id);
             return "redirect:/inbox";
         }
-        redirect.addFlashAttribute("flash", flashFor(form.getStatus(), before.summary().status()));
+        redirect.addFlashAttribute("flash", reviewed(form, before) ? "ticket.flash.resolutionRequested"
+                : flashFor(form.getStatus(), before.summary().status()));
         return "redirect:/tickets/" + id;
     }
 
@@ -140,6 +160,15 @@ class PropertiesController {
             return null;
         }
         return Optional.ofNullable(wanted);
+    }
+
+    /** Whether resolving went to review instead (its category requires it): one read, only when resolving. */
+    private boolean reviewed(PropertiesForm form, TicketDetail before) {
+        if (form.getStatus() != TicketStatus.RESOLVED || before.summary().status() == TicketStatus.RESOLVED) {
+            return false;
+        }
+        Long category = form.getCategory() != null ? form.getCategory() : before.categoryId();
+        return category != null && categories.category(category).map(c -> c.resolutionReview()).orElse(false);
     }
 
     private static String flashFor(TicketStatus wanted, TicketStatus before) {

@@ -22,6 +22,43 @@ public class PropertiesForm {
     private Long seenTeam;
     private String seenAssignee;
     private Long seenCategory;
+    // why the agent resolves while a procedure's required step is open (asked for by its warn gate)
+    private String resolutionReason;
+
+    /**
+     * The fields this form did not send (the page's Resolve button sends only the status) set to the ticket's, so the
+     * form shown again changes nothing more than what the agent asked for.
+     */
+    void keepOthers(TicketDetail detail) {
+        PropertiesForm current = of(detail);
+        if (priority == null) {
+            priority = current.priority;
+            seenPriority = current.priority;
+        }
+        if (team == null) {
+            team = current.team;
+            seenTeam = current.team;
+        }
+        if (assignee == null) {
+            assignee = current.assignee;
+            seenAssignee = current.assignee;
+        }
+        if (category == null) {
+            category = current.category;
+            seenCategory = current.category;
+        }
+        if (seenStatus == null) {
+            seenStatus = current.status;
+        }
+    }
+
+    public String getResolutionReason() {
+        return resolutionReason;
+    }
+
+    public void setResolutionReason(String resolutionReason) {
+        this.resolutionReason = resolutionReason;
+    }
 
     static PropertiesForm of(TicketDetail detail) {
         PropertiesForm form = new PropertiesForm();
