@@ -263,6 +263,26 @@ class ReplyReviewIntegrationTest {
     }
 
     @Test
+    void aWordsRuleHoldsAReplyAndDeletingTheRuleWhileItWaitsReleasesNothing() throws Exception {
+        String adminToken = data.apiToken(data.agent(Role.ADMIN));
+        var rule = api.post("/api/v1/review-rules").auth(bearer(adminToken))
+                .json(Map.of("kind", "words", "words", List.of("compensation"), "team", team.id())).send();
+        assertThat(rule.status()).as(rule.toString()).isEqualTo(201);
+        long ruleId = rule.json().get("id").asLong();
+        var posted = api.post("/api/v1/tickets/" + ticketId + "/messages").auth(bearer(data.apiToken(author)))
+                .json(Map.of("kind", "reply", "body", "We offer a Compensation of 10 EUR.")).send();
+        assertThat(posted.status()).isEqualTo(201);
+        long messageId = posted.json().get("id").asLong();
+        assertThat(posted.json().get("review").get("reasons").get(0).asString()).isEqualTo("words:compensation");
+        assertThat(api.delete("/api/v1/review-rules/" + ruleId).auth(bearer(adminToken)).send().status()).isEqualTo(204);
+        Thread.sleep(4500);
+        assertNothingLeft(messageId);
+        long reviewId = find(api.get("/api/v1/reviews").auth(bearer(data.apiToken(reviewer))).send().json(), messageId).get("id").asLong();
+        assertThat(api.post("/api/v1/reviews/" + reviewId + "/approve").auth(bearer(data.apiToken(reviewer))).send().status()).isEqualTo(200);
+        assertThat(outboxBodies(messageId)).containsExactly("We offer a Compensation of 10 EUR.");
+    }
+
+    @Test
     void anApprovalWhoseHeldStatusTheTicketCannotTakeAnyMoreSendsNothingAndLeavesTheReviewPending() throws Exception {
         onProbation(author);
         long messageId = tickets.reply(ticketId, "We wait for your photos.", org.regard.tickets.TicketStatus.WAITING,
