@@ -171,16 +171,24 @@ public class Tickets {
     /**
      * The author revises a returned reply and asks for a review again (a new round).
      *
+     * @throws java.util.NoSuchElementException when the ticket has no such message
      * @throws NotTheAuthor when the agent did not write it
      * @throws ReplyNotWaiting when it is not returned
+     * @throws InvalidInput when the text is blank or too long (nothing changed)
      */
-    public void resubmitHeldReply(long messageId, String body, TicketStatus nextStatus, AgentPrincipal author) {
-        resubmitting.resubmit(messageId, body, nextStatus, access.actor(author));
+    public void resubmitHeldReply(long ticketId, long messageId, String body, TicketStatus nextStatus, AgentPrincipal author) {
+        resubmitting.resubmit(ticketId, messageId, body, nextStatus, access.actor(author));
     }
 
-    /** The author takes back a reply held for review (waiting or returned); its text comes back to be edited. */
-    public WithdrawnReply withdrawHeldReply(long messageId, AgentPrincipal author) {
-        return withdrawing.withdrawHeld(messageId, access.actor(author));
+    /**
+     * The author takes back a reply held for review (waiting or returned); its text comes back to be edited.
+     *
+     * @throws java.util.NoSuchElementException when the ticket has no such message
+     * @throws NotTheAuthor when the agent did not write it
+     * @throws ReplyNotWaiting when it is not held, or was approved meanwhile
+     */
+    public WithdrawnReply withdrawHeldReply(long ticketId, long messageId, AgentPrincipal author) {
+        return withdrawing.withdrawHeld(ticketId, messageId, access.actor(author));
     }
 
     /**

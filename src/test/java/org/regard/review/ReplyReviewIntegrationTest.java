@@ -321,6 +321,63 @@ class ReplyReviewIntegrationTest {
     }
 
     @Test
+    void overTheApiOnlyTheAuthorResubmitsAReturnedReplyOrWithdrawsAHeldOne() throws Exception {
+        onProbation(author);
+        String authorToken = data.apiToken(author);
+        String reviewerToken = data.apiToken(reviewer);
+        long messageId = tickets.reply(ticketId, "First try.", null, TestData.unique("k"), author.principal()).messageId();
+        String base = "/api/v1/tickets/" + ticketId + "/messages/" + messageId;
+        // still waiting: nothing to resubmit
+        var early = api.post(base + "/resubmit").auth(bearer(authorToken)).json(Map.of("body", "Second try.")).send();
+        assertThat(early.status()).as(early.toString()).isEqualTo(409);
+        assertThat(early.json().get("state").asString()).isEqualTo("pending");
+        long reviewId = find(api.get("/api/v1/reviews").auth(bearer(reviewerToken)).send().json(), messageId).get("id").asLong();
+        assertThat(api.post("/api/v1/reviews/" + reviewId + "/return").auth(bearer(reviewerToken))
+                .json(Map.of("comment", "Name the order.")).send().status()).isEqualTo(200);
+
+        // someone else (a reviewer of the team), a blank text, another ticket's address: refused, nothing changed
+        var notMine = api.post(base + "/resubmit").auth(bearer(reviewerToken)).json(Map.of("body", "Mine now.")).send();
+        assertThat(notMine.status()).as(notMine.toString()).isEqualTo(403);
+        assertThat(notMine.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        var blank = api.post(base + "/resubmit").auth(bearer(authorToken)).json(Map.of("body", "  ")).send();
+        assertThat(blank.status()).as(blank.toString()).isEqualTo(400);
+        assertThat(blank.json().get("errors").get(0).get("field").asString()).isEqualTo("body");
+        long otherTicket = tickets.open(new OpenTicket(customers.findOrCreate(address, "Claire Martin").id(), "Another", "Hello",
+                Channel.EMAIL, team.id(), null, null, null), author.principal()).ticketId();
+        assertThat(api.post("/api/v1/tickets/" + otherTicket + "/messages/" + messageId + "/resubmit").auth(bearer(authorToken))
+                .json(Map.of("body", "Wrong ticket.")).send().status()).isEqualTo(404);
+        assertThat(reviewRounds(messageId)).isEqualTo(1);
+
+        var resubmitted = api.post(base + "/resubmit").auth(bearer(authorToken))
+                .json(Map.of("body", "Order 1042 is refunded.", "status", "waiting")).send();
+        assertThat(resubmitted.status()).as(resubmitted.toString()).isEqualTo(200);
+        assertThat(resubmitted.json().get("body").asString()).isEqualTo("Order 1042 is refunded.");
+        assertThat(resubmitted.json().get("review").get("state").asString()).isEqualTo("pending");
+        assertThat(resubmitted.json().get("review").get("round").asInt()).isEqualTo(2);
+        assertThat(find(api.get("/api/v1/reviews").auth(bearer(reviewerToken)).send().json(), messageId).get("summary").asString())
+                .isEqualTo("Order 1042 is refunded.");
+        assertNothingLeft(messageId);
+
+        // withdrawing: not by someone else; by its author, once; a reply that went out cannot be withdrawn here
+        assertThat(api.post(base + "/withdraw").auth(bearer(reviewerToken)).send().status()).isEqualTo(403);
+        var withdrawn = api.post(base + "/withdraw").auth(bearer(authorToken)).send();
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(withdrawn.json().get("body").asString()).isEqualTo("Order 1042 is refunded.");
+        assertThat(replies()).isEmpty();
+        assertThat(find(api.get("/api/v1/reviews").auth(bearer(reviewerToken)).send().json(), messageId)).isNull();
+        assertThat(api.post(base + "/withdraw").auth(bearer(authorToken)).send().status()).isEqualTo(404);
+        assertNothingLeft(messageId);
+
+        long sent = tickets.reply(ticketId, "Approved soon.", null, TestData.unique("k"), author.principal()).messageId();
+        long sentReview = find(api.get("/api/v1/reviews").auth(bearer(reviewerToken)).send().json(), sent).get("id").asLong();
+        assertThat(api.post("/api/v1/reviews/" + sentReview + "/approve").auth(bearer(reviewerToken)).send().status()).isEqualTo(200);
+        var late = api.post("/api/v1/tickets/" + ticketId + "/messages/" + sent + "/withdraw").auth(bearer(authorToken)).send();
+        assertThat(late.status()).as(late.toString()).isEqualTo(409);
+        assertThat(late.json().get("state").asString()).isEqualTo("approved");
+        assertThat(outboxBodies(sent)).containsExactly("Approved soon.");
+    }
+
+    @Test
     void aReplyNothingHoldsGoesOutAsBeforeWithoutAReview() {
         String token = data.apiToken(author);
         var posted = api.post("/api/v1/tickets/" + ticketId + "/messages").auth(bearer(token))
