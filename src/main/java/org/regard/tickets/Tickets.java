@@ -38,10 +38,12 @@ public class Tickets {
     private final ReleasingReply releasing;
     private final ReturningReply returning;
     private final ResubmittingReply resubmitting;
+    private final TicketRows rows;
 
-    Tickets(TicketAccess access, OpeningTicket opening, Replying replying, AddingNote noting, LoggingContact logging,
+    Tickets(TicketRows rows, TicketAccess access, OpeningTicket opening, Replying replying, AddingNote noting, LoggingContact logging,
             ReceivingCustomerMessage receiving, ChangingTicket changing, WithdrawingReply withdrawing,
             ResolvingReviewed reviewed, ReleasingReply releasing, ReturningReply returning, ResubmittingReply resubmitting) {
+        this.rows = rows;
         this.releasing = releasing;
         this.returning = returning;
         this.resubmitting = resubmitting;
@@ -150,6 +152,20 @@ public class Tickets {
      */
     public WithdrawnReply withdrawReply(long messageId, AgentPrincipal agent) {
         return withdrawing.withdraw(messageId, access.actor(agent));
+    }
+
+    /**
+     * Locks the ticket's row until the caller's transaction ends, before a decision on work about the ticket (a review)
+     * locks its own rows: every use case of the ticket takes its lock first, so the decision and the ticket's own
+     * writers (the author withdrawing a held reply) take turns instead of deadlocking. Nothing when the ticket is gone.
+     *
+     * @throws IllegalStateException outside a transaction (a lock would end at once)
+     */
+    public void lockForDecision(long ticketId) {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("A ticket is locked for a decision only inside the decision's transaction.");
+        }
+        rows.lock(ticketId);
     }
 
     /**

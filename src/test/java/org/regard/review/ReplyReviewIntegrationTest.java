@@ -316,7 +316,13 @@ class ReplyReviewIntegrationTest {
         assertThat(session.post("/tickets/" + ticketId + "/replies/" + messageId + "/withdraw-held").status()).isEqualTo(302);
         assertThat(replies()).isEmpty();
         assertThat(find(api.get("/api/v1/reviews").auth(bearer(reviewerToken)).send().json(), messageId)).isNull();
-        assertThat(api.post("/api/v1/reviews/" + reviewId + "/approve").auth(bearer(reviewerToken)).send().status()).isEqualTo(404);
+        // the round stays as withdrawn: a reviewer who decides it now is told so, and nothing is sent
+        var late = api.post("/api/v1/reviews/" + reviewId + "/approve").auth(bearer(reviewerToken)).send();
+        assertThat(late.status()).as(late.toString()).isEqualTo(409);
+        assertThat(late.json().get("state").asString()).isEqualTo("withdrawn");
+        assertThat(other.post("/reviews/" + reviewId + "/approve").status()).isEqualTo(302);
+        assertThat(other.get("/reviews/" + reviewId).body()).contains("Its author withdrew this work while you were deciding",
+                "Withdrawn by its author");
         assertNothingLeft(messageId);
     }
 
@@ -375,6 +381,58 @@ class ReplyReviewIntegrationTest {
         assertThat(late.status()).as(late.toString()).isEqualTo(409);
         assertThat(late.json().get("state").asString()).isEqualTo("approved");
         assertThat(outboxBodies(sent)).containsExactly("Approved soon.");
+    }
+
+    /**
+     * Approval locks the ticket, then the review; the author's withdrawal locks the ticket, then marks the review: the
+     * same order, so racing they take turns. One wins, the other is told why (409), nothing fails and nothing is sent
+     * unless the approval won.
+     */
+    @Test
+    void anApprovalRacingTheAuthorsWithdrawalLetsOneWinAndTellsTheOtherWhy() throws Exception {
+        onProbation(author);
+        String authorToken = data.apiToken(author);
+        String reviewerToken = data.apiToken(reviewer);
+        int approvals = 0;
+        int withdrawals = 0;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 20; i++) {
+                long messageId = tickets.reply(ticketId, "Race " + i, null, TestData.unique("k"), author.principal()).messageId();
+                long reviewId = jdbc.sql("select id from review where kind = 'reply' and subject_id = ?").param(messageId)
+                        .query(Long.class).single();
+                var start = new java.util.concurrent.CyclicBarrier(2);
+                var approve = pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/v1/reviews/" + reviewId + "/approve").auth(bearer(reviewerToken)).send();
+                });
+                var withdraw = pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/v1/tickets/" + ticketId + "/messages/" + messageId + "/withdraw").auth(bearer(authorToken)).send();
+                });
+                var approved = approve.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                var withdrawn = withdraw.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                String round = "round " + i + ": approve " + approved + " / withdraw " + withdrawn;
+                if (approved.status() == 200) {
+                    approvals++;
+                    assertThat(withdrawn.status()).as(round).isEqualTo(409);
+                    assertThat(withdrawn.json().get("state").asString()).as(round).isEqualTo("approved");
+                    assertThat(outboxBodies(messageId)).as(round).containsExactly("Race " + i);
+                    assertThat(replies()).as(round).contains(messageId);
+                } else {
+                    withdrawals++;
+                    assertThat(approved.status()).as(round).isEqualTo(409);
+                    assertThat(approved.json().get("state").asString()).as(round).isEqualTo("withdrawn");
+                    assertThat(withdrawn.status()).as(round).isEqualTo(200);
+                    assertThat(replies()).as(round).doesNotContain(messageId);
+                    assertNothingLeft(messageId);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        org.slf4j.LoggerFactory.getLogger(getClass()).info("approve vs withdraw: {} approvals won, {} withdrawals won", approvals, withdrawals);
+        assertThat(approvals + withdrawals).isEqualTo(20);
     }
 
     @Test

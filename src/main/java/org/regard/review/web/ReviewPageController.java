@@ -136,7 +136,10 @@ class ReviewPageController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
         } catch (ReviewForbidden e) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, e.getMessage());
-        } catch (ReviewDecided | ReplyNotWaiting e) {
+        } catch (ReviewDecided e) {
+            redirect.addFlashAttribute("flash", e.review().state() == ReviewState.WITHDRAWN
+                    ? "review.flash.withdrawnMeanwhile" : "review.flash.decided");
+        } catch (ReplyNotWaiting e) {
             redirect.addFlashAttribute("flash", "review.flash.decided");
         } catch (ReviewInvalid e) {
             redirect.addFlashAttribute("flash", "comment".equals(e.field()) ? "review.flash.commentEmpty" : "review.flash.bodyEmpty");
