@@ -452,7 +452,13 @@ class ReplyReviewIntegrationTest {
         long reviewId = jdbc.sql("select id from review where kind = 'reply' and subject_id = ?").param(messageId).query(Long.class).single();
 
         WebSession mine = WebSession.signedIn(port, author.email(), author.password());
-        assertThat(mine.get("/reviews").body()).contains("review-row-" + reviewId, "nav-reviews");
+        assertThat(mine.get("/reviews").body()).contains("review-row-" + reviewId, "nav-reviews")
+                .as("the gesture limits are for leads and administrators").doesNotContain("nav-gesture-limits");
+        // the held reply on the ticket page links to its review, through its message (tickets know no review ids)
+        assertThat(mine.get("/tickets/" + ticketId).body()).contains("review-link-" + messageId, "/reviews/reply/" + messageId);
+        var toReview = mine.get("/reviews/reply/" + messageId);
+        assertThat(toReview.status()).isEqualTo(302);
+        assertThat(toReview.redirectPath()).isEqualTo("/reviews/" + reviewId);
         String own = mine.get("/reviews/" + reviewId).body();
         assertThat(own).contains("review-refusal", "nobody approves their own work").doesNotContain("id=\"review-approve\"");
         assertThat(mine.post("/reviews/" + reviewId + "/approve").status()).isEqualTo(403);
@@ -466,6 +472,8 @@ class ReplyReviewIntegrationTest {
         WebSession outsider = WebSession.signedIn(port, stranger.email(), stranger.password());
         assertThat(outsider.get("/reviews").body()).doesNotContain("review-row-" + reviewId);
         assertThat(outsider.get("/reviews/" + reviewId).status()).isEqualTo(404);
+        assertThat(outsider.get("/reviews/reply/" + messageId).status()).isEqualTo(404);
+        assertThat(outsider.get("/inbox").body()).contains("nav-gesture-limits", "/gestures/limits");
         assertThat(outsider.post("/reviews/" + reviewId + "/approve").status()).isEqualTo(404);
         assertNothingLeft(messageId);
 
