@@ -4,6 +4,7 @@ import org.regard.accounts.Actor;
 import org.regard.audit.AuditAction;
 import org.regard.audit.AuditLog;
 import org.regard.text.TextInput;
+import org.regard.tickets.Tickets;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,7 +14,9 @@ import java.time.Instant;
 
 /**
  * A reviewer approves (as written, or with their edit of a reply's text) or returns a piece of work with a comment.
- * One transaction: the review row is locked, found visible, pending and not the reviewer's own; the module owning the
+ * One transaction: the ticket's row is locked first, then the review row (the order every writer of a ticket's work
+ * takes: ticket, then what hangs on it, so that a decision racing the author's withdrawal waits instead of
+ * deadlocking), found visible, pending and not the reviewer's own; the module owning the
  * work hears the decision ({@link ReviewedWork}) and writes its part (an approved reply's outbox row); the row records
  * who decided, when and what changed; the audit log gets a line. A second decision on the same review, however it
  * arrives, finds it decided and changes nothing ({@link ReviewDecided}).
@@ -27,13 +30,16 @@ public class DecidingReview {
 
     private final ReviewStore store;
     private final ReviewAccess access;
+    private final Tickets tickets;
     private final ObjectProvider<ReviewedWork> works;
     private final AuditLog audit;
     private final Clock clock;
 
-    DecidingReview(ReviewStore store, ReviewAccess access, ObjectProvider<ReviewedWork> works, AuditLog audit, Clock clock) {
+    DecidingReview(ReviewStore store, ReviewAccess access, Tickets tickets, ObjectProvider<ReviewedWork> works, AuditLog audit,
+                   Clock clock) {
         this.store = store;
         this.access = access;
+        this.tickets = tickets;
         this.works = works;
         this.audit = audit;
         this.clock = clock;
@@ -86,8 +92,15 @@ public class DecidingReview {
         if (actor.isSystem() || actor.agentId() == null) {
             throw new ReviewForbidden(ReviewForbidden.Why.NOT_REVIEWER);
         }
+        ReviewRow seen = store.find(reviewId).orElseThrow(() -> new ReviewNotFound(reviewId));
+        access.requireDecide(actor, seen);
+        if (seen.state() != ReviewState.PENDING) {
+            throw new ReviewDecided(seen);
+        }
+        // the ticket first, as its author's withdrawal (and every other writer of the ticket's work) takes it; then the
+        // row, read again under its lock: someone decided or its author withdrew it while we waited (ReviewDecided)
+        tickets.lockForDecision(seen.ticketId());
         ReviewRow review = store.lock(reviewId).orElseThrow(() -> new ReviewNotFound(reviewId));
-        access.requireDecide(actor, review);
         if (review.state() != ReviewState.PENDING) {
             throw new ReviewDecided(review);
         }

@@ -53,6 +53,6 @@ class ReplyReview implements ReviewedWork {
 
     @EventListener
     void on(HeldReplyWithdrawn event) {
-        store.withdrawPending(KIND, event.messageId());
+        store.withdrawPending(KIND, event.messageId(), event.at());
     }
 }

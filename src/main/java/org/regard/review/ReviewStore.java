@@ -89,11 +89,12 @@ class ReviewStore {
     }
 
     /**
-     * The author withdrew the work while its round waited: the round leaves the queue (the owning module records the
-     * withdrawal in its own history). Decided rounds stay.
+     * The author withdrew the work while its round waited: the round leaves the queue, kept as withdrawn (when, not by
+     * whom: its author) so that a decision arriving later is told so. Decided rounds stay as they are.
      */
-    void withdrawPending(String kind, long subjectId) {
-        jdbc.sql("delete from review where kind = ? and subject_id = ? and state = 'PENDING'").params(kind, subjectId).update();
+    void withdrawPending(String kind, long subjectId, Instant at) {
+        jdbc.sql("update review set state = 'WITHDRAWN', decided_at = ? where kind = ? and subject_id = ? and state = 'PENDING'")
+                .params(Timestamp.from(at), kind, subjectId).update();
     }
 
     private static ReviewRow row(ResultSet rs, int n) throws SQLException {

@@ -35,9 +35,10 @@ class ResubmittingReply {
     }
 
     @Transactional
-    void resubmit(long messageId, String body, TicketStatus nextStatus, Actor author) {
+    void resubmit(long ticketId, long messageId, String body, TicketStatus nextStatus, Actor author) {
         TicketInput.requireText(body, Tickets.MAX_BODY, "body");
-        long ticketId = rows.ticketOfMessage(messageId).orElseThrow(() -> new java.util.NoSuchElementException("No message " + messageId));
+        rows.ticketOfMessage(messageId).filter(t -> t == ticketId)
+                .orElseThrow(() -> new java.util.NoSuchElementException("Ticket #" + ticketId + " has no message " + messageId + "."));
         Ticket ticket = rows.lock(ticketId).orElseThrow(() -> new TicketNotFound(ticketId));
         access.requireWorkOn(author, ticket);
         TicketRows.Held held = rows.held(messageId).orElseThrow(() -> new ReplyNotWaiting(messageId, "not held", "resubmitted"));

@@ -38,10 +38,12 @@ public class Tickets {
     private final ReleasingReply releasing;
     private final ReturningReply returning;
     private final ResubmittingReply resubmitting;
+    private final TicketRows rows;
 
-    Tickets(TicketAccess access, OpeningTicket opening, Replying replying, AddingNote noting, LoggingContact logging,
+    Tickets(TicketRows rows, TicketAccess access, OpeningTicket opening, Replying replying, AddingNote noting, LoggingContact logging,
             ReceivingCustomerMessage receiving, ChangingTicket changing, WithdrawingReply withdrawing,
             ResolvingReviewed reviewed, ReleasingReply releasing, ReturningReply returning, ResubmittingReply resubmitting) {
+        this.rows = rows;
         this.releasing = releasing;
         this.returning = returning;
         this.resubmitting = resubmitting;
@@ -153,6 +155,20 @@ public class Tickets {
     }
 
     /**
+     * Locks the ticket's row until the caller's transaction ends, before a decision on work about the ticket (a review)
+     * locks its own rows: every use case of the ticket takes its lock first, so the decision and the ticket's own
+     * writers (the author withdrawing a held reply) take turns instead of deadlocking. Nothing when the ticket is gone.
+     *
+     * @throws IllegalStateException outside a transaction (a lock would end at once)
+     */
+    public void lockForDecision(long ticketId) {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("A ticket is locked for a decision only inside the decision's transaction.");
+        }
+        rows.lock(ticketId);
+    }
+
+    /**
      * A reviewer approved a reply held for review: it goes out now ({@link ReleasingReply}), with the reviewer's text
      * when {@code editedText} is not blank. Joins the caller's transaction; the reviewer's right to decide is the
      * caller's to check. False when it had been approved already (nothing is sent twice).
@@ -171,16 +187,24 @@ public class Tickets {
     /**
      * The author revises a returned reply and asks for a review again (a new round).
      *
+     * @throws java.util.NoSuchElementException when the ticket has no such message
      * @throws NotTheAuthor when the agent did not write it
      * @throws ReplyNotWaiting when it is not returned
+     * @throws InvalidInput when the text is blank or too long (nothing changed)
      */
-    public void resubmitHeldReply(long messageId, String body, TicketStatus nextStatus, AgentPrincipal author) {
-        resubmitting.resubmit(messageId, body, nextStatus, access.actor(author));
+    public void resubmitHeldReply(long ticketId, long messageId, String body, TicketStatus nextStatus, AgentPrincipal author) {
+        resubmitting.resubmit(ticketId, messageId, body, nextStatus, access.actor(author));
     }
 
-    /** The author takes back a reply held for review (waiting or returned); its text comes back to be edited. */
-    public WithdrawnReply withdrawHeldReply(long messageId, AgentPrincipal author) {
-        return withdrawing.withdrawHeld(messageId, access.actor(author));
+    /**
+     * The author takes back a reply held for review (waiting or returned); its text comes back to be edited.
+     *
+     * @throws java.util.NoSuchElementException when the ticket has no such message
+     * @throws NotTheAuthor when the agent did not write it
+     * @throws ReplyNotWaiting when it is not held, or was approved meanwhile
+     */
+    public WithdrawnReply withdrawHeldReply(long ticketId, long messageId, AgentPrincipal author) {
+        return withdrawing.withdrawHeld(ticketId, messageId, access.actor(author));
     }
 
     /**

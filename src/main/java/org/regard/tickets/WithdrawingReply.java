@@ -59,8 +59,9 @@ class WithdrawingReply {
      * touch, so only the message goes; the review module hears {@link HeldReplyWithdrawn} and closes its review.
      */
     @Transactional
-    Tickets.WithdrawnReply withdrawHeld(long messageId, Actor actor) {
-        long ticketId = rows.ticketOfMessage(messageId).orElseThrow(() -> new java.util.NoSuchElementException("No message " + messageId));
+    Tickets.WithdrawnReply withdrawHeld(long ticketId, long messageId, Actor actor) {
+        rows.ticketOfMessage(messageId).filter(t -> t == ticketId)
+                .orElseThrow(() -> new java.util.NoSuchElementException("Ticket #" + ticketId + " has no message " + messageId + "."));
         Ticket ticket = rows.lock(ticketId).orElseThrow(() -> new TicketNotFound(ticketId));
         access.requireWorkOn(actor, ticket);
         TicketRows.Held held = rows.held(messageId).orElseThrow(() -> new ReplyNotWaiting(messageId, "not held", "withdrawn"));

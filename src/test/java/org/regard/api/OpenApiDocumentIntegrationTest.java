@@ -57,7 +57,9 @@ class OpenApiDocumentIntegrationTest {
 
         assertThat(paths.propertyNames()).containsExactlyInAnyOrder(
                 "/api/v1/tickets", "/api/v1/tickets/{id}", "/api/v1/tickets/bulk", "/api/v1/tickets/{ticketId}/messages",
-                "/api/v1/tickets/{ticketId}/messages/{messageId}", "/api/v1/customers", "/api/v1/customers/{id}",
+                "/api/v1/tickets/{ticketId}/messages/{messageId}",
+                "/api/v1/tickets/{ticketId}/messages/{messageId}/resubmit", "/api/v1/tickets/{ticketId}/messages/{messageId}/withdraw",
+                "/api/v1/customers", "/api/v1/customers/{id}",
                 "/api/v1/attachments/{id}", "/api/v1/search", "/api/v1/templates", "/api/v1/templates/{id}",
                 "/api/v1/templates/{id}/variants/{language}", "/api/v1/templates/{id}/render",
                 // customer memory

@@ -316,8 +316,123 @@ class ReplyReviewIntegrationTest {
         assertThat(session.post("/tickets/" + ticketId + "/replies/" + messageId + "/withdraw-held").status()).isEqualTo(302);
         assertThat(replies()).isEmpty();
         assertThat(find(api.get("/api/v1/reviews").auth(bearer(reviewerToken)).send().json(), messageId)).isNull();
-        assertThat(api.post("/api/v1/reviews/" + reviewId + "/approve").auth(bearer(reviewerToken)).send().status()).isEqualTo(404);
+        // the round stays as withdrawn: a reviewer who decides it now is told so, and nothing is sent
+        var late = api.post("/api/v1/reviews/" + reviewId + "/approve").auth(bearer(reviewerToken)).send();
+        assertThat(late.status()).as(late.toString()).isEqualTo(409);
+        assertThat(late.json().get("state").asString()).isEqualTo("withdrawn");
+        assertThat(other.post("/reviews/" + reviewId + "/approve").status()).isEqualTo(302);
+        assertThat(other.get("/reviews/" + reviewId).body()).contains("Its author withdrew this work while you were deciding",
+                "Withdrawn by its author");
         assertNothingLeft(messageId);
+    }
+
+    @Test
+    void overTheApiOnlyTheAuthorResubmitsAReturnedReplyOrWithdrawsAHeldOne() throws Exception {
+        onProbation(author);
+        String authorToken = data.apiToken(author);
+        String reviewerToken = data.apiToken(reviewer);
+        long messageId = tickets.reply(ticketId, "First try.", null, TestData.unique("k"), author.principal()).messageId();
+        String base = "/api/v1/tickets/" + ticketId + "/messages/" + messageId;
+        // still waiting: nothing to resubmit
+        var early = api.post(base + "/resubmit").auth(bearer(authorToken)).json(Map.of("body", "Second try.")).send();
+        assertThat(early.status()).as(early.toString()).isEqualTo(409);
+        assertThat(early.json().get("state").asString()).isEqualTo("pending");
+        long reviewId = find(api.get("/api/v1/reviews").auth(bearer(reviewerToken)).send().json(), messageId).get("id").asLong();
+        assertThat(api.post("/api/v1/reviews/" + reviewId + "/return").auth(bearer(reviewerToken))
+                .json(Map.of("comment", "Name the order.")).send().status()).isEqualTo(200);
+
+        // someone else (a reviewer of the team), a blank text, another ticket's address: refused, nothing changed
+        var notMine = api.post(base + "/resubmit").auth(bearer(reviewerToken)).json(Map.of("body", "Mine now.")).send();
+        assertThat(notMine.status()).as(notMine.toString()).isEqualTo(403);
+        assertThat(notMine.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        var blank = api.post(base + "/resubmit").auth(bearer(authorToken)).json(Map.of("body", "  ")).send();
+        assertThat(blank.status()).as(blank.toString()).isEqualTo(400);
+        assertThat(blank.json().get("errors").get(0).get("field").asString()).isEqualTo("body");
+        long otherTicket = tickets.open(new OpenTicket(customers.findOrCreate(address, "Claire Martin").id(), "Another", "Hello",
+                Channel.EMAIL, team.id(), null, null, null), author.principal()).ticketId();
+        assertThat(api.post("/api/v1/tickets/" + otherTicket + "/messages/" + messageId + "/resubmit").auth(bearer(authorToken))
+                .json(Map.of("body", "Wrong ticket.")).send().status()).isEqualTo(404);
+        assertThat(reviewRounds(messageId)).isEqualTo(1);
+
+        var resubmitted = api.post(base + "/resubmit").auth(bearer(authorToken))
+                .json(Map.of("body", "Order 1042 is refunded.", "status", "waiting")).send();
+        assertThat(resubmitted.status()).as(resubmitted.toString()).isEqualTo(200);
+        assertThat(resubmitted.json().get("body").asString()).isEqualTo("Order 1042 is refunded.");
+        assertThat(resubmitted.json().get("review").get("state").asString()).isEqualTo("pending");
+        assertThat(resubmitted.json().get("review").get("round").asInt()).isEqualTo(2);
+        assertThat(find(api.get("/api/v1/reviews").auth(bearer(reviewerToken)).send().json(), messageId).get("summary").asString())
+                .isEqualTo("Order 1042 is refunded.");
+        assertNothingLeft(messageId);
+
+        // withdrawing: not by someone else; by its author, once; a reply that went out cannot be withdrawn here
+        assertThat(api.post(base + "/withdraw").auth(bearer(reviewerToken)).send().status()).isEqualTo(403);
+        var withdrawn = api.post(base + "/withdraw").auth(bearer(authorToken)).send();
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(withdrawn.json().get("body").asString()).isEqualTo("Order 1042 is refunded.");
+        assertThat(replies()).isEmpty();
+        assertThat(find(api.get("/api/v1/reviews").auth(bearer(reviewerToken)).send().json(), messageId)).isNull();
+        assertThat(api.post(base + "/withdraw").auth(bearer(authorToken)).send().status()).isEqualTo(404);
+        assertNothingLeft(messageId);
+
+        long sent = tickets.reply(ticketId, "Approved soon.", null, TestData.unique("k"), author.principal()).messageId();
+        long sentReview = find(api.get("/api/v1/reviews").auth(bearer(reviewerToken)).send().json(), sent).get("id").asLong();
+        assertThat(api.post("/api/v1/reviews/" + sentReview + "/approve").auth(bearer(reviewerToken)).send().status()).isEqualTo(200);
+        var late = api.post("/api/v1/tickets/" + ticketId + "/messages/" + sent + "/withdraw").auth(bearer(authorToken)).send();
+        assertThat(late.status()).as(late.toString()).isEqualTo(409);
+        assertThat(late.json().get("state").asString()).isEqualTo("approved");
+        assertThat(outboxBodies(sent)).containsExactly("Approved soon.");
+    }
+
+    /**
+     * Approval locks the ticket, then the review; the author's withdrawal locks the ticket, then marks the review: the
+     * same order, so racing they take turns. One wins, the other is told why (409), nothing fails and nothing is sent
+     * unless the approval won.
+     */
+    @Test
+    void anApprovalRacingTheAuthorsWithdrawalLetsOneWinAndTellsTheOtherWhy() throws Exception {
+        onProbation(author);
+        String authorToken = data.apiToken(author);
+        String reviewerToken = data.apiToken(reviewer);
+        int approvals = 0;
+        int withdrawals = 0;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 20; i++) {
+                long messageId = tickets.reply(ticketId, "Race " + i, null, TestData.unique("k"), author.principal()).messageId();
+                long reviewId = jdbc.sql("select id from review where kind = 'reply' and subject_id = ?").param(messageId)
+                        .query(Long.class).single();
+                var start = new java.util.concurrent.CyclicBarrier(2);
+                var approve = pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/v1/reviews/" + reviewId + "/approve").auth(bearer(reviewerToken)).send();
+                });
+                var withdraw = pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/v1/tickets/" + ticketId + "/messages/" + messageId + "/withdraw").auth(bearer(authorToken)).send();
+                });
+                var approved = approve.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                var withdrawn = withdraw.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                String round = "round " + i + ": approve " + approved + " / withdraw " + withdrawn;
+                if (approved.status() == 200) {
+                    approvals++;
+                    assertThat(withdrawn.status()).as(round).isEqualTo(409);
+                    assertThat(withdrawn.json().get("state").asString()).as(round).isEqualTo("approved");
+                    assertThat(outboxBodies(messageId)).as(round).containsExactly("Race " + i);
+                    assertThat(replies()).as(round).contains(messageId);
+                } else {
+                    withdrawals++;
+                    assertThat(approved.status()).as(round).isEqualTo(409);
+                    assertThat(approved.json().get("state").asString()).as(round).isEqualTo("withdrawn");
+                    assertThat(withdrawn.status()).as(round).isEqualTo(200);
+                    assertThat(replies()).as(round).doesNotContain(messageId);
+                    assertNothingLeft(messageId);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        org.slf4j.LoggerFactory.getLogger(getClass()).info("approve vs withdraw: {} approvals won, {} withdrawals won", approvals, withdrawals);
+        assertThat(approvals + withdrawals).isEqualTo(20);
     }
 
     @Test
@@ -337,7 +452,13 @@ class ReplyReviewIntegrationTest {
         long reviewId = jdbc.sql("select id from review where kind = 'reply' and subject_id = ?").param(messageId).query(Long.class).single();
 
         WebSession mine = WebSession.signedIn(port, author.email(), author.password());
-        assertThat(mine.get("/reviews").body()).contains("review-row-" + reviewId, "nav-reviews");
+        assertThat(mine.get("/reviews").body()).contains("review-row-" + reviewId, "nav-reviews")
+                .as("the gesture limits are for leads and administrators").doesNotContain("nav-gesture-limits");
+        // the held reply on the ticket page links to its review, through its message (tickets know no review ids)
+        assertThat(mine.get("/tickets/" + ticketId).body()).contains("review-link-" + messageId, "/reviews/reply/" + messageId);
+        var toReview = mine.get("/reviews/reply/" + messageId);
+        assertThat(toReview.status()).isEqualTo(302);
+        assertThat(toReview.redirectPath()).isEqualTo("/reviews/" + reviewId);
         String own = mine.get("/reviews/" + reviewId).body();
         assertThat(own).contains("review-refusal", "nobody approves their own work").doesNotContain("id=\"review-approve\"");
         assertThat(mine.post("/reviews/" + reviewId + "/approve").status()).isEqualTo(403);
@@ -351,6 +472,8 @@ class ReplyReviewIntegrationTest {
         WebSession outsider = WebSession.signedIn(port, stranger.email(), stranger.password());
         assertThat(outsider.get("/reviews").body()).doesNotContain("review-row-" + reviewId);
         assertThat(outsider.get("/reviews/" + reviewId).status()).isEqualTo(404);
+        assertThat(outsider.get("/reviews/reply/" + messageId).status()).isEqualTo(404);
+        assertThat(outsider.get("/inbox").body()).contains("nav-gesture-limits", "/gestures/limits");
         assertThat(outsider.post("/reviews/" + reviewId + "/approve").status()).isEqualTo(404);
         assertNothingLeft(messageId);
 

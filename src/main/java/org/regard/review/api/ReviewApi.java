@@ -74,12 +74,12 @@ class ReviewApi {
             AgentRef author,
             @Schema(description = "Why it was held: stable codes such as probation, author-asked, category, words:<words>")
             List<String> reasons,
-            @Schema(allowableValues = {"pending", "approved", "returned"}) String state,
+            @Schema(allowableValues = {"pending", "approved", "returned", "withdrawn"}) String state,
             @Schema(description = "1, then one more each time its author resubmitted it") int round,
             @Schema(description = "What is reviewed: for a reply, its text as its author submitted it") String summary,
             @Schema(description = "When it was held (waiting since, while pending)") Instant waitingSince,
-            @Schema(nullable = true, description = "Who decided; null while pending") AgentRef reviewer,
-            @Schema(nullable = true, description = "When it was decided; null while pending") Instant decidedAt,
+            @Schema(nullable = true, description = "Who decided; null while pending or withdrawn") AgentRef reviewer,
+            @Schema(nullable = true, description = "When it was decided (or withdrawn); null while pending") Instant decidedAt,
             @Schema(nullable = true, description = "How long the review took, in seconds; null while pending") Long tookSeconds,
             @Schema(nullable = true, description = "The reviewer's comment when returned") String comment,
             @Schema(nullable = true, description = "The reviewer's text when they approved a reply with changes") String editedText) {
@@ -98,14 +98,14 @@ class ReviewApi {
     @ApiResponse(responseCode = "200", description = "The reviews (at most 500)")
     @ApiResponse(responseCode = "400", description = "Unknown state",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
-    List<ReviewResource> list(@Parameter(description = "pending (default), approved or returned")
+    List<ReviewResource> list(@Parameter(description = "pending (default), approved, returned or withdrawn")
                               @RequestParam(defaultValue = "pending") String state,
                               @AuthenticationPrincipal AgentPrincipal agent) {
         ReviewState wanted;
         try {
             wanted = ReviewState.valueOf(state.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ReviewInvalid("state", "must be pending, approved or returned");
+            throw new ReviewInvalid("state", "must be pending, approved, returned or withdrawn");
         }
         return resources(queue.inState(wanted, accounts.actor(agent)));
     }
@@ -129,8 +129,8 @@ class ReviewApi {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "404", description = "No such review, or one of a team you may not see",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "409", description = "Already decided (nothing is done twice), or the ticket cannot take the "
-            + "status the reply's author chose",
+    @ApiResponse(responseCode = "409", description = "Already decided (nothing is done twice; `state` says how), withdrawn by its "
+            + "author while you decided (`state`: withdrawn), or the ticket cannot take the status the reply's author chose",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
     ReviewResource approve(@PathVariable long id, @RequestBody(required = false) Approval approval,
                            @AuthenticationPrincipal AgentPrincipal agent) {
@@ -146,7 +146,7 @@ class ReviewApi {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "404", description = "No such review, or one of a team you may not see",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "409", description = "Already decided",
+    @ApiResponse(responseCode = "409", description = "Already decided, or withdrawn by its author while you decided (`state`: withdrawn)",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
     ReviewResource giveBack(@PathVariable long id, @RequestBody(required = false) Return input,
                             @AuthenticationPrincipal AgentPrincipal agent) {
@@ -189,7 +189,8 @@ class ReviewApi {
 
     @ExceptionHandler(ReviewDecided.class)
     ResponseEntity<ProblemDetail> decided(ReviewDecided e) {
-        return problem(HttpStatus.CONFLICT, "Already decided", e.getMessage(), Map.of("state", e.review().state().key()));
+        return problem(HttpStatus.CONFLICT, e.review().state() == ReviewState.WITHDRAWN ? "Withdrawn" : "Already decided",
+                e.getMessage(), Map.of("state", e.review().state().key()));
     }
 
     @ExceptionHandler(ReplyNotWaiting.class)

@@ -113,6 +113,18 @@ class ReviewPageController {
         return "review/show";
     }
 
+    /**
+     * A held reply's review, reached from the ticket page (which knows the message, not the review): its newest round,
+     * for those who may see the review's team; 404 otherwise.
+     */
+    @GetMapping("/reviews/reply/{messageId}")
+    String ofReply(@PathVariable long messageId, @AuthenticationPrincipal AgentPrincipal agent) {
+        Actor actor = accounts.actor(agent);
+        ReviewRow latest = queue.latestRow("reply", messageId).filter(r -> access.canSee(actor, r))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No review of reply " + messageId + "."));
+        return "redirect:/reviews/" + latest.id();
+    }
+
     @PostMapping("/reviews/{id}/approve")
     String approve(@PathVariable long id, @RequestParam(required = false) String body,
                    @RequestParam(name = "withChanges", defaultValue = "false") boolean withChanges,
@@ -136,7 +148,10 @@ class ReviewPageController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
         } catch (ReviewForbidden e) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, e.getMessage());
-        } catch (ReviewDecided | ReplyNotWaiting e) {
+        } catch (ReviewDecided e) {
+            redirect.addFlashAttribute("flash", e.review().state() == ReviewState.WITHDRAWN
+                    ? "review.flash.withdrawnMeanwhile" : "review.flash.decided");
+        } catch (ReplyNotWaiting e) {
             redirect.addFlashAttribute("flash", "review.flash.decided");
         } catch (ReviewInvalid e) {
             redirect.addFlashAttribute("flash", "comment".equals(e.field()) ? "review.flash.commentEmpty" : "review.flash.bodyEmpty");

@@ -11,15 +11,20 @@ import jakarta.validation.Valid;
 import org.regard.accounts.AgentPrincipal;
 import org.regard.tickets.Envelopes;
 import org.regard.tickets.InvalidInput;
+import org.regard.tickets.NotTheAuthor;
+import org.regard.tickets.ReplyNotWaiting;
 import org.regard.tickets.TicketQueries;
 import org.regard.tickets.Tickets;
 import org.regard.tickets.api.TicketRequests.NewMessage;
+import org.regard.tickets.api.TicketRequests.ResubmittedReply;
 import org.regard.tickets.api.TicketResources.MessageResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,11 +39,16 @@ import java.net.URI;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-/** Replies and internal notes on a ticket, written as the signed-in agent. */
+/**
+ * Replies and internal notes on a ticket, written as the signed-in agent; and the author's say over their reply while
+ * it is held for review: resubmit it revised once a reviewer returned it, or withdraw it.
+ */
 @RestController
 @RequestMapping(path = "/api/v1/tickets/{ticketId}/messages", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Tickets")
 class TicketMessageApi {
+    private static final String PROBLEM = "#/components/schemas/Problem";
+
     private final Tickets tickets;
     private final TicketQueries queries;
     private final Envelopes envelopes;
@@ -101,6 +111,69 @@ class TicketMessageApi {
     @Operation(operationId = "getMessage", summary = "Read one message of a ticket")
     MessageResource read(@PathVariable long ticketId, @PathVariable long messageId, @AuthenticationPrincipal AgentPrincipal agent) {
         return message(ticketId, messageId, agent);
+    }
+
+    @Schema(name = "WithdrawnReply", description = "A held reply its author took back: it is gone from the ticket; its text "
+            + "is given back so it can be edited and written again.")
+    record WithdrawnReplyResource(long ticketId, long messageId, String body) {
+    }
+
+    @PostMapping(path = "/{messageId}/resubmit", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "resubmitReply", summary = "Resubmit a returned reply, revised",
+            description = "Only its author, once a reviewer returned it: the revised text replaces the returned one and waits "
+                    + "for review again (a new round in the review queue). It reaches the customer only once approved.")
+    @ApiResponse(responseCode = "200", description = "The reply, pending review again")
+    @ApiResponse(responseCode = "400", description = "The text is missing, blank or too long (`errors` names `body`); nothing changed",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "You did not write this reply, or may not work on the ticket",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "404", description = "No such ticket or message, or a ticket you may not see",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "The reply is not returned to you (`state`: pending, approved, or `not held`); "
+            + "nothing changed",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    MessageResource resubmit(@PathVariable long ticketId, @PathVariable long messageId,
+                             @RequestBody(required = false) ResubmittedReply request, @AuthenticationPrincipal AgentPrincipal agent) {
+        tickets.resubmitHeldReply(ticketId, messageId, request == null ? null : request.body(),
+                request == null || request.status() == null ? null : request.status().toDomain(), agent);
+        return message(ticketId, messageId, agent);
+    }
+
+    @PostMapping(path = "/{messageId}/withdraw")
+    @Operation(operationId = "withdrawHeldReply", summary = "Withdraw a reply held for review",
+            description = "Only its author, while it waits for review or after a reviewer returned it: it never reached the "
+                    + "customer, so it simply leaves the ticket and the review queue; its text is answered so it can be "
+                    + "written again. A reply that was approved (or never held) cannot be withdrawn here.")
+    @ApiResponse(responseCode = "200", description = "The reply is gone; its text")
+    @ApiResponse(responseCode = "403", description = "You did not write this reply, or may not work on the ticket",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "404", description = "No such ticket or message, or a ticket you may not see",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "The reply is not held for review (`state`: approved, or `not held`); nothing changed",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    WithdrawnReplyResource withdraw(@PathVariable long ticketId, @PathVariable long messageId,
+                                    @AuthenticationPrincipal AgentPrincipal agent) {
+        Tickets.WithdrawnReply withdrawn = tickets.withdrawHeldReply(ticketId, messageId, agent);
+        return new WithdrawnReplyResource(ticketId, messageId, withdrawn.body());
+    }
+
+    @ExceptionHandler(NotTheAuthor.class)
+    ResponseEntity<ProblemDetail> notTheAuthor(NotTheAuthor e) {
+        return problem(HttpStatus.FORBIDDEN, "Not your reply", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(ReplyNotWaiting.class)
+    ResponseEntity<ProblemDetail> notWaiting(ReplyNotWaiting e) {
+        return problem(HttpStatus.CONFLICT, "Not waiting for you", e.getMessage(), e.state());
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, String state) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        if (state != null) {
+            p.setProperty("state", state);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
     private MessageResource message(long ticketId, long messageId, AgentPrincipal agent) {

@@ -42,6 +42,13 @@ final class TicketRequests {
             @Schema(description = "Used only when the customer is new", nullable = true) @Size(max = 200) String name) {
     }
 
+    @Schema(name = "ResubmittedReply", description = "Its author's revision of a reply a reviewer returned: it waits for review again.")
+    record ResubmittedReply(
+            @Schema(description = "The revised text; required") String body,
+            @Schema(description = "The status the ticket moves to once the reply is approved; left out, none", nullable = true)
+            Vocabulary.Status status) {
+    }
+
     @Schema(name = "NewMessage", description = "A reply to the customer or an internal note.")
     record NewMessage(
             @NotNull Vocabulary.NewKind kind,

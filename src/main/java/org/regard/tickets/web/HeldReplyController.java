@@ -33,7 +33,7 @@ class HeldReplyController {
                     @RequestParam(required = false) TicketStatus nextStatus, @AuthenticationPrincipal AgentPrincipal agent,
                     RedirectAttributes redirect) {
         try {
-            tickets.resubmitHeldReply(messageId, body, nextStatus, agent);
+            tickets.resubmitHeldReply(ticketId, messageId, body, nextStatus, agent);
             redirect.addFlashAttribute("flash", "review.flash.resubmitted");
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("flash", "review.flash.empty");
@@ -49,7 +49,7 @@ class HeldReplyController {
     String withdraw(@PathVariable long ticketId, @PathVariable long messageId, @AuthenticationPrincipal AgentPrincipal agent,
                     RedirectAttributes redirect) {
         try {
-            WithdrawnReply withdrawn = tickets.withdrawHeldReply(messageId, agent);
+            WithdrawnReply withdrawn = tickets.withdrawHeldReply(ticketId, messageId, agent);
             // its text comes back to the composer, as after an undo
             redirect.addFlashAttribute("restoredReply", withdrawn.body());
             redirect.addFlashAttribute("flash", "review.flash.withdrawn");
