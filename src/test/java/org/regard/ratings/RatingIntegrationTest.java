@@ -111,7 +111,9 @@ class RatingIntegrationTest {
 
         var answered = customer.post(links.get(1).group(1), "score", "okay", "comment", "Un peu lent, mais aimable.");
         assertThat(answered.status()).isEqualTo(302);
-        var thanks = customer.get(answered.redirectPath());
+        java.net.URI next = java.net.URI.create(answered.location());
+        assertThat(next.getRawQuery()).isEqualTo("thanks");
+        var thanks = customer.get(next.getRawPath() + "?thanks");
         assertThat(thanks.body()).contains("id=\"rating-thanks\"").contains("Merci !");
         Rating rating = ratings.ofTicket(ticketId, desk.agent().principal()).getFirst();
         assertThat(rating.score()).isEqualTo(Score.OKAY);
