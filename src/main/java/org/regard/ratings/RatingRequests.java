@@ -1,5 +1,6 @@
 package org.regard.ratings;
 
+import org.regard.customers.CustomersMerged;
 import org.regard.tickets.TicketEvents.TicketStatusChanged;
 import org.regard.tickets.TicketStatus;
 import org.springframework.context.event.EventListener;
@@ -33,5 +34,12 @@ class RatingRequests {
                         where not exists (select 1 from rating_setting s where s.team_id = ? and s.enabled = false)""")
                 .params(event.ticketId(), event.teamId(), Timestamp.from(event.at()), resolvedEpoch, event.teamId(), event.teamId())
                 .update();
+    }
+
+    /** A merged duplicate's ratings follow its tickets to the survivor (inside the merge's transaction, one statement). */
+    @EventListener
+    void onCustomersMerged(CustomersMerged merged) {
+        jdbc.sql("update rating_request set customer_id = ? where customer_id = ?")
+                .params(merged.survivorId(), merged.mergedId()).update();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 import org.regard.accounts.Accounts;
+import org.regard.api.ApiClient;
 import org.regard.accounts.Role;
 import org.regard.accounts.TeamView;
 import org.regard.customers.Customers;
@@ -41,6 +42,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.regard.api.ApiClient.bearer;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -258,6 +260,51 @@ class RatingIntegrationTest {
         assertThat(settings.of(team.id(), accounts.actor(lead.principal()))).isEqualTo(new RatingSettings.Setting(team.id(), true, 0));
         settings.change(team.id(), true, 24, accounts.actor(lead.principal()));
         assertThat(settings.of(team.id(), accounts.actor(lead.principal())).delayHours()).isEqualTo(24);
+    }
+
+    @Test
+    void theApiListsRatingsByTeamAndScoreAndRefusesWhatTheCallerMayNotDo() throws Exception {
+        Desk desk = desk("en");
+        long ticketId = emailTicket(desk, "Through the API");
+        resolve(desk, ticketId);
+        Matcher link = links(plainText(awaitMail(desk.address(), 1).getFirst())).getFirst();
+        long requestId = Long.parseLong(link.group(2));
+        ratings.answer(requestId, link.group(3), "good", "Quick and kind.");
+        TestAgent lead = data.agent(Role.LEAD, desk.team());
+        ApiClient api = new ApiClient(port);
+        String agentToken = data.apiToken(desk.agent());
+
+        var mine = api.get("/api/v1/ratings?team=" + desk.team().id() + "&score=good").auth(bearer(agentToken)).send();
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.body()).contains("\"id\":" + requestId).contains("\"score\":\"good\"").contains("Quick and kind.");
+        assertThat(api.get("/api/v1/ratings?team=" + desk.team().id() + "&score=bad").auth(bearer(agentToken)).send().body())
+                .doesNotContain("\"id\":" + requestId);
+        assertThat(api.get("/api/v1/tickets/" + ticketId + "/ratings").auth(bearer(agentToken)).send().body()).contains("\"score\":\"good\"");
+        var badScore = api.get("/api/v1/ratings?score=great").auth(bearer(agentToken)).send();
+        assertThat(badScore.status()).isEqualTo(400);
+        assertThat(badScore.body()).contains("\"field\":\"score\"");
+        TestAgent stranger = data.agent(Role.AGENT, data.team("elsewhere"));
+        String strangerToken = data.apiToken(stranger);
+        assertThat(api.get("/api/v1/ratings").auth(bearer(strangerToken)).send().body()).doesNotContain("\"id\":" + requestId);
+        assertThat(api.get("/api/v1/tickets/" + ticketId + "/ratings").auth(bearer(strangerToken)).send().status()).isIn(403, 404);
+
+        // the setting: the agent may not, the lead may; a delay out of range changes nothing
+        var refused = api.put("/api/v1/rating-settings/" + desk.team().id()).auth(bearer(agentToken))
+                .json(java.util.Map.of("enabled", false, "delayHours", 0)).send();
+        assertThat(refused.status()).isEqualTo(403);
+        String leadToken = data.apiToken(lead);
+        var tooLong = api.put("/api/v1/rating-settings/" + desk.team().id()).auth(bearer(leadToken))
+                .json(java.util.Map.of("enabled", false, "delayHours", 1000)).send();
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("\"field\":\"delayHours\"");
+        assertThat(api.get("/api/v1/rating-settings/" + desk.team().id()).auth(bearer(leadToken)).send().body())
+                .contains("\"enabled\":true").contains("\"delayHours\":0");
+        var changed = api.put("/api/v1/rating-settings/" + desk.team().id()).auth(bearer(leadToken))
+                .json(java.util.Map.of("enabled", true, "delayHours", 4)).send();
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.body()).contains("\"delayHours\":4");
+        assertThat(api.get("/api/v1/rating-settings").auth(bearer(leadToken)).send().body())
+                .contains("\"teamId\":" + desk.team().id());
     }
 
     // --- helpers

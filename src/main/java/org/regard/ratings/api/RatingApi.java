@@ -96,17 +96,17 @@ class RatingApi {
         return ratings.ofTicket(id, agent).stream().map(RatingResource::of).toList();
     }
 
-    @GetMapping(path = "/api/v1/teams/{id}/rating-setting", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = "/api/v1/rating-settings/{teamId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "ratingSetting", summary = "A team's rating requests setting (its leads and administrators)")
     @ApiResponse(responseCode = "200", description = "The setting (on, no delay, when never changed)")
     @ApiResponse(responseCode = "403", description = "Not a lead of the team nor an administrator",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
-    SettingResource setting(@PathVariable long id, @AuthenticationPrincipal AgentPrincipal agent) {
+    SettingResource setting(@PathVariable("teamId") long id, @AuthenticationPrincipal AgentPrincipal agent) {
         RatingSettings.Setting s = settings.of(id, accounts.actor(agent));
         return new SettingResource(s.teamId(), s.enabled(), s.delayHours());
     }
 
-    @PutMapping(path = "/api/v1/teams/{id}/rating-setting", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PutMapping(path = "/api/v1/rating-settings/{teamId}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "changeRatingSetting", summary = "Switch a team's rating requests on or off, or delay them")
     @ApiResponse(responseCode = "200", description = "The setting now")
@@ -114,12 +114,20 @@ class RatingApi {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "403", description = "Not a lead of the team nor an administrator",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
-    SettingResource change(@PathVariable long id, @RequestBody SettingChange change, @AuthenticationPrincipal AgentPrincipal agent) {
+    SettingResource change(@PathVariable("teamId") long id, @RequestBody SettingChange change, @AuthenticationPrincipal AgentPrincipal agent) {
         if (change == null || change.enabled() == null) {
             throw new RatingInvalid("enabled", "ratings.error.enabled", "is required");
         }
         RatingSettings.Setting s = settings.change(id, change.enabled(), change.delayHours(), accounts.actor(agent));
         return new SettingResource(s.teamId(), s.enabled(), s.delayHours());
+    }
+
+    @GetMapping(path = "/api/v1/rating-settings", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "ratingSettings", summary = "The rating requests settings of the teams the caller leads (all for an administrator)")
+    @ApiResponse(responseCode = "200", description = "One setting per team (empty for an agent who leads none)")
+    List<SettingResource> settings(@AuthenticationPrincipal AgentPrincipal agent) {
+        return settings.led(accounts.actor(agent)).stream()
+                .map(s -> new SettingResource(s.teamId(), s.enabled(), s.delayHours())).toList();
     }
 
     private static Instant instant(String field, String value) {
