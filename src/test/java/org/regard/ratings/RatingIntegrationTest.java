@@ -307,6 +307,26 @@ class RatingIntegrationTest {
                 .contains("\"teamId\":" + desk.team().id());
     }
 
+    @Test
+    void theSettingsPageIsTheLeadsAndRefusesABadDelay() {
+        TeamView team = data.team("paged");
+        TestAgent agent = data.agent(Role.AGENT, team);
+        TestAgent lead = data.agent(Role.LEAD, team);
+        assertThat(WebSession.signedIn(port, agent.email(), agent.password()).get("/ratings/settings").status()).isEqualTo(403);
+
+        WebSession session = WebSession.signedIn(port, lead.email(), lead.password());
+        var page = session.get("/ratings/settings");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"rating-setting-" + team.id() + "\"");
+        var bad = session.post("/ratings/settings", "team", String.valueOf(team.id()), "enabled", "true", "delayHours", "9999");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("id=\"rating-settings-error\"");
+        assertThat(settings.of(team.id(), accounts.actor(lead.principal())).delayHours()).isZero();
+        var saved = session.post("/ratings/settings", "team", String.valueOf(team.id()), "delayHours", "3");
+        assertThat(saved.status()).isEqualTo(302);
+        assertThat(settings.of(team.id(), accounts.actor(lead.principal()))).isEqualTo(new RatingSettings.Setting(team.id(), false, 180));
+    }
+
     // --- helpers
 
     Desk desk(String language) {
