@@ -125,6 +125,8 @@ class SecurityConfiguration {
                                 "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         // the second step of a sign-in: useful only to a session whose password step left it pending
                         .requestMatchers(TwoFactorSignIn.CODE_PAGE, TwoFactorSignIn.ENROL_PAGE).permitAll()
+                        // the customer's rating page: no account, the signed link is the key (module ratings)
+                        .requestMatchers("/rating/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(twoFactorSignIn).permitAll()

@@ -18,11 +18,12 @@
  *   and never losing a message it cannot read.</li>
  *   <li>{@code outbox}: {@code Outbox} queues an email reply in the reply's own transaction; the {@code MailSender}
  *   sends it after the undo window, retries with backoff and never sends twice what it may already have handed over;
- *   acknowledgements of new tickets go the same way.</li>
+ *   acknowledgements of new tickets and the customer's rating requests ({@code ratings.RatingEvents.RatingRequested})
+ *   go the same way.</li>
  *   <li>this package: the settings ({@link org.regard.mail.MailSettings}), and the display side: {@code MailEnvelopes}
  *   tells the tickets module what each message's envelope and delivery state are, {@link org.regard.mail.MailDisplay}
  *   renders a received message's HTML for its sandboxed frame.</li>
  * </ul>
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Mail", allowedDependencies = {"tickets", "customers", "accounts", "audit", "text"})
+@org.springframework.modulith.ApplicationModule(displayName = "Mail", allowedDependencies = {"tickets", "customers", "accounts", "audit", "text", "ratings"})
 package org.regard.mail;

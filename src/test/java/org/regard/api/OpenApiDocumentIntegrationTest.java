@@ -73,6 +73,8 @@ class OpenApiDocumentIntegrationTest {
                 // gestures
                 "/api/v1/tickets/{id}/gestures", "/api/v1/customers/{id}/gestures", "/api/v1/gesture-limits",
                 "/api/v1/gesture-limits/{id}", "/api/v1/gestures/sums",
+                // the customer's rating
+                "/api/v1/ratings", "/api/v1/tickets/{id}/ratings", "/api/v1/rating-settings", "/api/v1/rating-settings/{teamId}",
                 // a second pair of eyes
                 "/api/v1/reviews", "/api/v1/reviews/{id}", "/api/v1/reviews/{id}/approve", "/api/v1/reviews/{id}/return",
                 // administration

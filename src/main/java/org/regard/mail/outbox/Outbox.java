@@ -7,6 +7,7 @@ import org.regard.mail.mailboxes.Mailboxes;
 import org.regard.accounts.AgentPrincipal;
 import org.regard.customers.Customers;
 import org.regard.customers.Customers.CustomerView;
+import org.regard.ratings.RatingEvents.RatingRequested;
 import org.regard.tickets.Channel;
 import org.regard.tickets.ReplyChannel;
 import org.regard.tickets.TicketEvents.AgentReplied;
@@ -90,6 +91,28 @@ public class Outbox {
                         values (?, ?, ?, 'OUT', ?, ?, ?, ?, ?)""")
                 .params(event.messageId(), ticketId, to.senderId(), rfcId, to.senderAddress(), to.senderName(),
                         addressLine(to.recipientName(), to.recipient()), subject)
+                .update();
+    }
+
+    /**
+     * Queues the customer's rating request, synchronously inside the transaction that marks the request sent (so a
+     * request is never marked sent without its mail). It leaves from the mailbox the ticket's mail leaves from; with
+     * none, the sender fails the row with the reason, as for a reply.
+     */
+    @EventListener
+    void onRatingRequested(RatingRequested event) {
+        Instant now = clock.instant();
+        Optional<Mailbox> mailbox = sendingMailbox(event.ticketId(), event.teamId());
+        String rfcId = "regard.rating." + event.ticketId() + "." + event.requestId() + "."
+                + Long.toHexString(RANDOM.nextLong())
+                + "@" + domainOf(mailbox.map(Mailbox::address).orElse(null));
+        jdbc.sql("""
+                        insert into mail_outbox (outbox_key, kind, ticket_id, mailbox_id, recipient, rfc_message_id, subject, body,
+                            language, state, send_after, attempts, created_at)
+                        values (?, 'RATING', ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, 0, ?)""")
+                .params("rating:" + event.requestId(), event.ticketId(), mailbox.map(Mailbox::id).orElse(null),
+                        event.recipient(), rfcId.toLowerCase(Locale.ROOT), event.subject(), event.body(), event.language(),
+                        Timestamp.from(now), Timestamp.from(now))
                 .update();
     }
 

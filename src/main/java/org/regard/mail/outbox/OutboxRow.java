@@ -18,7 +18,9 @@ record OutboxRow(long id, String outboxKey, Kind kind, long ticketId, Long ticke
         /** An agent's reply: a ticket message. */
         REPLY,
         /** The automatic "we received your message" answer: not a ticket message. */
-        ACKNOWLEDGEMENT
+        ACKNOWLEDGEMENT,
+        /** The customer's rating request (module ratings): its text, in the customer's language, comes with the row. */
+        RATING
     }
 
     /** Where the row's delivery stands (the column's values; see V6__mail.sql). */

@@ -56,7 +56,7 @@ class OutgoingMail {
     }
 
     Text textOf(OutboxRow row, Mailbox mailbox) {
-        if (row.kind() == OutboxRow.Kind.REPLY) {
+        if (row.kind() == OutboxRow.Kind.REPLY || row.kind() == OutboxRow.Kind.RATING) {
             return new Text(row.subject(), row.body());
         }
         Locale locale = row.language() == null || row.language().isBlank() ? Locale.ENGLISH : Locale.forLanguageTag(row.language());
@@ -84,6 +84,9 @@ class OutgoingMail {
         mime.setHeader(MailParser.LOOP_HEADER, String.valueOf(row.ticketId()));
         if (row.kind() == OutboxRow.Kind.ACKNOWLEDGEMENT) {
             mime.setHeader("Auto-Submitted", "auto-replied");
+            mime.setHeader("X-Auto-Response-Suppress", "All");
+        } else if (row.kind() == OutboxRow.Kind.RATING) {
+            mime.setHeader("Auto-Submitted", "auto-generated");
             mime.setHeader("X-Auto-Response-Suppress", "All");
         }
         MimeMultipart alternative = new MimeMultipart("alternative");
