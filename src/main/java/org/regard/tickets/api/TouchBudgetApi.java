@@ -121,7 +121,7 @@ class TouchBudgetApi {
             description = "One of the team's root causes; audited and kept in the ticket's history.")
     @ApiResponse(responseCode = "204", description = "Noted")
     @ApiResponse(responseCode = "403", description = "Not a lead of the ticket's team nor an administrator")
-    @ApiResponse(responseCode = "422", description = "Not on the team's list")
+    @ApiResponse(responseCode = "400", description = "Not on the team's list (the problem names rootCause)")
     org.springframework.http.ResponseEntity<Void> noteRootCause(@PathVariable long id, @RequestBody CauseNote body,
                                                                 @AuthenticationPrincipal AgentPrincipal agent) {
         tickets.noteRootCause(id, body.rootCause(), agent);
