@@ -200,4 +200,28 @@ class TouchBudgetIntegrationTest {
         assertThat(touches.get("handoffs").asInt()).as("one action with a team move and a release").isEqualTo(1);
         assertThat(touches.get("reopenings").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void theBudgetsPageIsForLeadsWhoKeepTheirTeamsRootCauses() {
+        Desk desk = desk();
+        WebSession agentPage = WebSession.signedIn(port, desk.agent().email(), desk.agent().password());
+        assertThat(agentPage.get("/touch-budgets").status()).isEqualTo(403);
+        assertThat(agentPage.post("/touch-budgets/categories/" + desk.category(), "expectedTouches", "2", "alarmTouches", "5").status())
+                .isEqualTo(403);
+        assertThat(categories.category(desk.category()).orElseThrow().expectedTouches()).isNull();
+
+        WebSession leadPage = WebSession.signedIn(port, desk.lead().email(), desk.lead().password());
+        WebSession.Page page = leadPage.get("/touch-budgets");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Default pair", "Unclear answer");
+        assertThat(leadPage.post("/touch-budgets/categories/" + desk.category(), "expectedTouches", "2", "alarmTouches", "5").status())
+                .isEqualTo(302);
+        assertThat(categories.category(desk.category()).orElseThrow().alarmTouches()).isEqualTo(5);
+        assertThat(leadPage.post("/touch-budgets/root-causes/" + desk.team().id(), "causesText", "Carrier delay\nWrong address\n\n").status())
+                .isEqualTo(302);
+        ApiClient.Reply causes = api().get("/api/v1/root-causes/" + desk.team().id()).auth(bearer(data.apiToken(desk.agent()))).send();
+        assertThat(causes.json().get("causes").valueStream().map(JsonNode::asString).toList()).containsExactly("Carrier delay", "Wrong address");
+        assertThat(api().put("/api/v1/root-causes/" + desk.team().id()).auth(bearer(data.apiToken(desk.agent())))
+                .json(Map.of("causes", java.util.List.of("Anything"))).send().status()).isEqualTo(403);
+    }
 }
