@@ -18,10 +18,12 @@ import java.util.ArrayList;
 public class Categories {
     private final CategoryRepository categories;
     private final AuditLog audit;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    Categories(CategoryRepository categories, AuditLog audit) {
+    Categories(CategoryRepository categories, AuditLog audit, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.categories = categories;
         this.audit = audit;
+        this.jdbc = jdbc;
     }
 
     /** The longest name a category may have, in any language. */
@@ -32,13 +34,23 @@ public class Categories {
      * language; the API's English), falling back to the base name; {@link #baseName()} is the base name.
      * {@code resolutionReview}: resolving its tickets needs a second person's review.
      */
-    public record CategoryView(long id, LocalNames names, boolean active, boolean resolutionReview) {
+    public record CategoryView(long id, LocalNames names, boolean active, boolean resolutionReview, Integer expectedTouches,
+                               Integer alarmTouches) {
         public CategoryView(long id, String name, boolean active) {
             this(id, LocalNames.of(name), active, false);
         }
 
         public CategoryView(long id, LocalNames names, boolean active) {
             this(id, names, active, false);
+        }
+
+        public CategoryView(long id, LocalNames names, boolean active, boolean resolutionReview) {
+            this(id, names, active, resolutionReview, null, null);
+        }
+
+        /** Whether the category has its own touch budget (else the desk's default pair applies). */
+        public boolean budgeted() {
+            return expectedTouches != null;
         }
 
         public String name() {
@@ -170,6 +182,54 @@ public class Categories {
         return view(categories.save(c));
     }
 
+    /**
+     * Gives the category its touch budget, or takes it away (both null: the desk's default pair applies); audited when
+     * it changes. Admins and team leads set it (the caller checks).
+     *
+     * @throws InvalidInput naming the field at fault (see {@link TouchBudget#check})
+     */
+    public CategoryView budget(long id, Integer expected, Integer alarm) {
+        TouchBudget.check(expected, alarm);
+        Category c = categories.findById(id).orElseThrow(() -> new java.util.NoSuchElementException("No category " + id));
+        if (java.util.Objects.equals(c.getExpectedTouches(), expected) && java.util.Objects.equals(c.getAlarmTouches(), alarm)) {
+            return view(c);
+        }
+        String before = pair(c.getExpectedTouches(), c.getAlarmTouches());
+        c.budget(expected, alarm);
+        audit.record(AuditAction.CATEGORY_CHANGED, "category", id, c.getName() + ": touch budget " + before + " → "
+                + pair(expected, alarm));
+        return view(categories.save(c));
+    }
+
+    /** The desk's default touch budget, for tickets without a category or whose category has none. */
+    public record DefaultBudget(Integer expectedTouches, Integer alarmTouches) {
+    }
+
+    @Transactional(readOnly = true)
+    public DefaultBudget defaultBudget() {
+        return jdbc.sql("select expected_touches, alarm_touches from touch_budget_default where id = 1")
+                .query((rs, n) -> new DefaultBudget(rs.getObject(1, Integer.class), rs.getObject(2, Integer.class)))
+                .optional().orElse(new DefaultBudget(null, null));
+    }
+
+    /** Sets the desk's default pair (both null: none); audited when it changes. */
+    public DefaultBudget defaultBudget(Integer expected, Integer alarm) {
+        TouchBudget.check(expected, alarm);
+        DefaultBudget before = defaultBudget();
+        DefaultBudget after = new DefaultBudget(expected, alarm);
+        if (before.equals(after)) {
+            return before;
+        }
+        jdbc.sql("update touch_budget_default set expected_touches = ?, alarm_touches = ? where id = 1").params(expected, alarm).update();
+        audit.record(AuditAction.SETTINGS_CHANGED, "touch-budget", "default", "default touch budget "
+                + pair(before.expectedTouches(), before.alarmTouches()) + " → " + pair(expected, alarm));
+        return after;
+    }
+
+    private static String pair(Integer expected, Integer alarm) {
+        return expected == null ? "none" : expected + "/" + alarm;
+    }
+
     public void retire(long id) {
         setActive(id, false);
     }
@@ -194,6 +254,7 @@ public class Categories {
     }
 
     private static CategoryView view(Category c) {
-        return new CategoryView(c.getId(), c.localNames(), c.isActive(), c.isResolutionReview());
+        return new CategoryView(c.getId(), c.localNames(), c.isActive(), c.isResolutionReview(), c.getExpectedTouches(),
+                c.getAlarmTouches());
     }
 }

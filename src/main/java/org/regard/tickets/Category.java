@@ -16,6 +16,9 @@ class Category {
     private String names;
     /** Resolving a ticket of this category needs a second person's review. */
     private boolean resolutionReview;
+    /** Its touch budget (both or neither): the touches its tickets are expected to need, and the alarm number. */
+    private Integer expectedTouches;
+    private Integer alarmTouches;
 
     Category() {
     }
@@ -55,6 +58,19 @@ class Category {
 
     void requireResolutionReview(boolean required) {
         resolutionReview = required;
+    }
+
+    Integer getExpectedTouches() {
+        return expectedTouches;
+    }
+
+    Integer getAlarmTouches() {
+        return alarmTouches;
+    }
+
+    void budget(Integer expected, Integer alarm) {
+        expectedTouches = expected;
+        alarmTouches = alarm;
     }
 
     void retire() {

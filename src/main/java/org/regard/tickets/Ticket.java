@@ -33,8 +33,23 @@ class Ticket {
     private Long followUpOf;
     /** Counts changes to what a person edits (status, priority, team, assignee, category, subject), not touches. */
     private int version;
+    /** Moves to another team or away from its agent (see {@link TouchBudget#handoffs}). */
+    private int handoffs;
+    /** Resolved or closed, then active again. */
+    private int reopenings;
+    /** Why a team lead is asked to look (see {@link TouchBudget#ALARM}), or null. */
+    private String flagReason;
+    private Instant flaggedAt;
+    /** The cause a team lead noted, from the team's list. */
+    private String rootCause;
     @Transient
     private boolean edited;
+    /** The touches at which its budget flags it, read with the row lock (null when no budget applies). */
+    @Transient
+    private Integer alarmTouches;
+    /** Whether the action under way already counted a hand-off (a team move that lets go of the agent is one). */
+    @Transient
+    private boolean handedOff;
 
     /** One changed field, old and new value as stored text. */
     record Change(String field, String oldValue, String newValue) {
@@ -116,6 +131,56 @@ class Ticket {
         return version;
     }
 
+    int getHandoffs() {
+        return handoffs;
+    }
+
+    int getReopenings() {
+        return reopenings;
+    }
+
+    String getFlagReason() {
+        return flagReason;
+    }
+
+    Instant getFlaggedAt() {
+        return flaggedAt;
+    }
+
+    String getRootCause() {
+        return rootCause;
+    }
+
+    /** The alarm number of its budget, as the row lock read it. */
+    void budgetAlarm(Integer alarm) {
+        this.alarmTouches = alarm;
+    }
+
+    /**
+     * Flags the ticket for a team lead with a reason; false when it already is flagged (the first reason stays until a
+     * lead notes a root cause, after which a new reason flags it again).
+     */
+    boolean flag(String reason, Instant now) {
+        if (flagReason != null && rootCause == null) {
+            return false;
+        }
+        flagReason = reason;
+        flaggedAt = now;
+        rootCause = null;
+        return true;
+    }
+
+    /** Notes the cause a team lead found; returns the change for the ticket's history (none when it is the same). */
+    List<Change> noteRootCause(String cause, Instant now) {
+        if (Objects.equals(rootCause, cause)) {
+            return List.of();
+        }
+        Change change = new Change("root_cause", rootCause, cause);
+        rootCause = cause;
+        updatedAt = now;
+        return List.of(change);
+    }
+
     /** Whether a property a person edits changed since the ticket was loaded (its version then moves on). */
     boolean edited() {
         return edited;
@@ -140,6 +205,11 @@ class Ticket {
         t.resolvedAt = instant(rs.getTimestamp("resolved_at"));
         t.followUpOf = rs.getObject("follow_up_of", Long.class);
         t.version = rs.getInt("version");
+        t.handoffs = rs.getInt("handoffs");
+        t.reopenings = rs.getInt("reopenings");
+        t.flagReason = rs.getString("flag_reason");
+        t.flaggedAt = instant(rs.getTimestamp("flagged_at"));
+        t.rootCause = rs.getString("root_cause");
         return t;
     }
 
@@ -159,6 +229,11 @@ class Ticket {
             touchesOut++;
         }
         updatedAt = now;
+        // flagged when the touches reach the alarm, or on the next touch past it when the budget came later
+        int touches = touchesIn + touchesOut;
+        if (alarmTouches != null && (touches == alarmTouches || (touches > alarmTouches && flagReason == null))) {
+            flag(TouchBudget.ALARM, now);
+        }
     }
 
     /** Takes back an outbound touch whose reply was withdrawn before it left. */
@@ -187,6 +262,9 @@ class Ticket {
             throw new IllegalTransition(status, target);
         }
         Change change = new Change("status", status.name(), target.name());
+        if (TouchBudget.reopens(status.name(), target.name())) {
+            reopenings++;
+        }
         status = target;
         edited = true;
         resolvedAt = target == TicketStatus.RESOLVED ? now : (target == TicketStatus.CLOSED ? resolvedAt : null);
@@ -207,11 +285,11 @@ class Ticket {
     }
 
     List<Change> moveToTeam(long target, Instant now) {
-        return change("team", teamId, target, () -> teamId = target, now);
+        return handingOff(change("team", teamId, target, () -> teamId = target, now));
     }
 
     List<Change> assignTo(Long agentId, Instant now) {
-        return change("assignee", assigneeId, agentId, () -> assigneeId = agentId, now);
+        return handingOff(change("assignee", assigneeId, agentId, () -> assigneeId = agentId, now));
     }
 
     List<Change> categorize(Long target, Instant now) {
@@ -220,6 +298,17 @@ class Ticket {
 
     List<Change> rename(String target, Instant now) {
         return change("subject", subject, target.strip(), () -> subject = target.strip(), now);
+    }
+
+    /** Counts one hand-off per action, whatever moves it made (see {@link TouchBudget#handoffs}). */
+    private List<Change> handingOff(List<Change> changes) {
+        for (Change c : changes) {
+            if (!handedOff && TouchBudget.handsOff(new TouchBudget.HistoryChange(updatedAt, c.field(), c.oldValue(), c.newValue()))) {
+                handoffs++;
+                handedOff = true;
+            }
+        }
+        return changes;
     }
 
     private List<Change> change(String field, Object before, Object after, Runnable apply, Instant now) {

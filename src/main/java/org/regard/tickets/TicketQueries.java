@@ -57,7 +57,12 @@ public class TicketQueries {
         /** Nobody's yet, in my teams. */
         UNASSIGNED,
         /** Every ticket I may see (admins: all teams). */
-        ALL
+        ALL,
+        /**
+         * Flagged for a team lead and no root cause noted yet, in my teams (admins: all teams), whatever their status
+         * unless statuses are asked: a resolved ticket's cause is still wanted.
+         */
+        FLAGGED
     }
 
     /** The orders a list can take. */
@@ -93,8 +98,36 @@ public class TicketQueries {
     /** One row of a ticket list. */
     public record TicketRow(long id, String subject, TicketStatus status, Priority priority, Channel channel,
                             long customerId, String customerName, long teamId, String teamName, Long assigneeId,
-                            String assigneeName, int touchesIn, int touchesOut, Instant createdAt, Instant updatedAt) {
+                            String assigneeName, int touchesIn, int touchesOut, Instant createdAt, Instant updatedAt,
+                            TouchBudget budget) {
+
+        /** A row without its budget read (no budget, nothing counted). */
+        public TicketRow(long id, String subject, TicketStatus status, Priority priority, Channel channel,
+                         long customerId, String customerName, long teamId, String teamName, Long assigneeId,
+                         String assigneeName, int touchesIn, int touchesOut, Instant createdAt, Instant updatedAt) {
+            this(id, subject, status, priority, channel, customerId, customerName, teamId, teamName, assigneeId, assigneeName,
+                    touchesIn, touchesOut, createdAt, updatedAt, TouchBudget.NONE);
+        }
+
+        public int touches() {
+            return touchesIn + touchesOut;
+        }
+
+        /** Where its touches stand against its budget. */
+        public TouchBudget.State touchState() {
+            return budget.state(touches());
+        }
     }
+
+    /**
+     * The ticket's touch budget, asked in the statement that reads its row: its category's pair, or the desk's default
+     * pair when it has no category or its category has none (a category has both numbers or neither).
+     */
+    static final String BUDGET = """
+            (select case when c.expected_touches is null then d.expected_touches else c.expected_touches end
+             from touch_budget_default d left join category c on c.id = t.category_id where d.id = 1) as budget_expected,
+            (select case when c.expected_touches is null then d.alarm_touches else c.alarm_touches end
+             from touch_budget_default d left join category c on c.id = t.category_id where d.id = 1) as budget_alarm""";
 
     /** A page of rows and the cursor of the next page (null on the last page). */
     public record Page(List<TicketRow> rows, String nextCursor) {
@@ -128,6 +161,37 @@ public class TicketQueries {
         public int touches() {
             return summary.touchesIn() + summary.touchesOut();
         }
+
+        /** The touches by kind, counted from its messages (a reply held for review is no touch yet). */
+        public TouchBreakdown breakdown() {
+            int customer = 0;
+            int replies = 0;
+            int in = 0;
+            int out = 0;
+            for (MessageView m : messages) {
+                if (m.touch() == null) {
+                    continue;
+                }
+                switch (m.kind()) {
+                    case CUSTOMER -> customer++;
+                    case REPLY -> replies++;
+                    case CONTACT -> {
+                        if (m.touch() == TouchDirection.INBOUND) {
+                            in++;
+                        } else {
+                            out++;
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            return new TouchBreakdown(customer, replies, in, out, summary.budget().handoffs(), summary.budget().reopenings());
+        }
+    }
+
+    /** A ticket's touches by kind, with its hand-offs and reopenings. */
+    public record TouchBreakdown(int customerMessages, int replies, int contactsIn, int contactsOut, int handoffs, int reopenings) {
     }
 
     /** One message; {@code authorName} is the agent's or the customer's name; {@code review} is null unless it was held. */
@@ -275,7 +339,7 @@ public class TicketQueries {
     }
 
     public Page list(ListQuery q, AgentPrincipal agent) {
-        StringBuilder sql = new StringBuilder("select * from ticket t where 1 = 1");
+        StringBuilder sql = new StringBuilder("select t.*, " + BUDGET + " from ticket t where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (!narrow(q, agent, accountsTeams(q, agent), "", sql, params)) {
             return new Page(List.of(), null);
@@ -315,7 +379,7 @@ public class TicketQueries {
 
     /** The teams whose tickets this query may show: null for every team (an admin's "all" view). */
     private Set<Long> accountsTeams(ListQuery q, AgentPrincipal agent) {
-        return agent.isAdmin() && q.view() == View.ALL ? null : accounts.teamIdsOf(agent.id());
+        return agent.isAdmin() && (q.view() == View.ALL || q.view() == View.FLAGGED) ? null : accounts.teamIdsOf(agent.id());
     }
 
     /**
@@ -337,11 +401,13 @@ public class TicketQueries {
                 params.put(prefix + "me", agent.id());
             }
             case UNASSIGNED -> sql.append(" and t.assignee_id is null");
+            case FLAGGED -> sql.append(" and t.flagged_at is not null and t.root_cause is null");
             default -> {
             }
         }
         Set<TicketStatus> statuses = q.statuses().isEmpty()
-                ? Set.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.WAITING) : q.statuses();
+                ? (q.view() == View.FLAGGED ? Set.of(TicketStatus.values())
+                : Set.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.WAITING)) : q.statuses();
         if (statuses.size() < TicketStatus.values().length) {
             sql.append(" and t.status in (:").append(prefix).append("statuses)");
             params.put(prefix + "statuses", statuses.stream().map(Enum::name).toList());
@@ -401,7 +467,7 @@ public class TicketQueries {
         for (int i = 0; i < queries.size(); i++) {
             ListQuery q = queries.get(i);
             StringBuilder part = new StringBuilder("select 1 from ticket t where 1 = 1");
-            boolean possible = narrow(q, agent, agent.isAdmin() && q.view() == View.ALL ? null : myTeams, "q" + i + "_", part, params);
+            boolean possible = narrow(q, agent, agent.isAdmin() && (q.view() == View.ALL || q.view() == View.FLAGGED) ? null : myTeams, "q" + i + "_", part, params);
             if (i > 0) {
                 sql.append(" union all ");
             }
@@ -496,7 +562,14 @@ public class TicketQueries {
             }
         });
         Map<Long, String> agentNames = accounts.agentNames(agentIds);
-        Map<Long, String> categoryNames = categoryNames();
+        Map<Long, String> categoryNames = new HashMap<>();
+        Map<Long, Integer[]> budgets = new HashMap<>();
+        categoryFacts(categoryNames, budgets);
+        Integer[] pair = budgets.getOrDefault(t.getCategoryId(), budgets.get(null));
+        if (t.getCategoryId() != null && (pair == null || pair[0] == null)) {
+            pair = budgets.get(null);
+        }
+        summary = withBudget(summary, t, pair == null ? null : pair[0], pair == null ? null : pair[1]);
         String customerName = summary.customerName();
 
         Map<Long, List<AttachmentView>> files = new HashMap<>();
@@ -600,13 +673,28 @@ public class TicketQueries {
         return page.rows().stream().findFirst().map(TicketRow::id);
     }
 
-    private Map<Long, String> categoryNames() {
-        Map<Long, String> names = new HashMap<>();
-        // in the reader's language (see Categories.CategoryView#name())
-        jdbc.sql("select id, name, names from category").query((ResultSet rs) -> {
-            names.put(rs.getLong(1), org.regard.text.LocalNames.decode(rs.getString(2), rs.getString(3)).current());
-        });
-        return names;
+    /**
+     * Every category's name (in the reader's language) and touch budget, and under the key {@code null} the desk's
+     * default pair: one statement.
+     */
+    private void categoryFacts(Map<Long, String> names, Map<Long, Integer[]> budgets) {
+        jdbc.sql("""
+                select id, name, names, expected_touches, alarm_touches from category
+                union all select null, null, null, expected_touches, alarm_touches from touch_budget_default where id = 1""")
+                .query((ResultSet rs) -> {
+                    Long id = rs.getObject(1, Long.class);
+                    if (id != null) {
+                        names.put(id, org.regard.text.LocalNames.decode(rs.getString(2), rs.getString(3)).current());
+                    }
+                    budgets.put(id, new Integer[]{rs.getObject(4, Integer.class), rs.getObject(5, Integer.class)});
+                });
+    }
+
+    private static TicketRow withBudget(TicketRow r, Ticket t, Integer expected, Integer alarm) {
+        return new TicketRow(r.id(), r.subject(), r.status(), r.priority(), r.channel(), r.customerId(), r.customerName(),
+                r.teamId(), r.teamName(), r.assigneeId(), r.assigneeName(), r.touchesIn(), r.touchesOut(), r.createdAt(),
+                r.updatedAt(), new TouchBudget(t.getHandoffs(), t.getReopenings(), expected, alarm, t.getFlagReason(),
+                t.getFlaggedAt(), t.getRootCause()));
     }
 
     private static void addId(Set<Long> ids, String value) {
@@ -633,7 +721,8 @@ public class TicketQueries {
     }
 
     private record RawRow(long id, String subject, TicketStatus status, Priority priority, Channel channel, long customerId,
-                          long teamId, Long assigneeId, int touchesIn, int touchesOut, Instant createdAt, Instant updatedAt) {
+                          long teamId, Long assigneeId, int touchesIn, int touchesOut, Instant createdAt, Instant updatedAt,
+                          TouchBudget budget) {
     }
 
     private record RawChange(Instant at, Long actor, String field, String oldValue, String newValue) {
@@ -643,12 +732,17 @@ public class TicketQueries {
         return new RawRow(rs.getLong("id"), rs.getString("subject"), TicketStatus.valueOf(rs.getString("status")),
                 Priority.valueOf(rs.getString("priority")), Channel.valueOf(rs.getString("channel")), rs.getLong("customer_id"),
                 rs.getLong("team_id"), rs.getObject("assignee_id", Long.class), rs.getInt("touches_in"), rs.getInt("touches_out"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                new TouchBudget(rs.getInt("handoffs"), rs.getInt("reopenings"), rs.getObject("budget_expected", Integer.class),
+                        rs.getObject("budget_alarm", Integer.class), rs.getString("flag_reason"),
+                        rs.getTimestamp("flagged_at") == null ? null : rs.getTimestamp("flagged_at").toInstant(),
+                        rs.getString("root_cause")));
     }
 
     private static RawRow rawOf(Ticket t) {
         return new RawRow(t.getId(), t.getSubject(), t.getStatus(), t.getPriority(), t.getChannel(), t.getCustomerId(),
-                t.getTeamId(), t.getAssigneeId(), t.getTouchesIn(), t.getTouchesOut(), t.getCreatedAt(), t.getUpdatedAt());
+                t.getTeamId(), t.getAssigneeId(), t.getTouchesIn(), t.getTouchesOut(), t.getCreatedAt(), t.getUpdatedAt(),
+                new TouchBudget(t.getHandoffs(), t.getReopenings(), null, null, t.getFlagReason(), t.getFlaggedAt(), t.getRootCause()));
     }
 
     private List<TicketRow> named(List<RawRow> raw) {
@@ -666,7 +760,7 @@ public class TicketQueries {
             rows.add(new TicketRow(r.id(), r.subject(), r.status(), r.priority(), r.channel(), r.customerId(),
                     customerNames.getOrDefault(r.customerId(), "?"), r.teamId(), teamNames.getOrDefault(r.teamId(), "?"),
                     r.assigneeId(), r.assigneeId() == null ? null : agentNames.get(r.assigneeId()), r.touchesIn(), r.touchesOut(),
-                    r.createdAt(), r.updatedAt()));
+                    r.createdAt(), r.updatedAt(), r.budget()));
         }
         return rows;
     }

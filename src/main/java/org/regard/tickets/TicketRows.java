@@ -29,7 +29,23 @@ class TicketRows {
 
     /** The ticket, locked until the transaction ends. */
     Optional<Ticket> lock(long ticketId) {
-        return jdbc.sql("select * from ticket where id = ? for update").param(ticketId).query((rs, n) -> Ticket.fromRow(rs)).optional();
+        return jdbc.sql("select t.*, " + ALARM + " from ticket t where t.id = ? for update").param(ticketId)
+                .query((rs, n) -> budgeted(rs)).optional();
+    }
+
+    /**
+     * The alarm number of the ticket's budget, asked in its lock's statement: its category's pair, or the desk's default
+     * pair when the category has none or the ticket has no category.
+     */
+    private static final String ALARM = """
+            (select case when c.id is null or (c.expected_touches is null and c.alarm_touches is null) then d.alarm_touches
+                    else c.alarm_touches end
+             from touch_budget_default d left join category c on c.id = t.category_id where d.id = 1) as budget_alarm""";
+
+    private static Ticket budgeted(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Ticket t = Ticket.fromRow(rs);
+        t.budgetAlarm(rs.getObject("budget_alarm", Integer.class));
+        return t;
     }
 
     /** A ticket locked for a write, and whether the writing agent keeps a draft on it. */
@@ -43,10 +59,11 @@ class TicketRows {
     Optional<Locked> lock(long ticketId, Long agentId) {
         return jdbc.sql("""
                         select t.*, case when exists (select 1 from ticket_draft d where d.ticket_id = t.id and d.agent_id = ?)
-                            then true else false end as has_draft
+                            then true else false end as has_draft, """ + ALARM + """
+
                         from ticket t where t.id = ? for update""")
                 .params(agentId, ticketId)
-                .query((rs, n) -> new Locked(Ticket.fromRow(rs), rs.getBoolean("has_draft"))).optional();
+                .query((rs, n) -> new Locked(budgeted(rs), rs.getBoolean("has_draft"))).optional();
     }
 
     /** The agent's words were written: their draft on the ticket goes. */
@@ -72,11 +89,13 @@ class TicketRows {
     void update(Ticket t) {
         jdbc.sql("""
                         update ticket set subject = ?, status = ?, priority = ?, team_id = ?, assignee_id = ?, category_id = ?,
-                            touches_in = ?, touches_out = ?, updated_at = ?, resolved_at = ?, version = ?
+                            touches_in = ?, touches_out = ?, updated_at = ?, resolved_at = ?, version = ?, handoffs = ?, reopenings = ?,
+                            flag_reason = ?, flagged_at = ?, root_cause = ?
                         where id = ?""")
                 .params(t.getSubject(), t.getStatus().name(), t.getPriority().name(), t.getTeamId(), t.getAssigneeId(),
                         t.getCategoryId(), t.getTouchesIn(), t.getTouchesOut(), ts(t.getUpdatedAt()), ts(t.getResolvedAt()),
-                        t.getVersion() + (t.edited() ? 1 : 0), t.getId())
+                        t.getVersion() + (t.edited() ? 1 : 0), t.getHandoffs(), t.getReopenings(), t.getFlagReason(),
+                        ts(t.getFlaggedAt()), t.getRootCause(), t.getId())
                 .update();
     }
 

@@ -39,11 +39,14 @@ public class Tickets {
     private final ReturningReply returning;
     private final ResubmittingReply resubmitting;
     private final TicketRows rows;
+    private final Flagging flagging;
 
     Tickets(TicketRows rows, TicketAccess access, OpeningTicket opening, Replying replying, AddingNote noting, LoggingContact logging,
             ReceivingCustomerMessage receiving, ChangingTicket changing, WithdrawingReply withdrawing,
-            ResolvingReviewed reviewed, ReleasingReply releasing, ReturningReply returning, ResubmittingReply resubmitting) {
+            ResolvingReviewed reviewed, ReleasingReply releasing, ReturningReply returning, ResubmittingReply resubmitting,
+            Flagging flagging) {
         this.rows = rows;
+        this.flagging = flagging;
         this.releasing = releasing;
         this.returning = returning;
         this.resubmitting = resubmitting;
@@ -229,5 +232,27 @@ public class Tickets {
     /** A reviewer sent the resolution back: the request is cleared and their comment kept in the ticket's history. */
     public void returnResolution(long ticketId, Actor reviewer, String comment) {
         reviewed.returned(ticketId, reviewer, comment);
+    }
+
+    /**
+     * Flags the ticket for its team's lead with a reason ({@link TouchBudget#ALARM}, or another module's own, up to 40
+     * characters), on Regard's behalf; kept in its history. Returns false when it already waits for a lead (the first
+     * reason stays). A flag asks for a look and a root cause; it changes nothing else on the ticket.
+     *
+     * @throws TicketNotFound when there is no such ticket
+     */
+    public boolean flag(long ticketId, String reason) {
+        return flagging.flag(ticketId, reason);
+    }
+
+    /**
+     * Notes the root cause of a ticket, one of its team's list ({@link RootCauses#of}); leads of the ticket's team and
+     * administrators only. Audited and kept in its history.
+     *
+     * @throws TicketForbidden when the agent does not lead the ticket's team
+     * @throws InvalidInput    naming {@code rootCause} when it is not on the list
+     */
+    public void noteRootCause(long ticketId, String cause, AgentPrincipal agent) {
+        flagging.noteRootCause(ticketId, cause, access.actor(agent));
     }
 }

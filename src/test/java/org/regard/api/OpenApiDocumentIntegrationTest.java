@@ -77,6 +77,9 @@ class OpenApiDocumentIntegrationTest {
                 "/api/v1/ratings", "/api/v1/tickets/{id}/ratings", "/api/v1/rating-settings", "/api/v1/rating-settings/{teamId}",
                 // a second pair of eyes
                 "/api/v1/reviews", "/api/v1/reviews/{id}", "/api/v1/reviews/{id}/approve", "/api/v1/reviews/{id}/return",
+                // touch budgets, root causes
+                "/api/v1/touch-budgets", "/api/v1/touch-budgets/default", "/api/v1/touch-budgets/categories/{id}",
+                "/api/v1/root-causes/{teamId}", "/api/v1/tickets/{id}/root-cause",
                 // administration
                 "/api/v1/review-rules", "/api/v1/review-rules/{id}",
                 "/api/v1/agents", "/api/v1/agents/{id}", "/api/v1/teams", "/api/v1/teams/{id}",
@@ -85,6 +88,18 @@ class OpenApiDocumentIntegrationTest {
         assertThat(paths.get("/api/v1/tickets/{id}").propertyNames()).containsExactlyInAnyOrder("get", "patch");
         assertThat(paths.get("/api/v1/customers/{id}").propertyNames()).containsExactlyInAnyOrder("get", "patch");
         assertThat(operations()).allSatisfy(op -> assertThat(op.path("summary").asString()).isNotBlank());
+    }
+
+    @Test
+    void theTouchesOfATicketCarryTheirBudgetAndTheCategoriesTheirPair() {
+        JsonNode schemas = document.get("components").get("schemas");
+        JsonNode touches = schemas.get("Touches").get("properties");
+        assertThat(touches.propertyNames()).contains("in", "out", "total", "expected", "alarm", "state", "handoffs", "reopenings");
+        assertThat(touches.get("state").get("enum").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("within", "over_expected", "alarm");
+        assertThat(schemas.get("Ticket").get("properties").propertyNames()).contains("flag", "rootCause");
+        assertThat(schemas.get("Category").get("properties").propertyNames()).contains("expectedTouches", "alarmTouches");
+        assertThat(schemas.get("CategoryChanges").get("properties").propertyNames()).contains("expectedTouches", "alarmTouches");
     }
 
     @Test

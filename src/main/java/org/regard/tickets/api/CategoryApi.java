@@ -58,17 +58,26 @@ class CategoryApi {
                             @Schema(description = NAMES, example = "{\"de\": \"Rechnung\", \"fr\": \"Facturation\"}") Map<String, String> names,
                             @Schema(description = "false once retired") boolean active,
                             @Schema(description = "true: an agent resolving a ticket of this category asks for a second "
-                                    + "person's review, and the ticket becomes resolved when a reviewer approves") boolean resolutionReview) {
+                                    + "person's review, and the ticket becomes resolved when a reviewer approves") boolean resolutionReview,
+                            @Schema(description = EXPECTED, nullable = true) Integer expectedTouches,
+                            @Schema(description = ALARM, nullable = true) Integer alarmTouches) {
         static CategoryResource of(CategoryView c) {
-            return new CategoryResource(c.id(), c.baseName(), c.names().byLanguage(), c.active(), c.resolutionReview());
+            return new CategoryResource(c.id(), c.baseName(), c.names().byLanguage(), c.active(), c.resolutionReview(),
+                    c.expectedTouches(), c.alarmTouches());
         }
     }
+
+    static final String EXPECTED = "Touches its tickets are expected to need (at least 1); null: the desk's default pair applies";
+    static final String ALARM = "From this many touches on (more than expectedTouches), its tickets are flagged for the "
+            + "team lead; given together with expectedTouches";
 
     @Schema(name = "NewCategory")
     record NewCategory(@NotBlank @Size(max = MAX_NAME) String name,
                        @Schema(description = NAMES, nullable = true) Map<String, String> names,
                        @Schema(description = "Whether resolving its tickets needs a second person's review; false by default",
-                               nullable = true) Boolean resolutionReview) {
+                               nullable = true) Boolean resolutionReview,
+                       @Schema(description = EXPECTED, nullable = true) Integer expectedTouches,
+                       @Schema(description = ALARM, nullable = true) Integer alarmTouches) {
     }
 
     @Schema(name = "CategoryChanges", description = "Any of these fields; the ones left out keep their value.")
@@ -77,7 +86,10 @@ class CategoryApi {
                                    nullable = true) Map<String, String> names,
                            @Schema(description = "false retires the category, true reinstates it") Boolean active,
                            @Schema(description = "Whether resolving its tickets needs a second person's review (a "
-                                   + "resolution already waiting keeps waiting)") Boolean resolutionReview) {
+                                   + "resolution already waiting keeps waiting)") Boolean resolutionReview,
+                           @Schema(description = EXPECTED + ". Give both numbers; leaving both out keeps "
+                                   + "them (PUT /api/v1/touch-budgets/categories/{id} also removes them)", nullable = true) Integer expectedTouches,
+                           @Schema(description = ALARM, nullable = true) Integer alarmTouches) {
     }
 
     @GetMapping
@@ -99,7 +111,11 @@ class CategoryApi {
     @ApiResponse(responseCode = "409", description = "A category with this name exists",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<CategoryResource> create(@Valid @RequestBody NewCategory request) {
+        org.regard.tickets.TouchBudget.check(request.expectedTouches(), request.alarmTouches());
         CategoryView made = unique(() -> categories.create(request.name().strip(), request.names()));
+        if (request.expectedTouches() != null) {
+            made = categories.budget(made.id(), request.expectedTouches(), request.alarmTouches());
+        }
         CategoryView created = Boolean.TRUE.equals(request.resolutionReview())
                 ? categories.requireResolutionReview(made.id(), true) : made;
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/categories/{id}")
@@ -114,6 +130,9 @@ class CategoryApi {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     CategoryResource change(@PathVariable long id, @Valid @RequestBody CategoryChanges changes) {
         existing(id);
+        if (changes.expectedTouches() != null || changes.alarmTouches() != null) {
+            categories.budget(id, changes.expectedTouches(), changes.alarmTouches());
+        }
         CategoryView changed = unique(() -> categories.change(id, changes.name() == null ? null : changes.name().strip(), changes.names(),
                 changes.active()));
         return CategoryResource.of(changes.resolutionReview() == null ? changed

@@ -122,7 +122,7 @@ class TicketApi {
             @Parameter(description = "Customer id") @RequestParam(name = "customer", required = false) Long customer,
             @Parameter(schema = @Schema(implementation = Vocabulary.Priority.class))
             @RequestParam(name = "priority", required = false) String priority,
-            @Parameter(description = "mine: assigned to me; teams: my teams; unassigned: nobody's in my teams; all (default): all I may see",
+            @Parameter(description = "mine: assigned to me; teams: my teams; unassigned: nobody's in my teams; all (default): all I may see; flagged: flagged for a team lead with no root cause noted yet (any status unless asked)",
                     schema = @Schema(implementation = Vocabulary.View.class))
             @RequestParam(name = "view", required = false) String view,
             @Parameter(description = "Default updated_desc", schema = @Schema(implementation = Vocabulary.Sort.class))

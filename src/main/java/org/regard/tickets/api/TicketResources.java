@@ -38,7 +38,13 @@ final class TicketResources {
             @Schema(description = "Oldest first; notes included") List<MessageResource> messages,
             @Schema(description = "The resolution an agent asked for that waits for a second person's review (its category "
                     + "requires it; the status stays until a reviewer approves); null when none waits", nullable = true)
-            ResolutionReview resolutionReview) {
+            ResolutionReview resolutionReview,
+            @Schema(description = "Why the ticket is flagged for its team's lead (`alarm`: its touches reached the alarm "
+                    + "number; other reasons may come from other parts of Regard); null when it is not", nullable = true)
+            String flag,
+            @Schema(description = "The root cause a team lead noted, from the team's list (built-in keys such as "
+                    + "`unclear_answer`, `product_defect`, `missing_information`, `policy`, `other`, or the team's own "
+                    + "labels); null until noted", nullable = true) String rootCause) {
 
         static TicketResource of(TicketDetail detail, CustomerView customer, Map<Long, Envelope> envelopes) {
             TicketRow row = detail.summary();
@@ -49,7 +55,9 @@ final class TicketResources {
                     new TicketCustomer(row.customerId(), row.customerName(), customer == null ? null : customer.primaryEmail().orElse(null)),
                     Touches.of(row), row.createdAt(), row.updatedAt(), detail.resolvedAt(), detail.version(),
                     detail.messages().stream().map(m -> MessageResource.of(m, envelopes.get(m.id()))).toList(),
-                    detail.pendingResolution().map(ResolutionReview::of).orElse(null));
+                    detail.pendingResolution().map(ResolutionReview::of).orElse(null),
+                    row.budget().flagReason() == null ? null : row.budget().flagReason().toLowerCase(java.util.Locale.ROOT),
+                    row.budget().rootCause());
         }
     }
 
@@ -222,10 +230,23 @@ final class TicketResources {
                           @Schema(description = "Where replies go; null when the customer has no address", nullable = true) String email) {
     }
 
-    @Schema(name = "Touches", description = "Interactions with the customer: inbound from them, outbound to them. Notes never count.")
-    record Touches(int in, int out, int total) {
+    @Schema(name = "Touches", description = "Interactions with the customer: inbound from them, outbound to them. Notes "
+            + "never count. With the ticket's touch budget (its category's pair, or the desk's default pair) and its "
+            + "hand-offs and reopenings, counted from its history; the definitions are in docs/metrics.md.")
+    record Touches(int in, int out, int total,
+                   @Schema(description = "Touches the ticket is expected to need; null when no budget applies", nullable = true)
+                   Integer expected,
+                   @Schema(description = "From this many touches on, the ticket is flagged for a team lead; null when no "
+                           + "budget applies", nullable = true) Integer alarm,
+                   @Schema(description = "`within`: at most the expected number (or no budget); `over_expected`: more, "
+                           + "below the alarm; `alarm`: at the alarm number or past it",
+                           allowableValues = {"within", "over_expected", "alarm"}) String state,
+                   @Schema(description = "Times it moved to another team, or away from its agent (to another agent or "
+                           + "back to the team's queue); one action counts once") int handoffs,
+                   @Schema(description = "Times it became active again after being resolved or closed") int reopenings) {
         static Touches of(TicketRow row) {
-            return new Touches(row.touchesIn(), row.touchesOut(), row.touchesIn() + row.touchesOut());
+            return new Touches(row.touchesIn(), row.touchesOut(), row.touches(), row.budget().expected(), row.budget().alarm(),
+                    row.touchState().name().toLowerCase(java.util.Locale.ROOT), row.budget().handoffs(), row.budget().reopenings());
         }
     }
 

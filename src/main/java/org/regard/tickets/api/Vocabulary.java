@@ -170,7 +170,7 @@ final class Vocabulary {
     }
 
     enum View {
-        MINE, TEAMS, UNASSIGNED, ALL;
+        MINE, TEAMS, UNASSIGNED, ALL, FLAGGED;
 
         @JsonValue
         @Override

@@ -84,6 +84,10 @@ class InboxController {
                  @RequestParam(name = "saved", required = false) Long savedId,
                  @AuthenticationPrincipal AgentPrincipal agent, HtmxRequest htmx, Model model, HttpServletResponse response) {
         Set<Long> myTeams = accounts.teamIdsOf(agent.id());
+        if (view == View.FLAGGED && !leads(agent)) {
+            // the flagged view is a team lead's: it asks for a root cause only a lead notes
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
         if (savedId != null) {
             // another team's view is neither listed nor usable; its filters alone would show only the agent's tickets
             SavedView saved = savedViews.find(savedId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -122,13 +126,13 @@ class InboxController {
     private List<Tab> tabs(InboxFilter current, Set<Long> myTeams, AgentPrincipal agent) {
         List<SavedView> saved = savedViews.visibleTo(agent, myTeams);
         List<InboxFilter> filters = new ArrayList<>();
-        for (View v : View.values()) {
+        View[] views = views(agent);
+        for (View v : views) {
             filters.add(InboxFilter.of(v));
         }
         saved.forEach(s -> filters.add(InboxFilter.parse(s.filter(), s.id())));
         List<Integer> counts = queries.cappedCounts(filters.stream().map(f -> f.query(1)).toList(), COUNT_CAP, agent);
         List<Tab> tabs = new ArrayList<>();
-        View[] views = View.values();
         for (int i = 0; i < views.length; i++) {
             View v = views[i];
             tabs.add(new Tab("view-" + v.name().toLowerCase(java.util.Locale.ROOT), current.viewUrl(v), "inbox.view." + v.name(),
@@ -140,6 +144,16 @@ class InboxController {
                     counts.get(views.length + i), s.ownerId() == agent.id(), s.id()));
         }
         return tabs;
+    }
+
+    /** The built-in views this agent gets: the flagged one for team leads and administrators. */
+    private static View[] views(AgentPrincipal agent) {
+        return leads(agent) ? View.values()
+                : java.util.Arrays.stream(View.values()).filter(v -> v != View.FLAGGED).toArray(View[]::new);
+    }
+
+    private static boolean leads(AgentPrincipal agent) {
+        return agent.isAdmin() || agent.role() == org.regard.accounts.Role.LEAD;
     }
 
     /** Whom the filter and the bulk form offer: the active members of the agent's teams (an admin's: everyone active). */
