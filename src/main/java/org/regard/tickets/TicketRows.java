@@ -72,11 +72,12 @@ class TicketRows {
     void update(Ticket t) {
         jdbc.sql("""
                         update ticket set subject = ?, status = ?, priority = ?, team_id = ?, assignee_id = ?, category_id = ?,
-                            touches_in = ?, touches_out = ?, updated_at = ?, resolved_at = ?, version = ?
+                            touches_in = ?, touches_out = ?, updated_at = ?, resolved_at = ?, version = ?, merged_into = ?,
+                            purchase_ref = ?
                         where id = ?""")
                 .params(t.getSubject(), t.getStatus().name(), t.getPriority().name(), t.getTeamId(), t.getAssigneeId(),
                         t.getCategoryId(), t.getTouchesIn(), t.getTouchesOut(), ts(t.getUpdatedAt()), ts(t.getResolvedAt()),
-                        t.getVersion() + (t.edited() ? 1 : 0), t.getId())
+                        t.getVersion() + (t.edited() ? 1 : 0), t.getMergedInto(), t.getPurchaseRef(), t.getId())
                 .update();
     }
 

@@ -38,10 +38,15 @@ public class Tickets {
     private final ReleasingReply releasing;
     private final ReturningReply returning;
     private final ResubmittingReply resubmitting;
+    private final LinkingTickets linking;
+    private final MergingTickets merging;
 
     Tickets(TicketAccess access, OpeningTicket opening, Replying replying, AddingNote noting, LoggingContact logging,
             ReceivingCustomerMessage receiving, ChangingTicket changing, WithdrawingReply withdrawing,
-            ResolvingReviewed reviewed, ReleasingReply releasing, ReturningReply returning, ResubmittingReply resubmitting) {
+            ResolvingReviewed reviewed, ReleasingReply releasing, ReturningReply returning, ResubmittingReply resubmitting,
+            LinkingTickets linking, MergingTickets merging) {
+        this.linking = linking;
+        this.merging = merging;
         this.releasing = releasing;
         this.returning = returning;
         this.resubmitting = resubmitting;
@@ -205,5 +210,41 @@ public class Tickets {
     /** A reviewer sent the resolution back: the request is cleared and their comment kept in the ticket's history. */
     public void returnResolution(long ticketId, Actor reviewer, String comment) {
         reviewed.returned(ticketId, reviewer, comment);
+    }
+
+    /**
+     * Links two tickets about the same problem; the agent must be allowed to work on both. False when they were linked
+     * already (nothing changed).
+     */
+    public boolean link(long ticketId, long otherId, AgentPrincipal agent) {
+        return linking.link(ticketId, otherId, access.actor(agent));
+    }
+
+    /** Removes the link between two tickets; false when they were not linked. */
+    public boolean unlink(long ticketId, long otherId, AgentPrincipal agent) {
+        return linking.unlink(ticketId, otherId, access.actor(agent));
+    }
+
+    /**
+     * Merges a duplicate into a survivor ({@link MergingTickets}). False when it was merged into that survivor already.
+     *
+     * @throws MergeRefused when they cannot be merged (nothing changed)
+     */
+    public boolean merge(long duplicateId, long survivorId, AgentPrincipal agent) {
+        return merging.merge(duplicateId, survivorId, access.actor(agent));
+    }
+
+    /**
+     * Sets (or clears, with null) a ticket's purchase reference as the actor: a procedure step's field that gives it, or
+     * an agent. Recorded in the ticket's history; joins the caller's transaction when there is one.
+     */
+    public void referPurchase(long ticketId, String purchaseRef, Actor actor) {
+        changing.change(ticketId, new UpdateTicket(null, null, null, null, null, null, null, null,
+                Optional.ofNullable(purchaseRef)), actor);
+    }
+
+    /** Sets (or clears, with null) a ticket's purchase reference as the agent, recorded in its history. */
+    public void referPurchase(long ticketId, String purchaseRef, AgentPrincipal agent) {
+        referPurchase(ticketId, purchaseRef, access.actor(agent));
     }
 }

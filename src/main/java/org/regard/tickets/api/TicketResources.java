@@ -38,18 +38,32 @@ final class TicketResources {
             @Schema(description = "Oldest first; notes included") List<MessageResource> messages,
             @Schema(description = "The resolution an agent asked for that waits for a second person's review (its category "
                     + "requires it; the status stays until a reviewer approves); null when none waits", nullable = true)
-            ResolutionReview resolutionReview) {
+            ResolutionReview resolutionReview,
+            @Schema(description = "Tickets linked to this one as being about the same problem (those directly linked; "
+                    + "`touches.group` counts the whole connected group)") List<LinkedTicketRef> links,
+            @Schema(description = "The ticket this one was merged into (it is then closed); null when it was not merged",
+                    nullable = true) Long mergedInto,
+            @Schema(description = "The order or purchase reference the ticket is about", nullable = true,
+                    maxLength = org.regard.tickets.PurchaseRefs.MAX) String purchaseRef) {
 
         static TicketResource of(TicketDetail detail, CustomerView customer, Map<Long, Envelope> envelopes) {
+            return of(detail, customer, envelopes, null);
+        }
+
+        static TicketResource of(TicketDetail detail, CustomerView customer, Map<Long, Envelope> envelopes,
+                                 org.regard.tickets.TicketRelations.Relations relations) {
             TicketRow row = detail.summary();
             return new TicketResource(row.id(), row.subject(), Vocabulary.Status.of(row.status()),
                     Vocabulary.Priority.of(row.priority()), Vocabulary.Channel.of(row.channel()),
                     new NamedRef(row.teamId(), row.teamName()), assigneeOf(row),
                     detail.categoryId() == null ? null : new NamedRef(detail.categoryId(), detail.categoryName()),
                     new TicketCustomer(row.customerId(), row.customerName(), customer == null ? null : customer.primaryEmail().orElse(null)),
-                    Touches.of(row), row.createdAt(), row.updatedAt(), detail.resolvedAt(), detail.version(),
+                    Touches.of(row, relations), row.createdAt(), row.updatedAt(), detail.resolvedAt(), detail.version(),
                     detail.messages().stream().map(m -> MessageResource.of(m, envelopes.get(m.id()))).toList(),
-                    detail.pendingResolution().map(ResolutionReview::of).orElse(null));
+                    detail.pendingResolution().map(ResolutionReview::of).orElse(null),
+                    relations == null ? List.of() : relations.links().stream()
+                            .map(l -> new LinkedTicketRef(l.id(), l.subject(), Vocabulary.Status.of(l.status()))).toList(),
+                    relations == null ? null : relations.mergedInto(), relations == null ? null : relations.purchaseRef());
         }
     }
 
@@ -223,10 +237,25 @@ final class TicketResources {
     }
 
     @Schema(name = "Touches", description = "Interactions with the customer: inbound from them, outbound to them. Notes never count.")
-    record Touches(int in, int out, int total) {
+    record Touches(int in, int out, int total,
+                   @Schema(description = "The ticket's link group (it and every ticket linked to it, directly or not) "
+                           + "counted together; on a single ticket only, null in lists", nullable = true) GroupTouches group) {
         static Touches of(TicketRow row) {
-            return new Touches(row.touchesIn(), row.touchesOut(), row.touchesIn() + row.touchesOut());
+            return of(row, null);
         }
+
+        static Touches of(TicketRow row, org.regard.tickets.TicketRelations.Relations relations) {
+            return new Touches(row.touchesIn(), row.touchesOut(), row.touchesIn() + row.touchesOut(),
+                    relations == null ? null : new GroupTouches(relations.group().tickets(), relations.group().total()));
+        }
+    }
+
+    @Schema(name = "GroupTouches", description = "The touches of a link group: how many tickets, and all their touches")
+    record GroupTouches(int tickets, int total) {
+    }
+
+    @Schema(name = "LinkedTicket", description = "A ticket linked to another as being about the same problem")
+    record LinkedTicketRef(long id, String subject, Vocabulary.Status status) {
     }
 
     private static NamedRef assigneeOf(TicketRow row) {
