@@ -40,6 +40,10 @@ public class TicketRelations {
 
     /** Everything that ties this ticket to others. */
     public record Relations(List<LinkedTicket> links, Group group, Long mergedInto, String purchaseRef) {
+        /** A ticket just opened: no link, not merged, no purchase reference (nothing to read). */
+        public static Relations alone(int touches) {
+            return new Relations(List.of(), new Group(1, touches), null, null);
+        }
     }
 
     /** The relations of a ticket the agent may see. */
@@ -50,14 +54,23 @@ public class TicketRelations {
 
     /** The relations of a ticket, without a visibility check (its caller checked it). */
     public Relations of(long ticketId) {
-        record Own(Long mergedInto, String purchaseRef, int touches) {
+        record Own(Long mergedInto, String purchaseRef, int touches, Long other) {
         }
-        Own own = jdbc.sql("select merged_into, purchase_ref, touches_in + touches_out from ticket where id = ?").param(ticketId)
-                .query((rs, n) -> new Own(rs.getObject(1, Long.class), rs.getString(2), rs.getInt(3))).optional()
-                .orElseThrow(() -> new TicketNotFound(ticketId));
-        List<Long> direct = linked(ticketId);
+        // one statement for the ticket's own fields and its direct links (a row per link, one row with none)
+        List<Own> rows = jdbc.sql("""
+                        select t.merged_into, t.purchase_ref, t.touches_in + t.touches_out,
+                            case when l.low_id = t.id then l.high_id else l.low_id end
+                        from ticket t left join ticket_link l on l.low_id = t.id or l.high_id = t.id
+                        where t.id = ?""").param(ticketId)
+                .query((rs, n) -> new Own(rs.getObject(1, Long.class), rs.getString(2), rs.getInt(3), rs.getObject(4, Long.class)))
+                .list();
+        if (rows.isEmpty()) {
+            throw new TicketNotFound(ticketId);
+        }
+        Own own = rows.getFirst();
+        List<Long> direct = rows.stream().map(Own::other).filter(java.util.Objects::nonNull).distinct().toList();
         if (direct.isEmpty()) {
-            // most tickets: two reads, and a group of one
+            // most tickets: one read, and a group of one
             return new Relations(List.of(), new Group(1, own.touches()), own.mergedInto(), own.purchaseRef());
         }
         List<LinkedTicket> links = jdbc.sql(

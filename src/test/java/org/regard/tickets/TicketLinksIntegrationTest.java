@@ -276,4 +276,36 @@ class TicketLinksIntegrationTest {
         assertThat(call(api().post(path + "s1"), d.agent()).json(Map.of("done", true)).send().status()).isEqualTo(200);
         assertThat(history(t, "purchaseRef")).hasSize(1);
     }
+
+    @Test
+    void theTicketPageLinksMergesAndKeepsThePurchaseReferenceAndSaysWhereAMergedTicketWent() {
+        Desk d = desk();
+        long a = open(d.team().id(), d.customer(), "Card one");
+        long b = open(d.team().id(), d.customer(), "Card two");
+        org.regard.support.WebSession web = org.regard.support.WebSession.signedIn(port, d.agent().email(), d.agent().password());
+        var page = web.get("/tickets/" + a);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"ticket-links\"", "Linked tickets", "id=\"link-other\"");
+
+        assertThat(web.post("/tickets/" + a + "/links", "other", "#" + b).status()).isEqualTo(302);
+        assertThat(web.get("/tickets/" + a).body()).contains("/tickets/" + b + "\"", "Card two");
+        assertThat(web.post("/tickets/" + a + "/links", "other", "not a number").status()).isEqualTo(302);
+        assertThat(web.get("/tickets/" + a).body()).contains("Give the number of another ticket.");
+
+        assertThat(web.post("/tickets/" + a + "/purchase-ref", "purchaseRef", "INV-991").status()).isEqualTo(302);
+        assertThat(ticket(a, d.agent()).get("purchaseRef").asString()).isEqualTo("INV-991");
+
+        assertThat(web.post("/tickets/" + a + "/merge", "into", String.valueOf(b)).status()).isEqualTo(302);
+        var merged = web.get("/tickets/" + a);
+        assertThat(merged.body()).contains("id=\"merged-into\"", "This ticket was merged into ticket #" + b)
+                .doesNotContain("id=\"merge-form\"");
+        assertThat(web.get("/tickets/" + b).body()).contains("Merged in from ticket");
+
+        // another team's agent is refused and nothing is linked
+        org.regard.support.WebSession stranger = org.regard.support.WebSession.signedIn(port, desk().agent().email(), TestData.PASSWORD);
+        long c = open(d.team().id(), d.customer(), "Card three");
+        stranger.get("/inbox");
+        assertThat(stranger.post("/tickets/" + c + "/links", "other", String.valueOf(b)).status()).isEqualTo(403);
+        assertThat(history(c, "link")).isEmpty();
+    }
 }

@@ -97,7 +97,8 @@ class TicketApi {
         long id = opened.ticketId();
         // a new ticket is answered with what was written (it has no mail yet); a repeated request reads it
         TicketResource ticket = opened.detail()
-                .map(written -> TicketResource.of(written, opened.customer(), Map.of(), relations.of(id)))
+                .map(written -> TicketResource.of(written, opened.customer(), Map.of(),
+                        org.regard.tickets.TicketRelations.Relations.alone(written.touches())))
                 .orElseGet(() -> resource(queries.detail(id, agent)));
         // relative, like every Location of the API: never built from the Host header a client sent
         URI location = URI.create("/api/v1/tickets/" + id);
