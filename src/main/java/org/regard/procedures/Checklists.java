@@ -1,7 +1,11 @@
 package org.regard.procedures;
 
 import org.regard.accounts.AgentPrincipal;
+import org.regard.tickets.InvalidInput;
+import org.regard.tickets.PurchaseRefs;
 import org.regard.tickets.TicketQueries;
+import org.regard.tickets.Tickets;
+import org.springframework.transaction.annotation.Transactional;
 import org.regard.tickets.TicketQueries.TicketDetail;
 import org.springframework.stereotype.Service;
 
@@ -29,7 +33,10 @@ public class Checklists {
     private final ProcedureStore procedures;
     private final Clock clock;
 
-    Checklists(TicketQueries tickets, ChecklistStore store, ProcedureStore procedures, Clock clock) {
+    private final Tickets ticketWrites;
+
+    Checklists(TicketQueries tickets, ChecklistStore store, ProcedureStore procedures, Clock clock, Tickets ticketWrites) {
+        this.ticketWrites = ticketWrites;
         this.tickets = tickets;
         this.store = store;
         this.procedures = procedures;
@@ -55,6 +62,7 @@ public class Checklists {
      * @throws PreviousStepOpen  when ticking a step that comes only after the previous one, not done yet
      * @throws StepValueInvalid  when the value is missing or not of the field's type; nothing is saved
      */
+    @Transactional
     public Checklist mark(long ticketId, String stepKey, boolean done, String value, AgentPrincipal agent) {
         Checklist checklist = of(tickets.detail(ticketId, agent)).orElseThrow(() -> new StepNotFound(ticketId, null));
         Checklist.Item item = checklist.items().stream().filter(i -> i.step().key().equals(stepKey)).findFirst()
@@ -66,9 +74,21 @@ public class Checklists {
             }
             FieldType type = item.step().fieldType();
             stored = type == null ? null : StepValues.normalise(type, value);
+            if (item.step().purchaseRef() && stored != null) {
+                try {
+                    stored = PurchaseRefs.clean(stored);
+                } catch (InvalidInput e) {
+                    throw new StepValueInvalid("must be 1 to " + PurchaseRefs.MAX + " printable characters (a purchase reference)",
+                            "checklist.error.value.purchaseRef", PurchaseRefs.MAX);
+                }
+            }
         }
         long procedureId = checklist.procedure().procedureId();
         store.mark(ticketId, procedureId, stepKey, done, stored, agent.id(), clock.instant());
+        if (item.step().purchaseRef() && stored != null) {
+            // the step that gives the purchase reference sets it on the ticket, in the same transaction, in its history
+            ticketWrites.referPurchase(ticketId, stored, agent);
+        }
         return build(ticketId, checklist.procedure(), store);
     }
 

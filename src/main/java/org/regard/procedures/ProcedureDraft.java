@@ -23,13 +23,18 @@ public record ProcedureDraft(Long teamId, List<Long> categoryIds, String sourceL
     /**
      * One step as sent: {@code key} is the key of a step of the version it follows (kept), or null for a new step;
      * {@code texts} and {@code fieldLabels} per language; {@code fieldType} one of {@code text, number, date, yes-no}
-     * or null for no field.
+     * or null for no field; {@code purchaseRef}: the field (of type text) gives the ticket's purchase reference.
      */
     public record StepDraft(String key, Map<String, String> texts, boolean required, boolean afterPrevious,
-                            Long templateId, String fieldType, Map<String, String> fieldLabels) {
+                            Long templateId, String fieldType, Map<String, String> fieldLabels, boolean purchaseRef) {
         public StepDraft {
             texts = texts == null ? Map.of() : texts;
             fieldLabels = fieldLabels == null ? Map.of() : fieldLabels;
+        }
+
+        public StepDraft(String key, Map<String, String> texts, boolean required, boolean afterPrevious,
+                         Long templateId, String fieldType, Map<String, String> fieldLabels) {
+            this(key, texts, required, afterPrevious, templateId, fieldType, fieldLabels, false);
         }
     }
 }

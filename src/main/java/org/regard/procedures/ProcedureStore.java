@@ -76,14 +76,14 @@ class ProcedureStore {
                         when.put(rs.getString(1), rs.getString(3));
                     }
                 });
-        record StepRow(int no, String key, boolean required, boolean after, Long template, String type) {
+        record StepRow(int no, String key, boolean required, boolean after, Long template, String type, boolean purchaseRef) {
         }
         List<StepRow> stepRows = jdbc.sql("""
-                        select step_no, step_key, mandatory, after_previous, template_id, field_type
+                        select step_no, step_key, mandatory, after_previous, template_id, field_type, purchase_ref
                         from procedure_step where procedure_id = ? and version_no = ? order by step_no""")
                 .params(id, number)
                 .query((rs, n) -> new StepRow(rs.getInt(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
-                        rs.getObject(5, Long.class), rs.getString(6))).list();
+                        rs.getObject(5, Long.class), rs.getString(6), rs.getBoolean(7))).list();
         Map<Integer, Map<String, String>> texts = new TreeMap<>();
         Map<Integer, Map<String, String>> labels = new TreeMap<>();
         jdbc.sql("select step_no, language, body, field_label from procedure_step_text where procedure_id = ? and version_no = ?")
@@ -98,7 +98,8 @@ class ProcedureStore {
                 });
         List<ProcedureVersion.Step> steps = stepRows.stream().map(s -> new ProcedureVersion.Step(s.no(), s.key(),
                 Map.copyOf(texts.getOrDefault(s.no(), Map.of())), s.required(), s.after(), s.template(),
-                s.type() == null ? null : FieldType.valueOf(s.type()), Map.copyOf(labels.getOrDefault(s.no(), Map.of())))).toList();
+                s.type() == null ? null : FieldType.valueOf(s.type()), Map.copyOf(labels.getOrDefault(s.no(), Map.of())),
+                s.purchaseRef())).toList();
         Row r = row.get();
         return Optional.of(new ProcedureVersion(id, teamId, number, r.at(), r.by(), r.source(), r.gate(), r.categories(),
                 Map.copyOf(titles), Map.copyOf(when), steps));
@@ -184,10 +185,10 @@ class ProcedureStore {
             FieldType type = step.fieldType() == null ? null : FieldType.parse(step.fieldType()).orElseThrow();
             jdbc.sql("""
                             insert into procedure_step (procedure_id, version_no, step_no, step_key, mandatory, after_previous,
-                                                        template_id, field_type)
-                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                        template_id, field_type, purchase_ref)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(id, number, no, keys.get(i), step.required(), step.afterPrevious(), step.templateId(),
-                            type == null ? null : type.name())
+                            type == null ? null : type.name(), step.purchaseRef())
                     .update();
             List<String> languages = new ArrayList<>(step.texts().keySet());
             step.fieldLabels().keySet().stream().filter(l -> !languages.contains(l)).forEach(languages::add);

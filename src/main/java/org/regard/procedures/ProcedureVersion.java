@@ -14,10 +14,16 @@ public record ProcedureVersion(long procedureId, long teamId, int number, Instan
 
     /**
      * A step: its {@code key} stays the same across versions; {@code number} counts from 1 in this version's order.
-     * {@code fieldType} is null when the step asks for no value.
+     * {@code fieldType} is null when the step asks for no value. {@code purchaseRef}: the field's value, when the step
+     * is ticked, becomes the ticket's purchase reference.
      */
     public record Step(int number, String key, Map<String, String> texts, boolean required, boolean afterPrevious,
-                       Long templateId, FieldType fieldType, Map<String, String> fieldLabels) {
+                       Long templateId, FieldType fieldType, Map<String, String> fieldLabels, boolean purchaseRef) {
+
+        public Step(int number, String key, Map<String, String> texts, boolean required, boolean afterPrevious,
+                    Long templateId, FieldType fieldType, Map<String, String> fieldLabels) {
+            this(number, key, texts, required, afterPrevious, templateId, fieldType, fieldLabels, false);
+        }
     }
 
     public Shown title(String language) {

@@ -202,6 +202,7 @@ class PublishingProcedure {
                     Procedures.MAX_STEPS);
         }
         List<StepDraft> steps = new ArrayList<>();
+        int purchaseSteps = 0;
         for (int i = 0; i < draft.steps().size(); i++) {
             StepDraft step = draft.steps().get(i);
             String field = "steps[" + i + "]";
@@ -226,7 +227,14 @@ class PublishingProcedure {
             } else if (!labels.isEmpty()) {
                 throw new ProcedureInvalid(field + ".fieldType", "is required when the field has a label", "procedures.error.fieldTypeMissing");
             }
-            steps.add(new StepDraft(step.key(), texts, step.required(), step.afterPrevious(), step.templateId(), type, labels));
+            if (step.purchaseRef() && !FieldType.TEXT.code().equals(type)) {
+                throw new ProcedureInvalid(field + ".purchaseRef", "needs a field of type text", "procedures.error.purchaseRef");
+            }
+            if (step.purchaseRef() && purchaseSteps++ > 0) {
+                throw new ProcedureInvalid(field + ".purchaseRef", "is given by one step only", "procedures.error.purchaseRefOnce");
+            }
+            steps.add(new StepDraft(step.key(), texts, step.required(), step.afterPrevious(), step.templateId(), type, labels,
+                    step.purchaseRef()));
         }
         return new ProcedureDraft(draft.teamId(), draft.categoryIds(), source, parsedGate.code(), titles, when, steps, draft.basedOn());
     }

@@ -88,14 +88,15 @@ class SearchBackfill {
                             join(join(rs.getString("emails"), rs.getString("phones")), rs.getString("notes"))));
             // a reply held for review is not said yet: it is indexed when a reviewer approves it (AgentReplied)
             long ticketCount = fill(SearchKind.TICKET, "ticket", """
-                    select t.id, t.subject, t.status, t.team_id, t.customer_id, t.created_at, c.language,
+                    select t.id, t.subject, t.status, t.team_id, t.customer_id, t.created_at, c.language, t.purchase_ref,
                            (select string_agg(m.body, ' ') from message m where m.ticket_id = t.id
                             and (m.review_state is null or m.review_state = 'APPROVED')) as conversation
                     from ticket t join customer c on c.id = t.customer_id where t.id > :after and t.id <= :upto
                     order by t.id limit :limit""",
                     rs -> new SearchDocument(SearchKind.TICKET, rs.getLong("id"), rs.getLong("id"), rs.getLong("team_id"),
                             rs.getLong("customer_id"), rs.getString("status"), rs.getString("language"),
-                            rs.getTimestamp("created_at").toInstant(), rs.getString("subject"), "", rs.getString("conversation")));
+                            rs.getTimestamp("created_at").toInstant(), rs.getString("subject"),
+                            rs.getString("purchase_ref") == null ? "" : rs.getString("purchase_ref"), rs.getString("conversation")));
             long messages = fill(SearchKind.MESSAGE, "message", """
                     select m.id, m.ticket_id, m.body, m.created_at, t.subject, t.status, t.team_id, t.customer_id, c.language
                     from message m join ticket t on t.id = m.ticket_id join customer c on c.id = t.customer_id

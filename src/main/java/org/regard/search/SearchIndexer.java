@@ -138,6 +138,25 @@ class SearchIndexer {
         on(new CustomerChanged(event.survivorId()));
     }
 
+    /** A ticket's purchase reference finds it: its document is written again. */
+    @EventListener
+    void on(org.regard.tickets.TicketEvents.PurchaseReferenced event) {
+        indexTicket(event.ticketId());
+    }
+
+    /**
+     * The duplicate's messages now belong to the survivor: their documents follow it (its team, customer and status),
+     * and both tickets' documents are written again (the survivor's conversation holds both).
+     */
+    @EventListener
+    void on(org.regard.tickets.TicketEvents.TicketsMerged event) {
+        tickets.facts(event.survivorId()).ifPresent(t -> {
+            store.ticketMerged(event.survivorId(), event.mergedId(), t.teamId(), t.customerId(), t.status().name());
+            indexTicket(t, languageOf(t.customerId()));
+        });
+        indexTicket(event.mergedId());
+    }
+
     private void indexTicket(long ticketId) {
         tickets.facts(ticketId).ifPresent(t -> indexTicket(t, languageOf(t.customerId())));
     }
@@ -157,7 +176,7 @@ class SearchIndexer {
 
     private static SearchDocument ticketDocument(TicketFacts t, String language, String conversation) {
         return new SearchDocument(SearchKind.TICKET, t.id(), t.id(), t.teamId(), t.customerId(), t.status().name(),
-                language, t.createdAt(), t.subject(), "", conversation);
+                language, t.createdAt(), t.subject(), t.purchaseRef() == null ? "" : t.purchaseRef(), conversation);
     }
 
     private static SearchDocument messageDocument(TicketFacts t, MessageFacts m, String language) {

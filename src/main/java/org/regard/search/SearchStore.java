@@ -107,6 +107,12 @@ abstract class SearchStore {
         jdbc.sql("update search_document set team_id = ?, status = ? where ticket_id = ?").params(teamId, status, ticketId).update();
     }
 
+    /** A merged ticket's messages' documents now belong to the survivor (its team, customer and status). */
+    final void ticketMerged(long survivorId, long mergedId, long teamId, long customerId, String status) {
+        jdbc.sql("update search_document set ticket_id = ?, team_id = ?, customer_id = ?, status = ? where ticket_id = ? and kind = 'MESSAGE'")
+                .params(survivorId, teamId, customerId, status, mergedId).update();
+    }
+
     /** Follows a customer's language on their tickets and messages. */
     final void customerSpeaks(long customerId, String language) {
         jdbc.sql("update search_document set language = ? where customer_id = ? and kind <> 'CUSTOMER'")

@@ -54,12 +54,16 @@ class ChangingTicket {
             TicketInput.requireText(cmd.subject(), Tickets.MAX_SUBJECT, "subject");
         }
         ResolutionGates.reason(cmd.resolutionReason());
+        String purchaseRef = cmd.purchaseRef() == null ? null : cmd.purchaseRef().map(PurchaseRefs::clean).orElse(null);
         boolean[] reviewed = new boolean[1];
         tx.executeWithoutResult(s -> {
             Ticket ticket = rows.lock(ticketId).orElseThrow(() -> new TicketNotFound(ticketId));
             access.requireWorkOn(actor, ticket);
             if (cmd.expectedVersion() != null && cmd.expectedVersion() != ticket.getVersion()) {
                 throw new TicketConflict(ticketId);
+            }
+            if (ticket.getMergedInto() != null) {
+                throw MergeRefused.merged(ticketId, ticket.getMergedInto());
             }
             Instant now = clock.instant();
             TicketStatus before = ticket.getStatus();
@@ -75,6 +79,8 @@ class ChangingTicket {
                 }
                 changes.addAll(ticket.categorize(cmd.categoryId(), now));
             }
+            List<Ticket.Change> referenced = cmd.purchaseRef() == null ? List.of() : ticket.referPurchase(purchaseRef, now);
+            changes.addAll(referenced);
             boolean reassigned = moveToTeam(ticket, cmd.teamId(), changes, now);
             reassigned |= assign(ticket, cmd, changes, now);
             String overGate = null;
@@ -101,6 +107,9 @@ class ChangingTicket {
             }
             if (reassigned) {
                 events.publishEvent(new TicketAssigned(ticketId, ticket.getTeamId(), ticket.getStatus(), ticket.getAssigneeId(), actor.agentId(), now));
+            }
+            if (!referenced.isEmpty()) {
+                events.publishEvent(new TicketEvents.PurchaseReferenced(ticketId, ticket.getTeamId(), purchaseRef, actor.agentId(), now));
             }
             if (!renaming.isEmpty()) {
                 events.publishEvent(new TicketRenamed(ticketId, ticket.getTeamId(), actor.agentId(), now));

@@ -31,6 +31,10 @@ class Ticket {
     private Instant updatedAt;
     private Instant resolvedAt;
     private Long followUpOf;
+    /** The ticket this one was merged into (it is then closed), or null. */
+    private Long mergedInto;
+    /** The order or purchase reference the ticket is about, or null. */
+    private String purchaseRef;
     /** Counts changes to what a person edits (status, priority, team, assignee, category, subject), not touches. */
     private int version;
     /** Moves to another team or away from its agent (see {@link TouchBudget#handoffs}). */
@@ -210,6 +214,8 @@ class Ticket {
         t.flagReason = rs.getString("flag_reason");
         t.flaggedAt = instant(rs.getTimestamp("flagged_at"));
         t.rootCause = rs.getString("root_cause");
+        t.mergedInto = rs.getObject("merged_into", Long.class);
+        t.purchaseRef = rs.getString("purchase_ref");
         return t;
     }
 
@@ -244,6 +250,48 @@ class Ticket {
 
     void followUpOf(Long ticketId) {
         this.followUpOf = ticketId;
+    }
+
+    Long getMergedInto() {
+        return mergedInto;
+    }
+
+    String getPurchaseRef() {
+        return purchaseRef;
+    }
+
+    /** Sets or clears (null) the purchase reference, already validated ({@link PurchaseRefs#clean}). */
+    List<Change> referPurchase(String target, Instant now) {
+        return change(PurchaseRefs.FIELD, purchaseRef, target, () -> purchaseRef = target, now);
+    }
+
+    /**
+     * This duplicate is merged into the survivor: its touches went there (its own counters drop to zero, so no touch
+     * counts twice), it is closed and points to the survivor. Returns the history rows for this ticket.
+     */
+    List<Change> mergeInto(long survivorId, Instant now) {
+        List<Change> changes = new ArrayList<>(2);
+        changes.add(new Change(MergingTickets.FIELD, null, Long.toString(survivorId)));
+        if (status != TicketStatus.CLOSED) {
+            changes.add(new Change("status", status.name(), TicketStatus.CLOSED.name()));
+            if (resolvedAt == null) {
+                resolvedAt = now;
+            }
+            status = TicketStatus.CLOSED;
+        }
+        mergedInto = survivorId;
+        touchesIn = 0;
+        touchesOut = 0;
+        edited = true;
+        updatedAt = now;
+        return changes;
+    }
+
+    /** The survivor takes the duplicate's touches. */
+    void takeTouchesOf(Ticket duplicate, Instant now) {
+        touchesIn += duplicate.touchesIn;
+        touchesOut += duplicate.touchesOut;
+        updatedAt = now;
     }
 
     Long getFollowUpOf() {

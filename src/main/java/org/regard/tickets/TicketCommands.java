@@ -61,7 +61,14 @@ public final class TicketCommands {
      * the agent resolves while a procedure's required step is open (its {@code warn} gate asks for it), else null.
      */
     public record UpdateTicket(TicketStatus status, Priority priority, Long teamId, Optional<Long> assignee,
-                               Long categoryId, String subject, Integer expectedVersion, String resolutionReason) {
+                               Long categoryId, String subject, Integer expectedVersion, String resolutionReason,
+                               Optional<String> purchaseRef) {
+
+        /** {@code purchaseRef}: null keeps it, empty clears it. */
+        public UpdateTicket(TicketStatus status, Priority priority, Long teamId, Optional<Long> assignee,
+                            Long categoryId, String subject, Integer expectedVersion, String resolutionReason) {
+            this(status, priority, teamId, assignee, categoryId, subject, expectedVersion, resolutionReason, null);
+        }
 
         public UpdateTicket(TicketStatus status, Priority priority, Long teamId, Optional<Long> assignee,
                             Long categoryId, String subject, Integer expectedVersion) {

@@ -9,6 +9,12 @@ public class TicketConflict extends RuntimeException {
         this.ticketId = ticketId;
     }
 
+    /** A conflict with the ticket's state that this message explains. */
+    protected TicketConflict(long ticketId, String message) {
+        super(message);
+        this.ticketId = ticketId;
+    }
+
     public long ticketId() {
         return ticketId;
     }

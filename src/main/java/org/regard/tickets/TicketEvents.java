@@ -113,4 +113,16 @@ public final class TicketEvents {
     /** Published when a ticket's subject changes. */
     public record TicketRenamed(long ticketId, long teamId, Long agentId, Instant at) {
     }
+
+    /**
+     * Published when a duplicate ticket was merged into a survivor: the duplicate's messages, files, touches and history
+     * now belong to the survivor, and the duplicate is closed and points to it. Its status change is published too.
+     */
+    public record TicketsMerged(long survivorId, long mergedId, long survivorTeamId, long survivorCustomerId, Long agentId,
+                                Instant at) {
+    }
+
+    /** Published when a ticket's purchase reference is set, changed or cleared ({@code purchaseRef} null). */
+    public record PurchaseReferenced(long ticketId, long teamId, String purchaseRef, Long agentId, Instant at) {
+    }
 }

@@ -607,13 +607,17 @@ public class TicketQueries {
     }
 
     /** A ticket's own facts, no names resolved and no visibility check: one read, for the search index. */
-    public record TicketFacts(long id, String subject, TicketStatus status, long customerId, long teamId, Instant createdAt) {
+    public record TicketFacts(long id, String subject, TicketStatus status, long customerId, long teamId, Instant createdAt,
+                              String purchaseRef) {
+        public TicketFacts(long id, String subject, TicketStatus status, long customerId, long teamId, Instant createdAt) {
+            this(id, subject, status, customerId, teamId, createdAt, null);
+        }
     }
 
     public Optional<TicketFacts> facts(long ticketId) {
-        return jdbc.sql("select id, subject, status, customer_id, team_id, created_at from ticket where id = ?").param(ticketId)
+        return jdbc.sql("select id, subject, status, customer_id, team_id, created_at, purchase_ref from ticket where id = ?").param(ticketId)
                 .query((rs, n) -> new TicketFacts(rs.getLong(1), rs.getString(2), TicketStatus.valueOf(rs.getString(3)),
-                        rs.getLong(4), rs.getLong(5), rs.getTimestamp(6).toInstant())).optional();
+                        rs.getLong(4), rs.getLong(5), rs.getTimestamp(6).toInstant(), rs.getString(7))).optional();
     }
 
     /** A ticket's row without a visibility check, for modules acting on the system's behalf (mail intake). */

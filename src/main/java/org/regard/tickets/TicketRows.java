@@ -90,12 +90,12 @@ class TicketRows {
         jdbc.sql("""
                         update ticket set subject = ?, status = ?, priority = ?, team_id = ?, assignee_id = ?, category_id = ?,
                             touches_in = ?, touches_out = ?, updated_at = ?, resolved_at = ?, version = ?, handoffs = ?, reopenings = ?,
-                            flag_reason = ?, flagged_at = ?, root_cause = ?
+                            flag_reason = ?, flagged_at = ?, root_cause = ?, merged_into = ?, purchase_ref = ?
                         where id = ?""")
                 .params(t.getSubject(), t.getStatus().name(), t.getPriority().name(), t.getTeamId(), t.getAssigneeId(),
                         t.getCategoryId(), t.getTouchesIn(), t.getTouchesOut(), ts(t.getUpdatedAt()), ts(t.getResolvedAt()),
                         t.getVersion() + (t.edited() ? 1 : 0), t.getHandoffs(), t.getReopenings(), t.getFlagReason(),
-                        ts(t.getFlaggedAt()), t.getRootCause(), t.getId())
+                        ts(t.getFlaggedAt()), t.getRootCause(), t.getMergedInto(), t.getPurchaseRef(), t.getId())
                 .update();
     }
 

@@ -40,13 +40,17 @@ public class Tickets {
     private final ResubmittingReply resubmitting;
     private final TicketRows rows;
     private final Flagging flagging;
+    private final LinkingTickets linking;
+    private final MergingTickets merging;
 
     Tickets(TicketRows rows, TicketAccess access, OpeningTicket opening, Replying replying, AddingNote noting, LoggingContact logging,
             ReceivingCustomerMessage receiving, ChangingTicket changing, WithdrawingReply withdrawing,
             ResolvingReviewed reviewed, ReleasingReply releasing, ReturningReply returning, ResubmittingReply resubmitting,
-            Flagging flagging) {
+            Flagging flagging, LinkingTickets linking, MergingTickets merging) {
         this.rows = rows;
         this.flagging = flagging;
+        this.linking = linking;
+        this.merging = merging;
         this.releasing = releasing;
         this.returning = returning;
         this.resubmitting = resubmitting;
@@ -254,5 +258,41 @@ public class Tickets {
      */
     public void noteRootCause(long ticketId, String cause, AgentPrincipal agent) {
         flagging.noteRootCause(ticketId, cause, access.actor(agent));
+    }
+
+    /**
+     * Links two tickets about the same problem; the agent must be allowed to work on both. False when they were linked
+     * already (nothing changed).
+     */
+    public boolean link(long ticketId, long otherId, AgentPrincipal agent) {
+        return linking.link(ticketId, otherId, access.actor(agent));
+    }
+
+    /** Removes the link between two tickets; false when they were not linked. */
+    public boolean unlink(long ticketId, long otherId, AgentPrincipal agent) {
+        return linking.unlink(ticketId, otherId, access.actor(agent));
+    }
+
+    /**
+     * Merges a duplicate into a survivor ({@link MergingTickets}). False when it was merged into that survivor already.
+     *
+     * @throws MergeRefused when they cannot be merged (nothing changed)
+     */
+    public boolean merge(long duplicateId, long survivorId, AgentPrincipal agent) {
+        return merging.merge(duplicateId, survivorId, access.actor(agent));
+    }
+
+    /**
+     * Sets (or clears, with null) a ticket's purchase reference as the actor: a procedure step's field that gives it, or
+     * an agent. Recorded in the ticket's history; joins the caller's transaction when there is one.
+     */
+    public void referPurchase(long ticketId, String purchaseRef, Actor actor) {
+        changing.change(ticketId, new UpdateTicket(null, null, null, null, null, null, null, null,
+                Optional.ofNullable(purchaseRef)), actor);
+    }
+
+    /** Sets (or clears, with null) a ticket's purchase reference as the agent, recorded in its history. */
+    public void referPurchase(long ticketId, String purchaseRef, AgentPrincipal agent) {
+        referPurchase(ticketId, purchaseRef, access.actor(agent));
     }
 }

@@ -70,6 +70,8 @@ class OpenApiDocumentIntegrationTest {
                 "/api/v1/procedures", "/api/v1/procedures/{id}", "/api/v1/procedures/{id}/versions/{number}",
                 "/api/v1/procedures/{id}/versions", "/api/v1/procedures/{id}/moves", "/api/v1/tickets/{id}/checklist",
                 "/api/v1/tickets/{id}/checklist/steps/{stepKey}", "/api/v1/procedures/{id}/retire",
+                // problems spread over several tickets
+                "/api/v1/tickets/{id}/links", "/api/v1/tickets/{id}/links/{other}", "/api/v1/tickets/{id}/merge",
                 // gestures
                 "/api/v1/tickets/{id}/gestures", "/api/v1/customers/{id}/gestures", "/api/v1/gesture-limits",
                 "/api/v1/gesture-limits/{id}", "/api/v1/gestures/sums",

@@ -5,6 +5,7 @@ import org.regard.mail.parsing.InboundMessage;
 import org.regard.customers.Customers;
 import org.regard.tickets.TicketQueries;
 import org.regard.tickets.TicketQueries.TicketRow;
+import org.regard.tickets.TicketRelations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  * Finds the ticket a received message belongs to: by the message ids it answers (In-Reply-To, then References newest
  * first) matched against the mail Regard received and sent; else by a {@code [#<ticket id>]} token in the subject,
  * but only when the sender is that ticket's customer, so a stranger cannot write into someone else's ticket. Never by
- * subject text alone.
+ * subject text alone. A ticket merged into another one answers with the survivor, so mail to a merged ticket
+ * threads into the ticket that now holds its conversation.
  */
 @Component
 class InboundThreading {
@@ -28,8 +30,10 @@ class InboundThreading {
     private final JdbcClient jdbc;
     private final TicketQueries tickets;
     private final Customers customers;
+    private final TicketRelations relations;
 
-    InboundThreading(JdbcClient jdbc, TicketQueries tickets, Customers customers) {
+    InboundThreading(JdbcClient jdbc, TicketQueries tickets, Customers customers, TicketRelations relations) {
+        this.relations = relations;
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.customers = customers;
@@ -48,8 +52,15 @@ class InboundThreading {
         return List.copyOf(ids);
     }
 
-    /** The ticket this message continues, if any. {@code senderAddress} may be null (no usable sender). */
+    /**
+     * The ticket this message continues, if any: the survivor when the ticket it refers to was merged into another.
+     * {@code senderAddress} may be null (no usable sender).
+     */
     Optional<Long> ticketFor(InboundMessage message, String senderAddress) {
+        return referredTicket(message, senderAddress).map(relations::survivorOf);
+    }
+
+    private Optional<Long> referredTicket(InboundMessage message, String senderAddress) {
         for (String id : referencedIds(message)) {
             Optional<Long> ticket = ticketOfMessageId(id);
             if (ticket.isPresent()) {

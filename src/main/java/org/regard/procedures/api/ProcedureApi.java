@@ -75,10 +75,11 @@ class ProcedureApi {
                         @Schema(nullable = true, description = "A reply template to use") Long template,
                         @Schema(nullable = true, allowableValues = {"text", "number", "date", "yes-no"},
                                 description = "The kind of value the agent fills in, or null") String fieldType,
-                        @Schema(description = "The field's label per language code") Map<String, String> fieldLabels) {
+                        @Schema(description = "The field's label per language code") Map<String, String> fieldLabels,
+                        @Schema(description = "Ticking the step with a value sets the ticket's purchase reference") boolean purchaseRef) {
         static StepResource of(ProcedureVersion.Step s) {
             return new StepResource(s.number(), s.key(), s.texts(), s.required(), s.afterPrevious(), s.templateId(),
-                    s.fieldType() == null ? null : s.fieldType().code(), s.fieldLabels());
+                    s.fieldType() == null ? null : s.fieldType().code(), s.fieldLabels(), s.purchaseRef());
         }
     }
 
@@ -121,10 +122,13 @@ class ProcedureApi {
                      @Schema(nullable = true) Long template,
                      @Schema(nullable = true, allowableValues = {"text", "number", "date", "yes-no"}) String fieldType,
                      @Schema(nullable = true, description = "The field's label per language; the source language's is required with a field")
-                     Map<String, String> fieldLabels) {
+                     Map<String, String> fieldLabels,
+                     @Schema(nullable = true, description = "The field (of type text) gives the ticket's purchase reference: "
+                             + "ticking the step with a value sets it; one step per procedure at most. Defaults to false")
+                     Boolean purchaseRef) {
         ProcedureDraft.StepDraft draft() {
             return new ProcedureDraft.StepDraft(key, texts, required == null || required, afterPrevious != null && afterPrevious,
-                    template, fieldType, fieldLabels);
+                    template, fieldType, fieldLabels, purchaseRef != null && purchaseRef);
         }
     }
 

@@ -38,6 +38,7 @@ public final class ProcedureForm {
         boolean afterPrevious;
         String template = "";
         String fieldType = "";
+        boolean purchaseRef;
         final Map<String, String> labels = new LinkedHashMap<>();
 
         public String getKey() {
@@ -66,6 +67,10 @@ public final class ProcedureForm {
 
         public String getFieldType() {
             return fieldType;
+        }
+
+        public boolean isPurchaseRef() {
+            return purchaseRef;
         }
 
         boolean blank() {
@@ -97,6 +102,7 @@ public final class ProcedureForm {
             s.afterPrevious = step.afterPrevious();
             s.template = step.templateId() == null ? "" : String.valueOf(step.templateId());
             s.fieldType = step.fieldType() == null ? "" : step.fieldType().code();
+            s.purchaseRef = step.purchaseRef();
             s.labels.putAll(step.fieldLabels());
             form.steps.add(s);
         }
@@ -133,6 +139,7 @@ public final class ProcedureForm {
             s.afterPrevious = params.containsKey(p + "after");
             s.template = first(params, p + "template");
             s.fieldType = first(params, p + "fieldType");
+            s.purchaseRef = params.containsKey(p + "purchaseRef");
             form.steps.add(s);
         }
         return form;
@@ -162,7 +169,8 @@ public final class ProcedureForm {
         for (int block : blocks()) {
             StepForm s = steps.get(block);
             drafts.add(new ProcedureDraft.StepDraft(s.key.isBlank() ? null : s.key, s.texts, s.required, s.afterPrevious,
-                    s.template.isBlank() ? null : parseLong(s.template), s.fieldType.isBlank() ? null : s.fieldType, s.labels));
+                    s.template.isBlank() ? null : parseLong(s.template), s.fieldType.isBlank() ? null : s.fieldType, s.labels,
+                    s.purchaseRef));
         }
         return new ProcedureDraft(team.isBlank() ? null : parseLong(team), List.copyOf(categories), sourceLanguage, gate,
                 titles, appliesWhen, drafts, basedOn.isBlank() ? null : parse(basedOn, -1));

@@ -65,8 +65,11 @@ class TicketApi {
     private final TicketQueries queries;
     private final Customers customers;
     private final Envelopes envelopes;
+    private final org.regard.tickets.TicketRelations relations;
 
-    TicketApi(Tickets tickets, TicketQueries queries, Customers customers, Envelopes envelopes) {
+    TicketApi(Tickets tickets, TicketQueries queries, Customers customers, Envelopes envelopes,
+              org.regard.tickets.TicketRelations relations) {
+        this.relations = relations;
         this.tickets = tickets;
         this.queries = queries;
         this.customers = customers;
@@ -94,7 +97,8 @@ class TicketApi {
         long id = opened.ticketId();
         // a new ticket is answered with what was written (it has no mail yet); a repeated request reads it
         TicketResource ticket = opened.detail()
-                .map(written -> TicketResource.of(written, opened.customer(), Map.of()))
+                .map(written -> TicketResource.of(written, opened.customer(), Map.of(),
+                        org.regard.tickets.TicketRelations.Relations.alone(written.touches())))
                 .orElseGet(() -> resource(queries.detail(id, agent)));
         // relative, like every Location of the API: never built from the Host header a client sent
         URI location = URI.create("/api/v1/tickets/" + id);
@@ -146,7 +150,7 @@ class TicketApi {
 
     @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
     @Operation(operationId = "changeTicket", summary = "Change a ticket",
-            description = "Changes any of status, priority, team, assignee, category and subject; fields left out keep their "
+            description = "Changes any of status, priority, team, assignee, category, subject and purchaseRef; fields left out keep their "
                     + "value and \"assignee\": null unassigns. Send If-Match with the ETag you read: when someone changed the "
                     + "ticket since, nothing is changed and the answer is 412.")
     @ApiResponse(responseCode = "200", description = "The changed ticket. Resolving a ticket whose category requires "
@@ -179,7 +183,7 @@ class TicketApi {
 
     private TicketResource resource(TicketDetail detail) {
         CustomerView customer = customers.customer(detail.summary().customerId()).orElse(null);
-        return TicketResource.of(detail, customer, envelopes.of(detail.summary().id()));
+        return TicketResource.of(detail, customer, envelopes.of(detail.summary().id()), relations.of(detail.summary().id()));
     }
 
     private ErrorResponseException stale(long id, int expected, AgentPrincipal agent, TicketConflict cause) {

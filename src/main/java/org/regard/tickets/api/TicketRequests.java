@@ -88,6 +88,7 @@ final class TicketRequests {
         @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
         private String subject;
         private String resolutionReason;
+        private String purchaseRef;
         private final Set<String> sent = new LinkedHashSet<>();
         private final Set<String> unknown = new LinkedHashSet<>();
 
@@ -168,6 +169,18 @@ final class TicketRequests {
             resolutionReason = value;
         }
 
+        @Schema(description = "The order or purchase reference the ticket is about: trimmed, 1 to 100 printable characters; "
+                + "null clears it", nullable = true, maxLength = org.regard.tickets.PurchaseRefs.MAX)
+        public String getPurchaseRef() {
+            return purchaseRef;
+        }
+
+        @JsonSetter("purchaseRef")
+        void purchaseRef(String value) {
+            sent.add("purchaseRef");
+            purchaseRef = value;
+        }
+
         @JsonAnySetter
         void unknownField(String name, Object ignored) {
             unknown.add(name);
@@ -178,7 +191,7 @@ final class TicketRequests {
         UpdateTicket toCommand(Integer expectedVersion) {
             if (!unknown.isEmpty()) {
                 throw new InvalidInput(unknown.iterator().next(),
-                        "is not a field of a ticket (send status, priority, team, assignee, category or subject)");
+                        "is not a field of a ticket (send status, priority, team, assignee, category, subject or purchaseRef)");
             }
             requireValue("status", status);
             requireValue("priority", priority);
@@ -188,7 +201,8 @@ final class TicketRequests {
             TicketStatus nextStatus = status == null ? null : status.toDomain();
             Optional<Long> nextAssignee = sent.contains("assignee") ? Optional.ofNullable(assignee) : null;
             return new UpdateTicket(nextStatus, priority == null ? null : priority.toDomain(), team, nextAssignee, category,
-                    subject, expectedVersion, resolutionReason);
+                    subject, expectedVersion, resolutionReason,
+                    sent.contains("purchaseRef") ? Optional.ofNullable(purchaseRef) : null);
         }
 
         private void requireValue(String field, Object value) {

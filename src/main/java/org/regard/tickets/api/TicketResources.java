@@ -44,20 +44,34 @@ final class TicketResources {
             String flag,
             @Schema(description = "The root cause a team lead noted, from the team's list (built-in keys such as "
                     + "`unclear_answer`, `product_defect`, `missing_information`, `policy`, `other`, or the team's own "
-                    + "labels); null until noted", nullable = true) String rootCause) {
+                    + "labels); null until noted", nullable = true) String rootCause,
+            @Schema(description = "Tickets linked to this one as being about the same problem (those directly linked; "
+                    + "`touches.group` counts the whole connected group)") List<LinkedTicketRef> links,
+            @Schema(description = "The ticket this one was merged into (it is then closed); null when it was not merged",
+                    nullable = true) Long mergedInto,
+            @Schema(description = "The order or purchase reference the ticket is about", nullable = true,
+                    maxLength = org.regard.tickets.PurchaseRefs.MAX) String purchaseRef) {
 
         static TicketResource of(TicketDetail detail, CustomerView customer, Map<Long, Envelope> envelopes) {
+            return of(detail, customer, envelopes, null);
+        }
+
+        static TicketResource of(TicketDetail detail, CustomerView customer, Map<Long, Envelope> envelopes,
+                                 org.regard.tickets.TicketRelations.Relations relations) {
             TicketRow row = detail.summary();
             return new TicketResource(row.id(), row.subject(), Vocabulary.Status.of(row.status()),
                     Vocabulary.Priority.of(row.priority()), Vocabulary.Channel.of(row.channel()),
                     new NamedRef(row.teamId(), row.teamName()), assigneeOf(row),
                     detail.categoryId() == null ? null : new NamedRef(detail.categoryId(), detail.categoryName()),
                     new TicketCustomer(row.customerId(), row.customerName(), customer == null ? null : customer.primaryEmail().orElse(null)),
-                    Touches.of(row), row.createdAt(), row.updatedAt(), detail.resolvedAt(), detail.version(),
+                    Touches.of(row, relations), row.createdAt(), row.updatedAt(), detail.resolvedAt(), detail.version(),
                     detail.messages().stream().map(m -> MessageResource.of(m, envelopes.get(m.id()))).toList(),
                     detail.pendingResolution().map(ResolutionReview::of).orElse(null),
                     row.budget().flagReason() == null ? null : row.budget().flagReason().toLowerCase(java.util.Locale.ROOT),
-                    row.budget().rootCause());
+                    row.budget().rootCause(),
+                    relations == null ? List.of() : relations.links().stream()
+                            .map(l -> new LinkedTicketRef(l.id(), l.subject(), Vocabulary.Status.of(l.status()))).toList(),
+                    relations == null ? null : relations.mergedInto(), relations == null ? null : relations.purchaseRef());
         }
     }
 
@@ -231,8 +245,8 @@ final class TicketResources {
     }
 
     @Schema(name = "Touches", description = "Interactions with the customer: inbound from them, outbound to them. Notes "
-            + "never count. With the ticket's touch budget (its category's pair, or the desk's default pair) and its "
-            + "hand-offs and reopenings, counted from its history; the definitions are in docs/metrics.md.")
+            + "never count. With the ticket's touch budget (its category's pair, or the desk's default pair), its "
+            + "hand-offs and reopenings, counted from its history, and its link group; the definitions are in docs/metrics.md.")
     record Touches(int in, int out, int total,
                    @Schema(description = "Touches the ticket is expected to need; null when no budget applies", nullable = true)
                    Integer expected,
@@ -243,11 +257,26 @@ final class TicketResources {
                            allowableValues = {"within", "over_expected", "alarm"}) String state,
                    @Schema(description = "Times it moved to another team, or away from its agent (to another agent or "
                            + "back to the team's queue); one action counts once") int handoffs,
-                   @Schema(description = "Times it became active again after being resolved or closed") int reopenings) {
+                   @Schema(description = "Times it became active again after being resolved or closed") int reopenings,
+                   @Schema(description = "The ticket's link group (it and every ticket linked to it, directly or not) "
+                           + "counted together; on a single ticket only, null in lists", nullable = true) GroupTouches group) {
         static Touches of(TicketRow row) {
-            return new Touches(row.touchesIn(), row.touchesOut(), row.touches(), row.budget().expected(), row.budget().alarm(),
-                    row.touchState().name().toLowerCase(java.util.Locale.ROOT), row.budget().handoffs(), row.budget().reopenings());
+            return of(row, null);
         }
+
+        static Touches of(TicketRow row, org.regard.tickets.TicketRelations.Relations relations) {
+            return new Touches(row.touchesIn(), row.touchesOut(), row.touches(), row.budget().expected(), row.budget().alarm(),
+                    row.touchState().name().toLowerCase(java.util.Locale.ROOT), row.budget().handoffs(), row.budget().reopenings(),
+                    relations == null ? null : new GroupTouches(relations.group().tickets(), relations.group().total()));
+        }
+    }
+
+    @Schema(name = "GroupTouches", description = "The touches of a link group: how many tickets, and all their touches")
+    record GroupTouches(int tickets, int total) {
+    }
+
+    @Schema(name = "LinkedTicket", description = "A ticket linked to another as being about the same problem")
+    record LinkedTicketRef(long id, String subject, Vocabulary.Status status) {
     }
 
     private static NamedRef assigneeOf(TicketRow row) {

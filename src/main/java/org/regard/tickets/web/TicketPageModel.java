@@ -54,12 +54,14 @@ class TicketPageModel {
     private final ReplyDestinations destinations;
     private final org.regard.tickets.Drafts drafts;
     private final org.regard.tickets.SeenMarks seenMarks;
+    private final org.regard.tickets.TicketRelations relations;
 
-    TicketPageModel(org.regard.tickets.SeenMarks seenMarks, TicketQueries queries, Customers customers, Accounts accounts, Categories categories, Envelopes envelopes,
+    TicketPageModel(org.regard.tickets.TicketRelations relations, org.regard.tickets.SeenMarks seenMarks, TicketQueries queries, Customers customers, Accounts accounts, Categories categories, Envelopes envelopes,
                     org.regard.tickets.ReplyTemplates replyTemplates, ReplyDestinations destinations, org.regard.tickets.Drafts drafts,
                     Clock clock, @Value("${spring.servlet.multipart.max-file-size:25MB}") DataSize maxFileSize,
                     @Value("${spring.servlet.multipart.max-request-size:30MB}") DataSize maxRequestSize) {
         this.seenMarks = seenMarks;
+        this.relations = relations;
         this.queries = queries;
         this.customers = customers;
         this.accounts = accounts;
@@ -91,6 +93,7 @@ class TicketPageModel {
         TicketQueries.TicketRow ticket = detail.summary();
         model.addAttribute("detail", detail);
         model.addAttribute("ticket", ticket);
+        model.addAttribute("relations", relations.of(ticketId));
         // the page shows every message: the ticket is read up to the newest (the one row a page view writes)
         detail.messages().stream().mapToLong(TicketQueries.MessageView::id).max()
                 .ifPresent(newest -> seenMarks.seen(ticketId, newest, agent));
