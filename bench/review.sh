@@ -82,7 +82,7 @@ add_rules() {
 remove_rules() {
     for id in "${RULE_IDS[@]}"; do curl -sf "${auth[@]}" -X DELETE "$API/review-rules/$id" >/dev/null; done
     RULE_IDS=()
-    left=$(curl -sf "${auth[@]}" "$API/review-rules" | grep -o '"id":' | wc -l)
+    left=$(curl -sf "${auth[@]}" "$API/review-rules" | { grep -o '"id":' || true; } | wc -l)
     echo "  rules left: $left"
 }
 
@@ -104,7 +104,7 @@ for round in $(seq 1 "$ROUNDS"); do
     measure rules
     remove_rules
 done
-HELD=$(curl -sf "${auth[@]}" "$API/reviews?state=pending" | grep -o '"id":' | wc -l || true)
+HELD=$(curl -sf "${auth[@]}" "$API/reviews?state=pending" | { grep -o '"reviewId":\|"id":' || true; } | wc -l)
 stop_regard
 
 {

@@ -18,7 +18,26 @@ import java.util.Set;
  * and {@code e-mail} finds {@code e - mail} but not {@code e mail} (a typographic apostrophe counts as a straight one).
  */
 final class WordMatching {
+    /**
+     * Configured phrases folded once: folding is a pure function of the text, so the cache is right on every node and
+     * after any change of the rules (a changed phrase is another key). Bounded: emptied when it grows past its limit.
+     */
+    private static final int CACHED_PHRASES = 10_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, Folded> PHRASES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private WordMatching() {
+    }
+
+    private static Folded phrase(String phrase) {
+        Folded folded = PHRASES.get(phrase);
+        if (folded == null) {
+            if (PHRASES.size() >= CACHED_PHRASES) {
+                PHRASES.clear();
+            }
+            folded = fold(phrase);
+            PHRASES.put(phrase, folded);
+        }
+        return folded;
     }
 
     /** A text cut into words, each with its folded forms and what stands between it and the word before. */
@@ -54,7 +73,7 @@ final class WordMatching {
         }
         Folded text = fold(body);
         for (String phrase : configured) {
-            if (!found.contains(phrase) && contains(text, fold(phrase))) {
+            if (!found.contains(phrase) && contains(text, phrase(phrase))) {
                 found.add(phrase);
             }
         }

@@ -125,7 +125,11 @@ class RatingIntegrationTest {
         customer.get(links.get(2).group(1) + "?score=bad");
         assertThat(customer.post(links.get(2).group(1), "score", "good", "comment", "").status()).isEqualTo(302);
         assertThat(ratings.ofTicket(ticketId, desk.agent().principal()).getFirst().score()).isEqualTo(Score.GOOD);
+        assertThat(jdbc.sql("select count(*) from ticket where id = ? and flag_reason is not null").param(ticketId).query(Long.class)
+                .single()).as("an okay or good answer asks no lead to look").isZero();
         ratings.answer(requestId, links.get(2).group(3), "bad", "Finalement, rien n'est arrivé.");
+        assertThat(jdbc.sql("select flag_reason from ticket where id = ?").param(ticketId).query(String.class).single())
+                .as("a bad rating with a comment flags the ticket for its team's lead").isEqualTo("BAD_RATING");
         rating = ratings.ofTicket(ticketId, desk.agent().principal()).getFirst();
         assertThat(rating.score()).isEqualTo(Score.BAD);
         assertThat(events.stream(RatingGiven.class).filter(e -> e.requestId() == requestId).map(RatingGiven::badWithComment))
