@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The per-ticket facts behind the guardrail reports, kept in {@code report_ticket} and the small daily tables
- * ({@code report_resolution_day}, {@code report_volume_day}, {@code report_backlog}). Called by {@link ActivityLedger}
+ * ({@code report_resolution_day}, {@code report_opened_day}). Called by {@link ActivityLedger}
  * inside the transaction of its listener (after the ticket's own transaction committed) and by {@link ReportBackfill}.
  * A ticket the ledger never heard being opened (stored before it kept facts) is left to the backfill.
  */
@@ -24,11 +24,15 @@ class ReportFacts {
     private final JdbcClient jdbc;
     private final TicketQueries tickets;
     private final int forGoodDays;
+    /** {@code regard.reports.facts=false} stops keeping them (the reports go stale): only for the bench's side-by-side cost. */
+    private final boolean enabled;
 
-    ReportFacts(JdbcClient jdbc, TicketQueries tickets, @Value("${regard.reports.resolved-for-good-days:7}") int forGoodDays) {
+    ReportFacts(JdbcClient jdbc, TicketQueries tickets, @Value("${regard.reports.resolved-for-good-days:7}") int forGoodDays,
+                @Value("${regard.reports.facts:true}") boolean enabled) {
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.forGoodDays = forGoodDays;
+        this.enabled = enabled;
     }
 
     int forGoodDays() {
@@ -45,11 +49,14 @@ class ReportFacts {
 
     /*
      * Lock order, the same in every listener so that two of them never wait for each other: report_ticket,
-     * report_resolution_day, report_volume_day, report_backlog, then the ledger's team_day_activity.
+     * report_resolution_day, report_opened_day, then the ledger's team_day_activity.
      */
 
     /** A new ticket: its facts, one more ticket of the day's volume and of the backlog. Nothing when heard before. */
     void opened(long ticketId, long teamId, String channel, String language, Instant at) {
+        if (!enabled) {
+            return;
+        }
         int inserted = jdbc.sql("""
                         insert into report_ticket (ticket_id, team_id, channel, language, opened_at)
                         values (?, ?, ?, ?, ?) on conflict do nothing""")
@@ -57,8 +64,7 @@ class ReportFacts {
         if (inserted == 0) {
             return;
         }
-        add("report_volume_day", "opened", "opened_day", day(at), teamId, channel, lang(language), 1);
-        add("report_backlog", "open_count", "opened_day", day(at), teamId, channel, lang(language), 1);
+        add("opened = opened + 1, still_open = still_open + 1", day(at), teamId, channel, lang(language));
     }
 
     private record Known(long teamId, String channel, String language, Instant openedAt, boolean open, Instant resolvedAt, Long resolvedTeam, Long resolvedCategory, Integer resolvedTouches,
@@ -84,6 +90,9 @@ class ReportFacts {
      * events here could miss a reply published with the resolution).
      */
     void resolved(long ticketId, long teamId, Instant at) {
+        if (!enabled) {
+            return;
+        }
         tickets.reportFacts(ticketId - 1, ticketId, 1).stream().findFirst().ifPresent(t -> {
             // its opening not heard yet (listeners run side by side): opened first from the ticket's own facts; the
             // opening's listener then finds it known and counts nothing
@@ -104,7 +113,7 @@ class ReportFacts {
         Known k = found.get();
         resolution(teamId, category, k.channel(), k.language(), at, touches, replies, 1, "resolutions");
         if (k.open()) {
-            add("report_backlog", "open_count", "opened_day", day(k.openedAt()), k.teamId(), k.channel(), k.language(), -1);
+            add("still_open = still_open - 1", day(k.openedAt()), k.teamId(), k.channel(), k.language());
         }
         jdbc.sql("""
                         update report_ticket set open = false, resolved_at = ?, resolved_team_id = ?, resolved_category = ?,
@@ -118,6 +127,9 @@ class ReportFacts {
      * within the window or later ({@link Metrics#reopenedWithin}). A resolution is reopened once at most.
      */
     void reopened(long ticketId, Instant at) {
+        if (!enabled) {
+            return;
+        }
         Optional<Known> found = lock(ticketId);
         if (found.isEmpty() || found.get().open()) {
             return;
@@ -128,7 +140,7 @@ class ReportFacts {
             resolution(k.resolvedTeam(), k.resolvedCategory() == 0 ? null : k.resolvedCategory(), k.channel(), k.language(),
                     k.resolvedAt(), k.resolvedTouches(), k.resolvedReplies(), 1, column);
         }
-        add("report_backlog", "open_count", "opened_day", day(k.openedAt()), k.teamId(), k.channel(), k.language(), 1);
+        add("still_open = still_open + 1", day(k.openedAt()), k.teamId(), k.channel(), k.language());
         jdbc.sql("update report_ticket set open = true, resolved_at = null where ticket_id = ?").param(ticketId).update();
     }
 
@@ -153,10 +165,8 @@ class ReportFacts {
             resolution(t.teamId(), t.categoryId(), t.channel().name(), lang(t.language()), resolvedAt, touches, t.touchesOut(), 1,
                     "resolutions");
         }
-        add("report_volume_day", "opened", "opened_day", day(t.createdAt()), t.teamId(), t.channel().name(), lang(t.language()), 1);
-        if (open) {
-            add("report_backlog", "open_count", "opened_day", day(t.createdAt()), t.teamId(), t.channel().name(), lang(t.language()), 1);
-        }
+        add(open ? "opened = opened + 1, still_open = still_open + 1" : "opened = opened + 1", day(t.createdAt()), t.teamId(),
+                t.channel().name(), lang(t.language()));
         return true;
     }
 
@@ -171,19 +181,19 @@ class ReportFacts {
                 values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""");
     }
 
-    /** Adds {@code delta} to a counter of one of the (day, team, channel, language) tables. */
-    private void add(String table, String column, String dayColumn, LocalDate day, long teamId, String channel, String language,
-                     int delta) {
+    /** Applies {@code set} (fixed text) to the (day opened, team, channel, language) row of {@code report_opened_day}. */
+    private void add(String set, LocalDate day, long teamId, String channel, String language) {
         List<Object> key = List.of(day, teamId, channel, language);
-        upsert("update " + table + " set " + column + " = " + column + " + ? where " + dayColumn
-                        + " = ? and team_id = ? and channel = ? and language = ?", delta, key,
-                "insert into " + table + " (" + dayColumn + ", team_id, channel, language) values (?, ?, ?, ?) on conflict do nothing");
+        upsert("update report_opened_day set " + set + " where opened_day = ? and team_id = ? and channel = ? and language = ?",
+                null, key, "insert into report_opened_day (opened_day, team_id, channel, language) values (?, ?, ?, ?) on conflict do nothing");
     }
 
     /** One update once the row exists; the first time, an insert that never fails on a race, and the update again. */
-    private void upsert(String update, int delta, List<Object> key, String insert) {
+    private void upsert(String update, Integer delta, List<Object> key, String insert) {
         List<Object> params = new ArrayList<>();
-        params.add(delta);
+        if (delta != null) {
+            params.add(delta);
+        }
         params.addAll(key);
         if (jdbc.sql(update).params(params).update() == 1) {
             return;

@@ -183,7 +183,7 @@ public class Reports {
         for (Metrics.AgeBucket b : Metrics.AgeBucket.values()) {
             counts.put(b, 0L);
         }
-        jdbc.sql("select opened_day, sum(open_count) from report_backlog" + w.sql + " group by opened_day")
+        jdbc.sql("select opened_day, sum(still_open) from report_opened_day" + w.sql + " group by opened_day")
                 .params(w.params).query((java.sql.ResultSet rs) -> {
                     long age = Math.max(0, ChronoUnit.DAYS.between(rs.getObject(1, LocalDate.class), today));
                     counts.merge(Metrics.AgeBucket.of(age), Math.max(0, rs.getLong(2)), Long::sum);
@@ -199,7 +199,7 @@ public class Reports {
     public List<VolumeCell> volume(ReportFilter filter, AgentPrincipal agent) {
         Where w = where(new ReportFilter(filter.from(), filter.to(), filter.teamId(), null, filter.channel(), filter.language()),
                 agent, "opened_day", false);
-        return jdbc.sql("select channel, language, sum(opened) from report_volume_day" + w.sql
+        return jdbc.sql("select channel, language, sum(opened) from report_opened_day" + w.sql
                         + " group by channel, language order by channel, language")
                 .params(w.params)
                 .query((rs, n) -> new VolumeCell(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
@@ -207,7 +207,7 @@ public class Reports {
 
     /** The languages and channels the reports hold, for the page's filters. */
     public Set<String> languages() {
-        return new TreeSet<>(jdbc.sql("select distinct language from report_volume_day").query(String.class).list());
+        return new TreeSet<>(jdbc.sql("select distinct language from report_opened_day").query(String.class).list());
     }
 
     private record Where(String sql, List<Object> params) {

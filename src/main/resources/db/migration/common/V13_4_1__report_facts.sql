@@ -34,27 +34,18 @@ create table report_resolution_day (
 );
 create index report_resolution_team_idx on report_resolution_day (team_id, resolved_day);
 
--- tickets opened per day, team, channel and language
-create table report_volume_day (
+-- tickets by the day they opened, team, channel and language: how many opened (the volume) and how many of them are
+-- open now (the backlog by age is a sum over these rows); one row for both, so that opening a ticket updates one row
+create table report_opened_day (
     opened_day  date        not null,
     team_id     bigint      not null,
     channel     varchar(20) not null,
     language    varchar(8)  not null,
     opened      integer     not null default 0,
+    still_open  integer     not null default 0,
     primary key (opened_day, team_id, channel, language)
 );
-create index report_volume_team_idx on report_volume_day (team_id, opened_day);
-
--- the open tickets now, counted by the day they opened: the backlog by age is a sum over these rows
-create table report_backlog (
-    opened_day  date        not null,
-    team_id     bigint      not null,
-    channel     varchar(20) not null,
-    language    varchar(8)  not null,
-    open_count  integer     not null default 0,
-    primary key (opened_day, team_id, channel, language)
-);
-create index report_backlog_team_idx on report_backlog (team_id, opened_day);
+create index report_opened_team_idx on report_opened_day (team_id, opened_day);
 
 -- the backfill of tickets stored before the ledger kept facts: how far it got, who holds the work, when it finished
 create table report_backfill (

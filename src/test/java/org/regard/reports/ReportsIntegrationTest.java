@@ -219,7 +219,7 @@ class ReportsIntegrationTest {
         var volume = reports.volume(f, d.lead().principal());
 
         // as if these tickets had been stored before the ledger kept facts (an upgrade, a bulk load)
-        for (String table : List.of("report_ticket", "report_resolution_day", "report_volume_day", "report_backlog")) {
+        for (String table : List.of("report_ticket", "report_resolution_day", "report_opened_day")) {
             jdbc.sql("delete from " + table + " where team_id = ?").param(tm).update();
         }
         assertThat(reports.outcomes(f, d.lead().principal())).isEmpty();
