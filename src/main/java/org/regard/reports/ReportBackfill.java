@@ -53,7 +53,9 @@ class ReportBackfill {
 
     @EventListener(ApplicationReadyEvent.class)
     void startWhenNeeded() {
-        if (enabled && !finished()) {
+        // an empty desk has nothing to count, and must not record the backfill finished: tickets loaded in bulk before
+        // the next start (the bench's load) are counted then
+        if (enabled && !finished() && tickets.highestTicketId() > 0) {
             Thread.ofVirtual().name("report-backfill").start(this::runUntilFinished);
         }
     }
