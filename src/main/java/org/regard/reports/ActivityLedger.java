@@ -20,14 +20,17 @@ import static org.regard.reports.TeamDayCounter.Counter.*;
 @Component
 class ActivityLedger {
     private final TeamDayCounter counter;
+    private final ReportFacts facts;
 
-    ActivityLedger(TeamDayCounter counter) {
+    ActivityLedger(TeamDayCounter counter, ReportFacts facts) {
         this.counter = counter;
+        this.facts = facts;
     }
 
     /** A new ticket, and its first message's inbound touch unless a machine wrote it. */
     @ApplicationModuleListener
     void on(TicketOpened event) {
+        facts.opened(event.ticketId(), event.teamId(), event.channel().name(), event.language(), event.at());
         if (event.automated()) {
             counter.increment(event.teamId(), event.at(), TICKETS_OPENED);
         } else {
@@ -57,11 +60,18 @@ class ActivityLedger {
     }
 
     /**
-     * Only resolutions count; the condition keeps every other status change out of the publication registry. One
-     * resolved while a required step of its procedure was open (with a written reason) counts in both.
+     * Only resolutions and reopenings count; the condition keeps every other status change out of the publication
+     * registry. One resolved while a required step of its procedure was open (with a written reason) counts in both.
+     * A reopening (back to open from resolved or closed) counts against the ticket's latest resolution.
      */
-    @ApplicationModuleListener(condition = "#event.to().name() == 'RESOLVED'")
+    @ApplicationModuleListener(condition = "#event.to().name() == 'RESOLVED' or (#event.to().name() == 'OPEN'"
+            + " and (#event.from().name() == 'RESOLVED' or #event.from().name() == 'CLOSED'))")
     void on(TicketStatusChanged event) {
+        if (event.to() != org.regard.tickets.TicketStatus.RESOLVED) {
+            facts.reopened(event.ticketId(), event.at());
+            return;
+        }
+        facts.resolved(event.ticketId(), event.teamId(), event.at());
         if (event.overOpenStep()) {
             counter.increment(event.teamId(), event.at(), TICKETS_RESOLVED, RESOLVED_OVER_OPEN_STEP);
         } else {

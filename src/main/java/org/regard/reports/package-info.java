@@ -4,5 +4,5 @@
  * <p>
  * Public API: {@link org.regard.reports.ActivityReport}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Reports", allowedDependencies = {"tickets"})
+@org.springframework.modulith.ApplicationModule(displayName = "Reports", allowedDependencies = {"accounts", "tickets", "text"})
 package org.regard.reports;

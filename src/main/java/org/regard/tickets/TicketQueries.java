@@ -786,4 +786,36 @@ public class TicketQueries {
             throw new InvalidInput("cursor", "is not a cursor this server handed out");
         }
     }
+
+    /**
+     * What the reports module needs of a ticket it did not hear being opened (a ticket stored before it kept facts, or
+     * loaded in bulk) or whose category it needs at a resolution: the ticket's team, category, channel, its customer's
+     * language, status, times and touch counters. Tickets with ids in ({@code afterId}, {@code uptoId}], in id order, at
+     * most {@code limit}. No access check: for the reports' read models only, which apply their own.
+     */
+    @Transactional(readOnly = true)
+    public List<ReportFacts> reportFacts(long afterId, long uptoId, int limit) {
+        return jdbc.sql("""
+                        select t.id, t.team_id, t.category_id, t.channel, c.language, t.status, t.created_at, t.resolved_at,
+                               t.touches_in, t.touches_out
+                        from ticket t join customer c on c.id = t.customer_id
+                        where t.id > ? and t.id <= ? order by t.id limit ?""")
+                .params(afterId, uptoId, limit)
+                .query((rs, n) -> new ReportFacts(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class),
+                        Channel.valueOf(rs.getString(4)), rs.getString(5), TicketStatus.valueOf(rs.getString(6)),
+                        rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(),
+                        rs.getInt(9), rs.getInt(10)))
+                .list();
+    }
+
+    /** The highest ticket id so far (0 without tickets): where the reports' backfill stops. */
+    @Transactional(readOnly = true)
+    public long highestTicketId() {
+        return jdbc.sql("select coalesce(max(id), 0) from ticket").query(Long.class).single();
+    }
+
+    /** A ticket's facts for the reports (see {@link #reportFacts}); {@code language} is the customer's, null when unknown. */
+    public record ReportFacts(long id, long teamId, Long categoryId, Channel channel, String language, TicketStatus status,
+                              Instant createdAt, Instant resolvedAt, int touchesIn, int touchesOut) {
+    }
 }

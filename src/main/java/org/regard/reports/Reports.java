@@ -1,0 +1,256 @@
+package org.regard.reports;
+
+import org.regard.accounts.Accounts;
+import org.regard.accounts.AgentPrincipal;
+import org.regard.accounts.TeamAccess;
+import org.regard.tickets.Categories;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The guardrail reports for leads (their teams) and administrators (every team): each is one grouped sum over the
+ * small daily tables the ledger keeps ({@link ReportFacts}), never a scan of the tickets. Definitions: {@link Metrics}.
+ * No report ranks agents: nothing here is kept per agent.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Reports {
+    /** The reports there are, in the order the page shows them. */
+    public static final List<String> NAMES = List.of("touches", "outcomes", "reopens", "backlog", "volume");
+
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final TeamAccess teamAccess;
+    private final Categories categories;
+    private final ReportFacts facts;
+    private final Clock clock;
+
+    Reports(JdbcClient jdbc, Accounts accounts, TeamAccess teamAccess, Categories categories, ReportFacts facts, Clock clock) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.teamAccess = teamAccess;
+        this.categories = categories;
+        this.facts = facts;
+        this.clock = clock;
+    }
+
+    /** The "resolved for good" window in days ({@code regard.reports.resolved-for-good-days}). */
+    public int forGoodDays() {
+        return facts.forGoodDays();
+    }
+
+    /** Today, as the reports count days (UTC). */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    /** The teams whose reports the agent may see; throws when none (a plain agent). */
+    public Set<Long> teamsFor(AgentPrincipal agent) {
+        Set<Long> teams = teamAccess.teamsLedBy(accounts.actor(agent));
+        if (teams.isEmpty()) {
+            throw new ReportForbidden("Reports are for team leads and administrators.");
+        }
+        return teams;
+    }
+
+    /** A bar of the touches distribution: how many resolutions took {@code touches} touches ({@link Metrics#MAX_TOUCHES}: that many or more). */
+    public record TouchBar(int touches, long resolutions) {
+    }
+
+    /**
+     * Touches per resolved ticket of one category: the distribution, its total and mean, and the category's touch budget
+     * when it has one ({@code expected}, {@code alarm}; null without).
+     */
+    public record CategoryTouches(long categoryId, String category, List<TouchBar> bars, long resolutions, double mean,
+                                  Integer expected, Integer alarm) {
+    }
+
+    public List<CategoryTouches> touches(ReportFilter filter, AgentPrincipal agent) {
+        Where w = where(filter, agent, "resolved_day", true);
+        Map<Long, Map<Integer, Long>> byCategory = new LinkedHashMap<>();
+        jdbc.sql("select category_id, touches, sum(resolutions) from report_resolution_day" + w.sql
+                        + " group by category_id, touches order by category_id, touches")
+                .params(w.params).query((java.sql.ResultSet rs) -> {
+                    byCategory.computeIfAbsent(rs.getLong(1), c -> new LinkedHashMap<>()).put(rs.getInt(2), rs.getLong(3));
+                });
+        Map<Long, Categories.CategoryView> known = new HashMap<>();
+        categories.all().forEach(c -> known.put(c.id(), c));
+        List<CategoryTouches> out = new ArrayList<>();
+        byCategory.forEach((id, counts) -> {
+            List<TouchBar> bars = new ArrayList<>();
+            long total = 0;
+            long sum = 0;
+            for (int t = 0; t <= Metrics.MAX_TOUCHES; t++) {
+                long n = counts.getOrDefault(t, 0L);
+                bars.add(new TouchBar(t, n));
+                total += n;
+                sum += n * t;
+            }
+            Categories.CategoryView c = known.get(id);
+            Integer[] budget = budgetOf(c);
+            out.add(new CategoryTouches(id, c == null ? null : c.names().current(), bars, total,
+                    total == 0 ? 0 : Math.round(sum * 100.0 / total) / 100.0, budget[0], budget[1]));
+        });
+        return out;
+    }
+
+    /**
+     * HOOK (touch budgets): a category's expected and alarm touches, drawn as lines on its chart. Categories do not carry
+     * them yet; once {@code Categories.CategoryView} has {@code expectedTouches()} and {@code alarmTouches()} (the
+     * default pair for tickets without a category from the settings), return them here: the API, the table and the
+     * chart already show them when they are not null.
+     */
+    private static Integer[] budgetOf(Categories.CategoryView category) {
+        return new Integer[]{null, null};
+    }
+
+    /**
+     * The guardrail figures of one team's resolutions (see {@link Metrics}): {@code settled} are those whose window has
+     * passed, the only ones that can be resolved for good or first-contact; rates of those are of {@code settled}; the
+     * no-reply and reopen rates are of all {@code resolutions}.
+     */
+    public record Outcome(long teamId, String team, long resolutions, long settled, long resolvedForGood, long firstContact,
+                          long noReply, long reopenedWithin, long reopenedLater, Double resolvedForGoodRate,
+                          Double firstContactRate, Double noReplyRate, Double reopenRate) {
+    }
+
+    public List<Outcome> outcomes(ReportFilter filter, AgentPrincipal agent) {
+        Where w = where(filter, agent, "resolved_day", true);
+        LocalDate settledBy = Metrics.lastSettledDay(today(), forGoodDays());
+        List<Object> params = new ArrayList<>(List.of(settledBy, settledBy, settledBy));
+        params.addAll(w.params);
+        Map<Long, String> names = accounts.teamNames();
+        return jdbc.sql("""
+                        select team_id, sum(resolutions),
+                               sum(case when resolved_day <= ? then resolutions else 0 end),
+                               sum(case when resolved_day <= ? then resolutions - reopened_within else 0 end),
+                               sum(case when resolved_day <= ? and replies = 1 then resolutions - reopened_within else 0 end),
+                               sum(case when replies = 0 then resolutions else 0 end),
+                               sum(reopened_within), sum(reopened_later)
+                        from report_resolution_day""" + w.sql + " group by team_id order by team_id")
+                .params(params)
+                .query((rs, n) -> {
+                    long resolutions = rs.getLong(2);
+                    long settled = rs.getLong(3);
+                    long forGood = rs.getLong(4);
+                    long fcr = rs.getLong(5);
+                    long noReply = rs.getLong(6);
+                    long within = rs.getLong(7);
+                    long later = rs.getLong(8);
+                    return new Outcome(rs.getLong(1), names.get(rs.getLong(1)), resolutions, settled, forGood, fcr, noReply,
+                            within, later, Metrics.percent(forGood, settled), Metrics.percent(fcr, settled),
+                            Metrics.percent(noReply, resolutions), Metrics.percent(within + later, resolutions));
+                }).list();
+    }
+
+    /** One day's resolutions and how many of them were reopened since (within the window or later). */
+    public record ReopenDay(LocalDate day, long resolutions, long reopened, Double reopenRate) {
+    }
+
+    public List<ReopenDay> reopens(ReportFilter filter, AgentPrincipal agent) {
+        Where w = where(filter, agent, "resolved_day", true);
+        return jdbc.sql("select resolved_day, sum(resolutions), sum(reopened_within + reopened_later) from report_resolution_day"
+                        + w.sql + " group by resolved_day order by resolved_day")
+                .params(w.params)
+                .query((rs, n) -> new ReopenDay(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3),
+                        Metrics.percent(rs.getLong(3), rs.getLong(2)))).list();
+    }
+
+    /** Open tickets now whose age falls in a bucket. */
+    public record BacklogBucket(String bucket, long open) {
+    }
+
+    /** The backlog now, by age; the date range and the category do not apply (tickets as they are today). */
+    public List<BacklogBucket> backlog(ReportFilter filter, AgentPrincipal agent) {
+        Where w = where(new ReportFilter(null, null, filter.teamId(), null, filter.channel(), filter.language()), agent,
+                "opened_day", false);
+        LocalDate today = today();
+        Map<Metrics.AgeBucket, Long> counts = new EnumMap<>(Metrics.AgeBucket.class);
+        for (Metrics.AgeBucket b : Metrics.AgeBucket.values()) {
+            counts.put(b, 0L);
+        }
+        jdbc.sql("select opened_day, sum(still_open) from report_opened_day" + w.sql + " group by opened_day")
+                .params(w.params).query((java.sql.ResultSet rs) -> {
+                    long age = Math.max(0, ChronoUnit.DAYS.between(rs.getObject(1, LocalDate.class), today));
+                    counts.merge(Metrics.AgeBucket.of(age), Math.max(0, rs.getLong(2)), Long::sum);
+                });
+        return counts.entrySet().stream().map(e -> new BacklogBucket(e.getKey().key(), e.getValue())).toList();
+    }
+
+    /** Tickets opened through a channel in a language ('' : unknown). */
+    public record VolumeCell(String channel, String language, long opened) {
+    }
+
+    /** Tickets opened in the range, by channel and language; the category does not apply (tickets as they arrive). */
+    public List<VolumeCell> volume(ReportFilter filter, AgentPrincipal agent) {
+        Where w = where(new ReportFilter(filter.from(), filter.to(), filter.teamId(), null, filter.channel(), filter.language()),
+                agent, "opened_day", false);
+        return jdbc.sql("select channel, language, sum(opened) from report_opened_day" + w.sql
+                        + " group by channel, language order by channel, language")
+                .params(w.params)
+                .query((rs, n) -> new VolumeCell(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
+    /** The languages and channels the reports hold, for the page's filters. */
+    public Set<String> languages() {
+        return new TreeSet<>(jdbc.sql("select distinct language from report_opened_day").query(String.class).list());
+    }
+
+    private record Where(String sql, List<Object> params) {
+    }
+
+    private Where where(ReportFilter f, AgentPrincipal agent, String dayColumn, boolean withCategory) {
+        Set<Long> allowed = teamsFor(agent);
+        List<Long> teams;
+        if (f.teamId() != null) {
+            if (!allowed.contains(f.teamId())) {
+                throw new ReportForbidden("You do not lead this team.");
+            }
+            teams = List.of(f.teamId());
+        } else {
+            teams = List.copyOf(new TreeSet<>(allowed));
+        }
+        StringBuilder sql = new StringBuilder(" where team_id in (");
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < teams.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+            params.add(teams.get(i));
+        }
+        sql.append(')');
+        if (f.from() != null) {
+            sql.append(" and ").append(dayColumn).append(" >= ?");
+            params.add(f.from());
+        }
+        if (f.to() != null) {
+            sql.append(" and ").append(dayColumn).append(" <= ?");
+            params.add(f.to());
+        }
+        if (withCategory && f.categoryId() != null) {
+            sql.append(" and category_id = ?");
+            params.add(f.categoryId());
+        }
+        if (f.channel() != null) {
+            sql.append(" and channel = ?");
+            params.add(f.channel());
+        }
+        if (f.language() != null) {
+            sql.append(" and language = ?");
+            params.add(f.language());
+        }
+        return new Where(sql.toString(), params);
+    }
+}
