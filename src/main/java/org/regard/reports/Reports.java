@@ -89,6 +89,7 @@ public class Reports {
                 });
         Map<Long, Categories.CategoryView> known = new HashMap<>();
         categories.all().forEach(c -> known.put(c.id(), c));
+        Categories.DefaultBudget fallback = categories.defaultBudget();
         List<CategoryTouches> out = new ArrayList<>();
         byCategory.forEach((id, counts) -> {
             List<TouchBar> bars = new ArrayList<>();
@@ -101,7 +102,7 @@ public class Reports {
                 sum += n * t;
             }
             Categories.CategoryView c = known.get(id);
-            Integer[] budget = budgetOf(c);
+            Integer[] budget = budgetOf(c, fallback);
             out.add(new CategoryTouches(id, c == null ? null : c.names().current(), bars, total,
                     total == 0 ? 0 : Math.round(sum * 100.0 / total) / 100.0, budget[0], budget[1]));
         });
@@ -109,13 +110,14 @@ public class Reports {
     }
 
     /**
-     * HOOK (touch budgets): a category's expected and alarm touches, drawn as lines on its chart. Categories do not carry
-     * them yet; once {@code Categories.CategoryView} has {@code expectedTouches()} and {@code alarmTouches()} (the
-     * default pair for tickets without a category from the settings), return them here: the API, the table and the
-     * chart already show them when they are not null.
+     * A category's expected and alarm touches, drawn as lines on its chart: its own pair, else the desk's default pair
+     * (which also stands for tickets without a category), else none.
      */
-    private static Integer[] budgetOf(Categories.CategoryView category) {
-        return new Integer[]{null, null};
+    private static Integer[] budgetOf(Categories.CategoryView category, Categories.DefaultBudget fallback) {
+        if (category != null && category.budgeted()) {
+            return new Integer[]{category.expectedTouches(), category.alarmTouches()};
+        }
+        return new Integer[]{fallback.expectedTouches(), fallback.alarmTouches()};
     }
 
     /**

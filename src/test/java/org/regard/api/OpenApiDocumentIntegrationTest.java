@@ -82,6 +82,9 @@ class OpenApiDocumentIntegrationTest {
                 // touch budgets, root causes
                 "/api/v1/touch-budgets", "/api/v1/touch-budgets/default", "/api/v1/touch-budgets/categories/{id}",
                 "/api/v1/root-causes/{teamId}", "/api/v1/tickets/{id}/root-cause",
+                // the guardrail reports
+                "/api/v1/reports/touches", "/api/v1/reports/outcomes", "/api/v1/reports/reopens", "/api/v1/reports/backlog",
+                "/api/v1/reports/volume",
                 // administration
                 "/api/v1/review-rules", "/api/v1/review-rules/{id}",
                 "/api/v1/agents", "/api/v1/agents/{id}", "/api/v1/teams", "/api/v1/teams/{id}",

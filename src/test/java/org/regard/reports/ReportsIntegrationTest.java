@@ -127,6 +127,15 @@ class ReportsIntegrationTest {
         assertThat(bars(none)).isEqualTo(Map.of(1, 1L, 2, 3L, 3, 1L, 5, 1L));
         assertThat(none.resolutions()).isEqualTo(6);
         assertThat(none.mean()).isEqualTo(2.5);
+        assertThat(none.expected()).as("no budget anywhere: no lines").isNull();
+        categories.defaultBudget(3, 8);
+        try {
+            Reports.CategoryTouches withDefault = reports.touches(all(tm), lead.principal()).getFirst();
+            assertThat(withDefault.expected()).as("tickets without a category follow the desk's default pair").isEqualTo(3);
+            assertThat(withDefault.alarm()).isEqualTo(8);
+        } finally {
+            categories.defaultBudget(null, null);
+        }
 
         ReportFilter email = new ReportFilter(TODAY.minusDays(30), TODAY, tm, null, "EMAIL", null);
         assertThat(bars(reports.touches(email, lead.principal()).getFirst())).isEqualTo(Map.of(1, 1L, 2, 2L));
@@ -193,6 +202,10 @@ class ReportsIntegrationTest {
             assertThat(bars(c)).as("each ticket's first message, and the phone reply").isEqualTo(Map.of(1, 1L, 2, 1L));
             assertThat(reports.outcomes(f, d.lead().principal()).getFirst().noReply()).isEqualTo(1);
         });
+        categories.budget(d.category(), 2, 6);
+        Reports.CategoryTouches budgeted = reports.touches(f, d.lead().principal()).getFirst();
+        assertThat(budgeted.expected()).as("the category's own pair is drawn on its chart").isEqualTo(2);
+        assertThat(budgeted.alarm()).isEqualTo(6);
         tickets.customerWrote(d.answered(), "Ce n’est pas la bonne facture.", Channel.EMAIL, null);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Reports.Outcome o = reports.outcomes(f, d.lead().principal()).getFirst();
