@@ -50,7 +50,7 @@ class TicketMessagesTest {
                 String text = messages.getProperty(key);
                 assertThat(text).as(key + language).isNotBlank();
                 if (ARGUMENT.matcher(text).find()) {
-                    String formatted = new MessageFormat(text, locale).format(new Object[]{1, 2, 3});
+                    String formatted = new MessageFormat(text, locale).format(new Object[]{1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
                     assertThat(formatted).as(key + language + " formats every argument").doesNotContain("{");
                     assertThat(text.replace("''", "")).as(key + language + ": a single ' in MessageFormat hides text").doesNotContain("'");
                 } else {
