@@ -86,10 +86,16 @@ remove_rules() {
     echo "  rules left: $left"
 }
 
-measure() { # label
+JCMD="$(dirname "$JAVA")/jcmd"
+JFR="$(dirname "$JAVA")/jfr"
+RECORDING=0
+measure() { # label; each measured run is also recorded (Java Flight Recorder), its CPU samples summed per label below
+    RECORDING=$((RECORDING + 1))
+    "$JCMD" "$REGARD_PID" JFR.start name="run$RECORDING" settings=profile >/dev/null
     tool ApiLoad --base="http://127.0.0.1:$PORT" --token="$TOKEN" --mode=reply --first-id="$FIRST_ID" --last-id="$LAST_ID" \
         --clients="$CLIENTS" --requests="$REQUESTS" --seconds="$WRITE_SECONDS" --warmup="$WARMUP" \
         | sed "s/^RESULT\tapp\treply/RESULT\t$1\treply/; s/^CPU\tapp\treply/CPU\t$1\treply/" | tee -a "$RESULTS/review-load.txt"
+    "$JCMD" "$REGARD_PID" JFR.stop name="run$RECORDING" filename="$RESULTS/$1-$RECORDING.jfr" >/dev/null
 }
 
 : >"$RESULTS/review-load.txt"
@@ -144,5 +150,27 @@ stop_regard
                 (t < ceiling && u < ceiling ? "within" : "OVER");
             printf "errors: %d without rules, %d with\n", err["none"], err["rules"];
         }' "$RESULTS/review-load.txt"
+    # the same question asked of the CPU samples, which another load on the machine does not skew: of the samples
+    # taken while a reply was being handled (a stack through TicketMessageApi), the share inside ReplyHolds.reasons
+    # (the reply's holds: the rules' select, their evaluation, the organization's read)
+    for label in none rules; do
+        for f in "$RESULTS"/"$label"-*.jfr; do "$JFR" print --events jdk.ExecutionSample --stack-depth 96 "$f"; done \
+            | python3 -c '
+import sys
+label = sys.argv[1]; replies = holds = 0; stack = []
+def count(stack):
+    global replies, holds
+    if any("TicketMessageApi" in f for f in stack):
+        replies += 1
+        holds += any("ReplyHolds.reasons" in f for f in stack)
+for line in sys.stdin:
+    if line.startswith("jdk.ExecutionSample"):
+        count(stack); stack = []
+    elif line.strip().endswith("line:") or "(" in line:
+        stack.append(line.strip())
+count(stack)
+print(f"CPU samples of replies, {label:5}: {replies:7d}, inside the holds {holds:6d} ({100 * holds / max(replies, 1):.2f} %)")
+' "$label"
+    done
 } | tee "$RESULTS/summary.txt"
 echo "results: $RESULTS"
