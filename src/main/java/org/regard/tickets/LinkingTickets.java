@@ -26,8 +26,11 @@ class LinkingTickets {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final LinkGroups groups;
 
-    LinkingTickets(TicketRows rows, TicketAccess access, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+    LinkingTickets(TicketRows rows, TicketAccess access, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
+                   LinkGroups groups) {
+        this.groups = groups;
         this.rows = rows;
         this.access = access;
         this.jdbc = jdbc;
@@ -39,7 +42,7 @@ class LinkingTickets {
     boolean link(long ticketId, long otherId, Actor actor) {
         requireTwo(ticketId, otherId, "cannot be linked to itself");
         Boolean made = tx.execute(s -> {
-            lockBoth(ticketId, otherId, actor, true);
+            List<Ticket> both = lockBoth(ticketId, otherId, actor, true);
             long low = Math.min(ticketId, otherId);
             long high = Math.max(ticketId, otherId);
             boolean known = jdbc.sql("select count(*) from ticket_link where low_id = ? and high_id = ?").params(low, high)
@@ -52,6 +55,7 @@ class LinkingTickets {
                     .params(low, high, Timestamp.from(now), actor.agentId()).update();
             rows.record(ticketId, actor.agentId(), List.of(new Ticket.Change(LINKED, null, Long.toString(otherId))), now);
             rows.record(otherId, actor.agentId(), List.of(new Ticket.Change(LINKED, null, Long.toString(ticketId))), now);
+            flagWhenAtAlarm(both, now);
             return true;
         });
         return Boolean.TRUE.equals(made);
@@ -82,7 +86,26 @@ class LinkingTickets {
     }
 
     /** Locks both tickets, lower id first (two agents linking the same pair take turns), and checks the actor's right. */
-    private void lockBoth(long ticketId, long otherId, Actor actor, boolean refuseMerged) {
+    /**
+     * The joined group's touches reached its alarm: its tickets are flagged (reason ALARM, in their history), the two
+     * locked here in this transaction, the rest after it commits, each under its own lock.
+     */
+    private void flagWhenAtAlarm(List<Ticket> both, Instant now) {
+        LinkGroups.Group group = groups.of(both.getFirst().getId());
+        if (group.alarm() == null || group.total() < group.alarm()) {
+            return;
+        }
+        List<Long> locked = both.stream().map(Ticket::getId).toList();
+        for (Ticket t : both) {
+            if (t.flagForGroup(now)) {
+                rows.update(t);
+                rows.record(t.getId(), null, List.of(new Ticket.Change("flag", null, TouchBudget.ALARM)), now);
+            }
+        }
+        rows.flagForGroupAfterCommit(group.members().stream().filter(id -> !locked.contains(id)).toList(), now);
+    }
+
+    private List<Ticket> lockBoth(long ticketId, long otherId, Actor actor, boolean refuseMerged) {
         Ticket first = rows.lock(Math.min(ticketId, otherId)).orElseThrow(() -> new TicketNotFound(Math.min(ticketId, otherId)));
         Ticket second = rows.lock(Math.max(ticketId, otherId)).orElseThrow(() -> new TicketNotFound(Math.max(ticketId, otherId)));
         access.requireWorkOn(actor, first);
@@ -94,5 +117,6 @@ class LinkingTickets {
                 }
             }
         }
+        return List.of(first, second);
     }
 }

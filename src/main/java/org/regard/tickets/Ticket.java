@@ -54,6 +54,19 @@ class Ticket {
     /** Whether the action under way already counted a hand-off (a team move that lets go of the agent is one). */
     @Transient
     private boolean handedOff;
+    /** For a linked ticket: the rest of its link group, read when a touch needs it (null when it has no link). */
+    @Transient
+    private java.util.function.Supplier<GroupShare> group;
+    /** The other tickets of its group to flag once this write commits: a touch here brought the group to its alarm. */
+    @Transient
+    private List<Long> groupToFlag = List.of();
+    /** When the touch that brought its group to the alarm came. */
+    @Transient
+    private Instant groupAlarmAt;
+
+    /** The rest of a link group as a touch on one of its tickets sees it: the others, their touches, the group's alarm. */
+    record GroupShare(List<Long> others, int othersTouches, Integer alarm) {
+    }
 
     /** One changed field, old and new value as stored text. */
     record Change(String field, String oldValue, String newValue) {
@@ -160,6 +173,34 @@ class Ticket {
         this.alarmTouches = alarm;
     }
 
+    /** It is linked: a touch holds its group's total against the group's alarm, read (once) when a touch comes. */
+    void inGroup(java.util.function.Supplier<GroupShare> share) {
+        GroupShare[] read = new GroupShare[1];
+        this.group = () -> read[0] != null ? read[0] : (read[0] = share.get());
+    }
+
+    /** The other tickets of its group to flag after this write commits (empty unless a touch brought the group to its alarm). */
+    List<Long> takeGroupToFlag() {
+        List<Long> ids = groupToFlag;
+        groupToFlag = List.of();
+        return ids;
+    }
+
+    Instant groupAlarmAt() {
+        return groupAlarmAt;
+    }
+
+    /**
+     * Flags it because its link group reached the group's alarm: unless it already was flagged for the alarm (a lead
+     * looked at it, or will), or waits for a lead with another reason.
+     */
+    boolean flagForGroup(Instant now) {
+        if (TouchBudget.ALARM.equals(flagReason)) {
+            return false;
+        }
+        return flag(TouchBudget.ALARM, now);
+    }
+
     /**
      * Flags the ticket for a team lead with a reason; false when it already is flagged (the first reason stays until a
      * lead notes a root cause, after which a new reason flags it again).
@@ -235,10 +276,21 @@ class Ticket {
             touchesOut++;
         }
         updatedAt = now;
-        // flagged when the touches reach the alarm, or on the next touch past it when the budget came later
+        // flagged when the touches reach the alarm, or on the next touch past it when the budget came later; a linked
+        // ticket counts its whole group's touches against the group's alarm
         int touches = touchesIn + touchesOut;
-        if (alarmTouches != null && (touches == alarmTouches || (touches > alarmTouches && flagReason == null))) {
+        Integer alarm = alarmTouches;
+        GroupShare share = group == null ? null : group.get();
+        if (share != null) {
+            touches += share.othersTouches();
+            alarm = share.alarm();
+        }
+        if (alarm != null && (touches == alarm || (touches > alarm && flagReason == null))) {
             flag(TouchBudget.ALARM, now);
+            if (share != null) {
+                groupToFlag = share.others();
+                groupAlarmAt = now;
+            }
         }
     }
 

@@ -38,8 +38,11 @@ public class TicketQueries {
     private final Accounts accounts;
     private final Customers customers;
 
+    private final LinkGroups groups;
+
     TicketQueries(JdbcClient jdbc, TicketAccess access, MessageRepository messages, TicketRepository ticketRepository,
-                  Accounts accounts, Customers customers) {
+                  Accounts accounts, Customers customers, LinkGroups groups) {
+        this.groups = groups;
         this.ticketRepository = ticketRepository;
         this.jdbc = jdbc;
         this.access = access;
@@ -113,9 +116,24 @@ public class TicketQueries {
             return touchesIn + touchesOut;
         }
 
-        /** Where its touches stand against its budget. */
+        /** Where its touches stand against its budget (a linked ticket: its group's total against the group's budget). */
         public TouchBudget.State touchState() {
             return budget.state(touches());
+        }
+
+        /** The touches its budget is held against: its group's total when it is linked, else its own. */
+        public int budgetTouches() {
+            return budget.counted(touches());
+        }
+
+        /** This row as one ticket of its link group: the group's total and budget stand for its own (alone: unchanged). */
+        public TicketRow inGroup(TicketRelations.Group group) {
+            if (group == null || !group.linked()) {
+                return this;
+            }
+            return new TicketRow(id, subject, status, priority, channel, customerId, customerName, teamId, teamName, assigneeId,
+                    assigneeName, touchesIn, touchesOut, createdAt, updatedAt,
+                    budget.inGroup(group.total(), group.expected(), group.alarm()));
         }
     }
 
@@ -128,6 +146,16 @@ public class TicketQueries {
              from touch_budget_default d left join category c on c.id = t.category_id where d.id = 1) as budget_expected,
             (select case when c.expected_touches is null then d.alarm_touches else c.alarm_touches end
              from touch_budget_default d left join category c on c.id = t.category_id where d.id = 1) as budget_alarm""";
+
+    /** Whether the ticket has a link, asked in the statement that reads its row. */
+    static final String LINKED = """
+            case when exists (select 1 from ticket_link l where l.low_id = t.id)
+                   or exists (select 1 from ticket_link l where l.high_id = t.id) then true else false end as linked""";
+
+    private TicketRelations.Group relationsGroup(long ticketId) {
+        LinkGroups.Group g = groups.of(ticketId);
+        return new TicketRelations.Group(g.tickets(), g.total(), g.expected(), g.alarm());
+    }
 
     /** A page of rows and the cursor of the next page (null on the last page). */
     public record Page(List<TicketRow> rows, String nextCursor) {
@@ -339,7 +367,7 @@ public class TicketQueries {
     }
 
     public Page list(ListQuery q, AgentPrincipal agent) {
-        StringBuilder sql = new StringBuilder("select t.*, " + BUDGET + " from ticket t where 1 = 1");
+        StringBuilder sql = new StringBuilder("select t.*, " + BUDGET + ", " + LINKED + " from ticket t where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (!narrow(q, agent, accountsTeams(q, agent), "", sql, params)) {
             return new Page(List.of(), null);
@@ -365,10 +393,20 @@ public class TicketQueries {
         sql.append(" limit :limit");
         params.put("limit", q.limit() + 1);
 
-        List<RawRow> raw = jdbc.sql(sql.toString()).params(params).query(TicketQueries::raw).list();
+        Set<Long> linked = new HashSet<>();
+        List<RawRow> raw = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+            if (rs.getBoolean("linked")) {
+                linked.add(rs.getLong("id"));
+            }
+            return raw(rs, n);
+        }).list();
         boolean more = raw.size() > q.limit();
         List<RawRow> pageRows = more ? raw.subList(0, q.limit()) : raw;
         List<TicketRow> rows = named(pageRows);
+        if (!linked.isEmpty()) {
+            // a linked ticket's state is its group's: read for the linked rows only (most pages have none, and pay nothing)
+            rows = rows.stream().map(r -> linked.contains(r.id()) ? r.inGroup(relationsGroup(r.id())) : r).toList();
+        }
         String next = null;
         if (more) {
             TicketRow last = rows.getLast();

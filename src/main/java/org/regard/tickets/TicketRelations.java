@@ -4,9 +4,6 @@ import org.regard.accounts.AgentPrincipal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,23 +16,34 @@ import java.util.Set;
  */
 @Component
 public class TicketRelations {
-    /** A link group larger than this is cut at this size (its touches are counted for these tickets only). */
-    static final int MAX_GROUP = 500;
-
     private final JdbcClient jdbc;
     private final TicketAccess access;
+    private final LinkGroups groups;
 
-    TicketRelations(JdbcClient jdbc, TicketAccess access) {
+    TicketRelations(JdbcClient jdbc, TicketAccess access, LinkGroups groups) {
         this.jdbc = jdbc;
         this.access = access;
+        this.groups = groups;
     }
 
     /** A ticket linked to another. */
     public record LinkedTicket(long id, String subject, TicketStatus status) {
     }
 
-    /** A link group: how many tickets (this one included) and all their touches. */
-    public record Group(int tickets, int total) {
+    /**
+     * A link group: how many tickets (this one included), all their touches, and the budget that applies to that total
+     * (of the members' pairs, the one with the highest alarm; null numbers when none has a budget, or for a ticket alone,
+     * whose own budget applies).
+     */
+    public record Group(int tickets, int total, Integer expected, Integer alarm) {
+        public Group(int tickets, int total) {
+            this(tickets, total, null, null);
+        }
+
+        /** Whether the ticket is linked, so that the group's total and budget stand for its own. */
+        public boolean linked() {
+            return tickets > 1;
+        }
     }
 
     /** Everything that ties this ticket to others. */
@@ -95,25 +103,8 @@ public class TicketRelations {
         return current;
     }
 
-    /** The tickets directly linked to this one. */
-    List<Long> linked(long ticketId) {
-        return jdbc.sql("select high_id from ticket_link where low_id = ? union select low_id from ticket_link where high_id = ?")
-                .params(ticketId, ticketId).query(Long.class).list();
-    }
-
     private Group group(long ticketId, List<Long> direct) {
-        Set<Long> members = new LinkedHashSet<>();
-        members.add(ticketId);
-        Deque<Long> next = new ArrayDeque<>(direct);
-        while (!next.isEmpty() && members.size() < MAX_GROUP) {
-            long id = next.poll();
-            if (members.add(id)) {
-                next.addAll(linked(id));
-            }
-        }
-        List<Long> ids = new ArrayList<>(members);
-        int total = jdbc.sql("select coalesce(sum(touches_in + touches_out), 0) from ticket where id in (:ids)")
-                .param("ids", ids).query(Integer.class).single();
-        return new Group(ids.size(), total);
+        LinkGroups.Group g = groups.of(ticketId, direct);
+        return new Group(g.tickets(), g.total(), g.expected(), g.alarm());
     }
 }

@@ -6,6 +6,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,18 +24,25 @@ import java.util.Optional;
  */
 @Component
 class TicketRows {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TicketRows.class);
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final LinkGroups groups;
+    private final TransactionTemplate separately;
 
-    TicketRows(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    TicketRows(JdbcClient jdbc, NamedParameterJdbcTemplate named, LinkGroups groups, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.named = named;
+        this.groups = groups;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The ticket, locked until the transaction ends. */
     Optional<Ticket> lock(long ticketId) {
-        return jdbc.sql("select t.*, " + ALARM + " from ticket t where t.id = ? for update").param(ticketId)
-                .query((rs, n) -> budgeted(rs)).optional();
+        return jdbc.sql("select t.*, " + ALARM + ", " + TicketQueries.LINKED + " from ticket t where t.id = ? for update")
+                .param(ticketId).query((rs, n) -> budgeted(rs)).optional();
     }
 
     /**
@@ -42,10 +54,54 @@ class TicketRows {
                     else c.alarm_touches end
              from touch_budget_default d left join category c on c.id = t.category_id where d.id = 1) as budget_alarm""";
 
-    private static Ticket budgeted(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private Ticket budgeted(java.sql.ResultSet rs) throws java.sql.SQLException {
         Ticket t = Ticket.fromRow(rs);
         t.budgetAlarm(rs.getObject("budget_alarm", Integer.class));
+        if (rs.getBoolean("linked")) {
+            // a linked ticket's touch counts against its group: read (a few statements) only if a touch comes
+            long id = t.getId();
+            int own = t.getTouchesIn() + t.getTouchesOut();
+            t.inGroup(() -> {
+                LinkGroups.Group g = groups.of(id);
+                return new Ticket.GroupShare(g.members().stream().filter(m -> m != id).toList(), g.total() - own, g.alarm());
+            });
+        }
         return t;
+    }
+
+    /**
+     * Once this transaction commits, flags these tickets of a link group that reached its alarm, each in its own
+     * transaction under its own lock (never two tickets' locks at once, so two touches on one group cannot deadlock).
+     * A ticket missed here (the node stopped) is flagged by its next touch, which finds the group past the alarm.
+     */
+    void flagForGroupAfterCommit(List<Long> ticketIds, Instant now) {
+        if (ticketIds.isEmpty()) {
+            return;
+        }
+        Runnable flag = () -> {
+            for (long id : ticketIds) {
+                try {
+                    separately.executeWithoutResult(s -> lock(id).ifPresent(t -> {
+                        if (t.getMergedInto() == null && t.flagForGroup(now)) {
+                            update(t);
+                            record(id, null, List.of(new Ticket.Change("flag", null, TouchBudget.ALARM)), now);
+                        }
+                    }));
+                } catch (RuntimeException e) {
+                    log.warn("Could not flag ticket {} for its link group's alarm; its next touch will", id, e);
+                }
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    flag.run();
+                }
+            });
+        } else {
+            flag.run();
+        }
     }
 
     /** A ticket locked for a write, and whether the writing agent keeps a draft on it. */
@@ -59,7 +115,7 @@ class TicketRows {
     Optional<Locked> lock(long ticketId, Long agentId) {
         return jdbc.sql("""
                         select t.*, case when exists (select 1 from ticket_draft d where d.ticket_id = t.id and d.agent_id = ?)
-                            then true else false end as has_draft, """ + ALARM + """
+                            then true else false end as has_draft, """ + ALARM + ", " + TicketQueries.LINKED + """
 
                         from ticket t where t.id = ? for update""")
                 .params(agentId, ticketId)
@@ -85,8 +141,12 @@ class TicketRows {
         return t;
     }
 
-    /** Writes a locked ticket back; its version moves on only when a person-editable property changed. */
+    /**
+     * Writes a locked ticket back; its version moves on only when a person-editable property changed. When a touch on it
+     * brought its link group to the alarm, the group's other tickets are flagged after the commit.
+     */
     void update(Ticket t) {
+        flagForGroupAfterCommit(t.takeGroupToFlag(), t.groupAlarmAt());
         jdbc.sql("""
                         update ticket set subject = ?, status = ?, priority = ?, team_id = ?, assignee_id = ?, category_id = ?,
                             touches_in = ?, touches_out = ?, updated_at = ?, resolved_at = ?, version = ?, handoffs = ?, reopenings = ?,

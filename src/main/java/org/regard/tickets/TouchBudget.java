@@ -12,9 +12,16 @@ import java.util.Set;
  * @param expected   the touches the ticket is expected to need, or null when no budget applies
  * @param alarm      the touches at which it is flagged for a team lead, or null
  * @param flagReason why a team lead is asked to look ({@link #ALARM}, ...), or null
+ * @param groupTouches for a linked ticket, all the touches of its link group (then {@code expected} and {@code alarm}
+ *                     are the group's pair, and the state is the group's); null for a ticket alone
  */
 public record TouchBudget(int handoffs, int reopenings, Integer expected, Integer alarm, String flagReason, Instant flaggedAt,
-                          String rootCause) {
+                          String rootCause, Integer groupTouches) {
+
+    public TouchBudget(int handoffs, int reopenings, Integer expected, Integer alarm, String flagReason, Instant flaggedAt,
+                       String rootCause) {
+        this(handoffs, reopenings, expected, alarm, flagReason, flaggedAt, rootCause, null);
+    }
 
     /** The flag's reason when the touches reached the alarm number. */
     public static final String ALARM = "ALARM";
@@ -32,8 +39,19 @@ public record TouchBudget(int handoffs, int reopenings, Integer expected, Intege
         ALARM
     }
 
+    /** The state of a ticket with these touches of its own: against its group's total when it is linked. */
     public State state(int touches) {
-        return state(touches, expected, alarm);
+        return state(counted(touches), expected, alarm);
+    }
+
+    /** The touches the budget is held against: the group's total for a linked ticket, else the ticket's own. */
+    public int counted(int touches) {
+        return groupTouches != null ? groupTouches : touches;
+    }
+
+    /** This budget for a ticket of a link group: the group's total against the group's pair. */
+    public TouchBudget inGroup(int total, Integer groupExpected, Integer groupAlarm) {
+        return new TouchBudget(handoffs, reopenings, groupExpected, groupAlarm, flagReason, flaggedAt, rootCause, total);
     }
 
     /**

@@ -86,22 +86,15 @@ class RatingBrowserTest {
     }
 
     static String awaitMailText(String address) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<MimeMessage> found = Arrays.stream(TestMailServer.get().getReceivedMessages()).filter(m -> {
-                try {
-                    Address[] to = m.getRecipients(RecipientType.TO);
-                    return to != null && Arrays.stream(to).anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
-                } catch (Exception e) {
-                    return false;
-                }
-            }).findFirst();
-            if (found.isPresent()) {
-                MimeMultipart alternative = (MimeMultipart) found.get().getContent();
-                return ((String) alternative.getBodyPart(0).getContent()).replace("\r\n", "\n");
+        MimeMessage found = org.regard.support.Eventually.await(() -> Arrays.stream(TestMailServer.get().getReceivedMessages()).filter(m -> {
+            try {
+                Address[] to = m.getRecipients(RecipientType.TO);
+                return to != null && Arrays.stream(to).anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
+            } catch (Exception e) {
+                return false;
             }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no mail to " + address);
+        }).findFirst(), "a mail to " + address);
+        MimeMultipart alternative = (MimeMultipart) found.getContent();
+        return ((String) alternative.getBodyPart(0).getContent()).replace("\r\n", "\n");
     }
 }

@@ -41,6 +41,8 @@ class ReplyReviewBrowserTest {
     Mailboxes mailboxes;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @Test
     void aProbationersReplyIsHeldAndOnlyTheTextTheReviewerApprovedReachesTheCustomerOnce(Browser browser) throws Exception {
@@ -117,7 +119,12 @@ class ReplyReviewBrowserTest {
                 return java.util.Optional.empty();
             }
         }, "the approved reply to reach the customer");
-        Thread.sleep(3000);
+        // its row is sent; a sender round run now, with nothing of the ticket's mail left waiting, sends nothing more
+        long replyId = jdbc.sql("select subject_id from review where id = ?").param(reviewId).query(Long.class).single();
+        org.regard.support.Eventually.until(() -> "SENT".equals(jdbc.sql("select state from mail_outbox where outbox_key = ?")
+                .param("reply:" + replyId).query(String.class).single()), "the reply's row marked sent");
+        org.regard.support.Eventually.windowPassed(jdbc, ticketId);
+        org.regard.support.Eventually.sendDueMail(context);
         List<String[]> inbox = imapInbox(customer, "customer-pw");
         assertThat(inbox).hasSize(1);
         String[] arrived = inbox.getFirst();

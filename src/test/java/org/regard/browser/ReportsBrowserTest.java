@@ -32,7 +32,7 @@ class ReportsBrowserTest {
     Categories categories;
 
     @Test
-    void aLeadSeesTheTouchesChartAgreeWithItsTableAndDownloadsIt(Browser browser) {
+    void aLeadSeesTheTouchesChartAgreeWithItsTableAndDownloadsIt(Browser browser) throws Exception {
         TeamView team = data.team("reports");
         var lead = data.named("Mara Lind", Role.LEAD, "en", team);
         var agent = data.agent(Role.AGENT, team);
@@ -57,15 +57,11 @@ class ReportsBrowserTest {
 
         browser.signIn(lead.email(), lead.password());
         String url = "/reports?team=" + team.id() + "&category=" + category;
-        browser.open(url);
-        for (int i = 0; i < 20 && browser.findAll("#table-touches tbody tr").size() < 3; i++) {
-            try {
-                Thread.sleep(500); // the ledger hears the resolutions after their commit
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        // the ledger hears the resolutions after their commit: the page is read again until it shows all three
+        org.regard.support.Eventually.until(() -> {
             browser.open(url);
-        }
+            return browser.findAll("#table-touches tbody tr").size() >= 3;
+        }, "the report to show the three resolutions");
         browser.waitUntil(d -> browser.findAll("#chart-touches-" + category).size() == 1);
 
         List<Long> tableBars = new ArrayList<>(java.util.Collections.nCopies(21, 0L));

@@ -47,6 +47,8 @@ class WriteBudgetIntegrationTest {
     static final int INBOX_PAGE = 24;
     /** A reply held for review: 10, fewer than a reply that goes out (see {@link #aReplyHeldForReviewStaysWithinItsBudget}). */
     static final int HELD_REPLY = 10;
+    /** A reply to a linked ticket: a reply's 22 and three reads of its link group (see {@link #replyingToALinkedTicketReadsItsGroup}). */
+    static final int LINKED_REPLY = 25;
 
     ApiClient api;
     TeamView team;
@@ -98,6 +100,23 @@ class WriteBudgetIntegrationTest {
         Tally tally = measure(ledger -> post(ledger, "/api/v1/tickets/" + id + "/messages",
                 Map.of("kind", "reply", "body", "Please check the toner cartridge.", "toldBy", "phone")));
         report("reply (API)", tally, 22, 7);
+    }
+
+    /**
+     * A reply to a linked ticket: the same reply, and its touch is held against the link group's total, read only because
+     * the row lock's statement said the ticket has a link (a ticket alone pays nothing): the group walked (one read of
+     * the links per member, two here) and one read of the members' touches and budgets (22 → 25). The group stays below
+     * any alarm here; reaching it costs, after the commit, one short transaction per other member (lock, flag, history).
+     */
+    @Test
+    void replyingToALinkedTicketReadsItsGroup() throws Exception {
+        long id = openTicket();
+        long other = openTicket();
+        var linked = api.post("/api/v1/tickets/" + id + "/links").auth(bearer(token)).json(Map.of("ticket", other)).send();
+        assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
+        Tally tally = measure(ledger -> post(ledger, "/api/v1/tickets/" + id + "/messages",
+                Map.of("kind", "reply", "body", "Please check the toner cartridge.", "toldBy", "phone")));
+        report("reply to a linked ticket (API)", tally, LINKED_REPLY, 7);
     }
 
     /**

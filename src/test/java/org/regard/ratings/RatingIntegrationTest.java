@@ -15,6 +15,7 @@ import org.regard.customers.Customers.CustomerView;
 import org.regard.mail.mailboxes.Mailbox;
 import org.regard.mail.mailboxes.Mailboxes;
 import org.regard.ratings.RatingEvents.RatingGiven;
+import org.regard.support.Eventually;
 import org.regard.support.IntegrationTest;
 import org.regard.support.TestData;
 import org.regard.support.TestData.TestAgent;
@@ -68,6 +69,8 @@ class RatingIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     RatingSender sender;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
     @Autowired
     Ratings ratings;
     @Autowired
@@ -203,6 +206,7 @@ class RatingIntegrationTest {
 
     @Test
     void aTeamThatSwitchedRequestsOffSendsNothing() throws Exception {
+        Instant started = Instant.now();
         Desk desk = desk("en");
         settings.change(desk.team().id(), false, 0, accounts.actor(data.admin()));
         long ticketId = emailTicket(desk, "Switched off");
@@ -211,7 +215,13 @@ class RatingIntegrationTest {
         sender.sendDue();
 
         assertThat(jdbc.sql("select count(*) from rating_request where ticket_id = ?").param(ticketId).query(Integer.class).single()).isZero();
-        Thread.sleep(1500);
+        // the resolution's listeners have run, nothing the ticket queued waits any more, and the mail sender has run
+        Eventually.untilEventsHandled(jdbc, started);
+        sender.sendDue();
+        Eventually.windowPassed(jdbc, ticketId);
+        Eventually.sendDueMail(context);
+        assertThat(jdbc.sql("select count(*) from mail_outbox where ticket_id = ? and kind = 'RATING'").param(ticketId)
+                .query(Integer.class).single()).isZero();
         assertThat(mailTo(desk.address())).isEmpty();
     }
 
@@ -376,25 +386,18 @@ class RatingIntegrationTest {
     }
 
     static List<MimeMessage> awaitMail(String address, int count) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            List<MimeMessage> found = mailTo(address);
-            if (found.size() >= count) {
-                return found;
+        return Eventually.await(() -> {
+            try {
+                List<MimeMessage> found = mailTo(address);
+                return found.size() >= count ? java.util.Optional.of(found) : java.util.Optional.empty();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no " + count + " mail(s) to " + address);
+        }, count + " mail(s) to " + address);
     }
 
     static void await(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met in time");
-            }
-            Thread.sleep(100);
-        }
+        Eventually.until(condition::getAsBoolean, "the condition");
     }
 
     static List<MimeMessage> mailTo(String address) throws Exception {

@@ -26,10 +26,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.test.util.ReflectionTestUtils;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +73,12 @@ class ReplyReviewIntegrationTest {
     String address;
     long ticketId;
 
+    /** When the test began: the event publications it set off are the ones since. */
+    Instant started;
+
     @BeforeEach
     void setUp() {
+        started = Instant.now();
         api = new ApiClient(port);
         team = data.team("review");
         author = data.agent(Role.AGENT, team);
@@ -161,7 +165,11 @@ class ReplyReviewIntegrationTest {
         assertThat(ticket.get("touches").get("out").asInt()).isEqualTo(1);
 
         Eventually.until(() -> !mailTo(address).isEmpty(), "the approved reply to reach the customer");
-        Thread.sleep(1500);
+        // its row is sent; whatever else were due for the ticket, a sender round run now would send it: still one
+        Eventually.until(() -> "SENT".equals(jdbc.sql("select state from mail_outbox where outbox_key = ?")
+                .param("reply:" + messageId).query(String.class).single()), "the reply's row marked sent");
+        Eventually.windowPassed(jdbc, ticketId);
+        Eventually.sendDueMail(context);
         List<MimeMessage> arrived = mailTo(address);
         assertThat(arrived).hasSize(1);
         String content = text(arrived.getFirst());
@@ -231,13 +239,16 @@ class ReplyReviewIntegrationTest {
         long messageId = tickets.reply(ticketId, "Held through a crash.", null, TestData.unique("k"), author.principal()).messageId();
         // no undo timer: there is nothing to take back from the outbox
         assertThatThrownBy(() -> outbox.undo(messageId, author.principal())).isInstanceOf(NoSuchElementException.class);
-        // past the undo window and a few sender rounds
-        Thread.sleep(5000);
+        // the reply's listeners are done, the undo window is past for anything the ticket queued, the sender runs
+        Eventually.untilEventsHandled(jdbc, started);
+        Eventually.windowPassed(jdbc, ticketId);
+        Eventually.sendDueMail(context);
+        assertNothingLeft(messageId);
         // as after a restart: the sender runs again and every incomplete event publication is handed out again
-        Object sender = context.getBean(Class.forName("org.regard.mail.outbox.MailSender"));
-        ReflectionTestUtils.invokeMethod(sender, "sendDue");
         context.getBean(IncompleteEventPublications.class).resubmitIncompletePublicationsOlderThan(Duration.ZERO);
-        Thread.sleep(1500);
+        Eventually.untilEventsHandled(jdbc, started);
+        Eventually.windowPassed(jdbc, ticketId);
+        Eventually.sendDueMail(context);
         assertNothingLeft(messageId);
         assertThat(mailTo(address)).isEmpty();
         assertThat(queries.conversationText(ticketId, 10_000)).doesNotContain("Held through a crash.");
@@ -275,7 +286,10 @@ class ReplyReviewIntegrationTest {
         long messageId = posted.json().get("id").asLong();
         assertThat(posted.json().get("review").get("reasons").get(0).asString()).isEqualTo("words:compensation");
         assertThat(api.delete("/api/v1/review-rules/" + ruleId).auth(bearer(adminToken)).send().status()).isEqualTo(204);
-        Thread.sleep(4500);
+        // whatever the deletion set off has run, the undo window is past for the ticket's mail, and the sender has run
+        Eventually.untilEventsHandled(jdbc, started);
+        Eventually.windowPassed(jdbc, ticketId);
+        Eventually.sendDueMail(context);
         assertNothingLeft(messageId);
         long reviewId = find(api.get("/api/v1/reviews").auth(bearer(data.apiToken(reviewer))).send().json(), messageId).get("id").asLong();
         assertThat(api.post("/api/v1/reviews/" + reviewId + "/approve").auth(bearer(data.apiToken(reviewer))).send().status()).isEqualTo(200);

@@ -1,5 +1,10 @@
 package org.regard.support;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.ReflectionTestUtils;
+
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -31,5 +36,34 @@ public final class Eventually {
     /** Returns once the condition holds; fails saying what it waited for. */
     public static void until(Supplier<Boolean> condition, String what) throws InterruptedException {
         await(() -> condition.get() ? Optional.of(true) : Optional.empty(), what);
+    }
+
+    /**
+     * Returns once every event publication made since {@code since} was handled by its listeners (they run after the
+     * commit, on other threads): what a fixed wait "for the listeners" meant, without guessing how long they take.
+     */
+    public static void untilEventsHandled(JdbcClient jdbc, Instant since) throws InterruptedException {
+        until(() -> jdbc.sql("select count(*) from event_publication where completion_date is null and publication_date >= ?")
+                .param(Timestamp.from(since)).query(Long.class).single() == 0, "the event listeners to finish");
+    }
+
+    /**
+     * Runs one round of the mail sender now, in this thread (as its schedule would): whatever is due is sent or failed
+     * when this returns. The sender is the mail module's own (package-private), so it is called by name.
+     */
+    public static int sendDueMail(ApplicationContext context) {
+        try {
+            Object sender = context.getBean(Class.forName("org.regard.mail.outbox.MailSender"));
+            Integer handled = ReflectionTestUtils.invokeMethod(sender, "sendDue");
+            return handled == null ? 0 : handled;
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The undo window (and any other wait) of a ticket's queued mail is over, as if the clock had moved on. */
+    public static void windowPassed(JdbcClient jdbc, long ticketId) {
+        jdbc.sql("update mail_outbox set send_after = ? where ticket_id = ? and state = 'QUEUED'")
+                .params(Timestamp.from(Instant.now().minus(Duration.ofHours(1))), ticketId).update();
     }
 }

@@ -112,6 +112,125 @@ class TicketLinksIntegrationTest {
         assertThat(history(c, "unlink")).containsExactly(Long.toString(b));
     }
 
+    private long openIn(Desk d, long category, String subject) {
+        return tickets.open(TicketFixtures.aNewTicket().forCustomer(d.customer()).inTeam(d.team().id()).inCategory(category)
+                .about(subject).command(), Actor.SYSTEM).ticketId();
+    }
+
+    private String flagOf(long ticket) {
+        return jdbc.sql("select flag_reason from ticket where id = ?").param(ticket).query(String.class).optional().orElse(null);
+    }
+
+    private String state(long ticket, TestAgent who) {
+        return ticket(ticket, who).get("touches").get("state").asString();
+    }
+
+    @Test
+    void linkedTicketsEachBelowTheAlarmButTogetherAtItAreFlaggedAndBothShowTheAlarmUntilUnlinked() {
+        Desk d = desk();
+        long category = categories.create(TestData.unique("Parcels")).id();
+        categories.budget(category, 2, 4);
+        long a = openIn(d, category, "Parcel lost");
+        long b = openIn(d, category, "Parcel lost, again");
+        long alone = openIn(d, category, "Unrelated parcel");
+        tickets.logContact(a, Channel.PHONE, TouchDirection.OUTBOUND, "Called them back", null, d.agent().principal());
+        tickets.customerWrote(b, "Any news?", Channel.WEB, null);
+        tickets.logContact(alone, Channel.PHONE, TouchDirection.OUTBOUND, "Called", null, d.agent().principal());
+        // two touches each: within the budget, nobody flagged
+        assertThat(state(a, d.agent())).isEqualTo("within");
+        assertThat(flagOf(a)).isNull();
+        assertThat(flagOf(b)).isNull();
+
+        assertThat(link(a, b, d.agent()).status()).isEqualTo(200);
+
+        // four touches in the group: at the alarm, on both tickets, each flagged once and the flag in its history
+        for (long t : List.of(a, b)) {
+            JsonNode touches = ticket(t, d.agent()).get("touches");
+            assertThat(touches.get("total").asInt()).as("its own touches").isEqualTo(2);
+            assertThat(touches.get("group").get("total").asInt()).isEqualTo(4);
+            assertThat(touches.get("state").asString()).isEqualTo("alarm");
+            assertThat(touches.get("alarm").asInt()).isEqualTo(4);
+            assertThat(flagOf(t)).isEqualTo(TouchBudget.ALARM);
+            assertThat(history(t, "flag")).containsExactly(TouchBudget.ALARM);
+        }
+        assertThat(state(alone, d.agent())).as("a ticket alone with as many touches").isEqualTo("within");
+        assertThat(flagOf(alone)).isNull();
+        // the ticket page and the inbox line say so too
+        org.regard.support.WebSession web = org.regard.support.WebSession.signedIn(port, d.agent().email(), d.agent().password());
+        assertThat(web.get("/tickets/" + b).body()).contains("data-state=\"ALARM\"");
+        assertThat(web.get("/tickets/" + alone).body()).contains("data-state=\"WITHIN\"");
+        String inbox = web.get("/inbox?view=TEAMS").body();
+        assertThat(inbox).contains("touch-alarm");
+
+        // linking again changes nothing, and flags nobody twice
+        assertThat(link(b, a, d.agent()).status()).isEqualTo(200);
+        assertThat(history(a, "flag")).hasSize(1);
+
+        // unlinked, each is held against its own budget again; the flags wait for a lead as any flag does
+        assertThat(call(api().delete("/api/v1/tickets/" + a + "/links/" + b), d.agent()).send().status()).isEqualTo(204);
+        assertThat(state(a, d.agent())).isEqualTo("within");
+        assertThat(state(b, d.agent())).isEqualTo("within");
+        assertThat(ticket(a, d.agent()).get("touches").get("group").get("tickets").asInt()).isEqualTo(1);
+        assertThat(flagOf(a)).isEqualTo(TouchBudget.ALARM);
+    }
+
+    @Test
+    void aTouchOnALinkedTicketThatBringsTheGroupToTheAlarmFlagsEveryTicketOfTheGroup() throws Exception {
+        Desk d = desk();
+        long category = categories.create(TestData.unique("Hinges")).id();
+        categories.budget(category, 3, 5);
+        long a = openIn(d, category, "Hinge squeaks");
+        long b = openIn(d, category, "Hinge still squeaks");
+        long c = openIn(d, category, "Door hinge");
+        tickets.customerWrote(b, "Still squeaking", Channel.WEB, null);
+        assertThat(link(a, b, d.agent()).status()).isEqualTo(200);
+        assertThat(link(b, c, d.agent()).status()).isEqualTo(200);
+        // 1 + 2 + 1 = 4 touches: over the expected 3, below the alarm 5
+        assertThat(state(c, d.agent())).isEqualTo("over_expected");
+        assertThat(flagOf(a)).isNull();
+
+        tickets.logContact(a, Channel.PHONE, TouchDirection.OUTBOUND, "Called them", null, d.agent().principal());
+
+        // the touch on a brings the group to 5: a is flagged in its write, b and c right after it commits
+        assertThat(flagOf(a)).isEqualTo(TouchBudget.ALARM);
+        org.regard.support.Eventually.until(() -> TouchBudget.ALARM.equals(flagOf(b)) && TouchBudget.ALARM.equals(flagOf(c)),
+                "the group's other tickets flagged");
+        assertThat(history(c, "flag")).containsExactly(TouchBudget.ALARM);
+        for (long t : List.of(a, b, c)) {
+            assertThat(state(t, d.agent())).isEqualTo("alarm");
+        }
+        // a lead's Flagged view lists them
+        var flagged = call(api().get("/api/v1/tickets?view=flagged&limit=200"), d.lead()).send();
+        assertThat(flagged.status()).as(flagged.body()).isEqualTo(200);
+        assertThat(flagged.body()).contains("\"id\":" + a + ",", "\"id\":" + b + ",", "\"id\":" + c + ",");
+
+        // one more touch past the alarm flags nobody again
+        tickets.customerWrote(c, "Hello?", Channel.WEB, null);
+        assertThat(history(b, "flag")).hasSize(1);
+        assertThat(history(c, "flag")).hasSize(1);
+    }
+
+    @Test
+    void aGroupOfTicketsInCategoriesWithDifferentBudgetsIsHeldAgainstTheHighestAlarm() {
+        Desk d = desk();
+        long quick = categories.create(TestData.unique("Quick questions")).id();
+        long hard = categories.create(TestData.unique("Hard problems")).id();
+        categories.budget(quick, 1, 2);
+        categories.budget(hard, 3, 6);
+        long a = openIn(d, quick, "Quick one");
+        long b = openIn(d, hard, "Hard one");
+        tickets.customerWrote(b, "More detail", Channel.WEB, null);
+        // 1 + 2 = 3 touches: a alone would be over its expected 1; the group is held against hard's pair, 3 and 6
+        assertThat(link(a, b, d.agent()).status()).isEqualTo(200);
+        for (long t : List.of(a, b)) {
+            JsonNode touches = ticket(t, d.agent()).get("touches");
+            assertThat(touches.get("expected").asInt()).isEqualTo(3);
+            assertThat(touches.get("alarm").asInt()).isEqualTo(6);
+            assertThat(touches.get("state").asString()).isEqualTo("within");
+            assertThat(flagOf(t)).isNull();
+        }
+    }
+
     @Test
     void onlyAnAgentWhoMayWorkOnBothTicketsLinksOrMergesThem() {
         Desk d = desk();

@@ -58,7 +58,7 @@ final class TicketResources {
 
         static TicketResource of(TicketDetail detail, CustomerView customer, Map<Long, Envelope> envelopes,
                                  org.regard.tickets.TicketRelations.Relations relations) {
-            TicketRow row = detail.summary();
+            TicketRow row = relations == null ? detail.summary() : detail.summary().inGroup(relations.group());
             return new TicketResource(row.id(), row.subject(), Vocabulary.Status.of(row.status()),
                     Vocabulary.Priority.of(row.priority()), Vocabulary.Channel.of(row.channel()),
                     new NamedRef(row.teamId(), row.teamName()), assigneeOf(row),
@@ -248,12 +248,15 @@ final class TicketResources {
             + "never count. With the ticket's touch budget (its category's pair, or the desk's default pair), its "
             + "hand-offs and reopenings, counted from its history, and its link group; the definitions are in docs/metrics.md.")
     record Touches(int in, int out, int total,
-                   @Schema(description = "Touches the ticket is expected to need; null when no budget applies", nullable = true)
+                   @Schema(description = "Touches the ticket is expected to need; null when no budget applies. For a "
+                           + "linked ticket, the group's: of its tickets' pairs, the one with the highest alarm", nullable = true)
                    Integer expected,
                    @Schema(description = "From this many touches on, the ticket is flagged for a team lead; null when no "
-                           + "budget applies", nullable = true) Integer alarm,
+                           + "budget applies. For a linked ticket, the group's, held against the group's total", nullable = true)
+                   Integer alarm,
                    @Schema(description = "`within`: at most the expected number (or no budget); `over_expected`: more, "
-                           + "below the alarm; `alarm`: at the alarm number or past it",
+                           + "below the alarm; `alarm`: at the alarm number or past it. For a linked ticket, its group's "
+                           + "total (`group.total`) against the group's budget, the same on every ticket of the group",
                            allowableValues = {"within", "over_expected", "alarm"}) String state,
                    @Schema(description = "Times it moved to another team, or away from its agent (to another agent or "
                            + "back to the team's queue); one action counts once") int handoffs,

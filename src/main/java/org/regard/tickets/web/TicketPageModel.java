@@ -90,10 +90,12 @@ class TicketPageModel {
      */
     void fill(Model model, long ticketId, AgentPrincipal agent) {
         TicketDetail detail = queries.detail(ticketId, agent);
-        TicketQueries.TicketRow ticket = detail.summary();
+        var related = relations.of(ticketId);
+        // a linked ticket's budget is its group's: the summary shows the group's total and state
+        TicketQueries.TicketRow ticket = detail.summary().inGroup(related.group());
         model.addAttribute("detail", detail);
         model.addAttribute("ticket", ticket);
-        model.addAttribute("relations", relations.of(ticketId));
+        model.addAttribute("relations", related);
         // the page shows every message: the ticket is read up to the newest (the one row a page view writes)
         detail.messages().stream().mapToLong(TicketQueries.MessageView::id).max()
                 .ifPresent(newest -> seenMarks.seen(ticketId, newest, agent));

@@ -35,9 +35,11 @@ class TouchesController {
     private final TicketAccess access;
     private final TeamAccess teams;
     private final org.regard.accounts.Accounts accounts;
+    private final org.regard.tickets.TicketRelations relations;
 
     TouchesController(TicketQueries queries, Tickets tickets, RootCauses causes, Categories categories, TicketAccess access,
-                      TeamAccess teams, org.regard.accounts.Accounts accounts) {
+                      TeamAccess teams, org.regard.accounts.Accounts accounts, org.regard.tickets.TicketRelations relations) {
+        this.relations = relations;
         this.queries = queries;
         this.tickets = tickets;
         this.causes = causes;
@@ -52,7 +54,8 @@ class TouchesController {
         TicketDetail detail = queries.detail(id, agent);
         long teamId = detail.summary().teamId();
         model.addAttribute("detail", detail);
-        model.addAttribute("ticket", detail.summary());
+        // a linked ticket's budget is its group's
+        model.addAttribute("ticket", detail.summary().inGroup(relations.of(id).group()));
         model.addAttribute("breakdown", detail.breakdown());
         model.addAttribute("causes", causes.of(teamId));
         model.addAttribute("canLead", teams.canLead(access.actor(agent), teamId));
