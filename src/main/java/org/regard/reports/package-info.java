@@ -4,5 +4,5 @@
  * <p>
  * Public API: {@link org.regard.reports.ActivityReport}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Reports", allowedDependencies = {"accounts", "tickets", "text"})
+@org.springframework.modulith.ApplicationModule(displayName = "Reports", allowedDependencies = {"accounts", "customers", "ratings", "tickets", "text"})
 package org.regard.reports;

@@ -1,5 +1,6 @@
 package org.regard.tickets;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,10 +22,12 @@ import java.util.Optional;
 class TicketRows {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final ApplicationEventPublisher events;
 
-    TicketRows(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    TicketRows(JdbcClient jdbc, NamedParameterJdbcTemplate named, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.named = named;
+        this.events = events;
     }
 
     /** The ticket, locked until the transaction ends. */
@@ -85,8 +88,16 @@ class TicketRows {
         return t;
     }
 
-    /** Writes a locked ticket back; its version moves on only when a person-editable property changed. */
+    /**
+     * Writes a locked ticket back; its version moves on only when a person-editable property changed. A ticket this write
+     * flagged (its touches reached the alarm, or {@code Tickets.flag}) publishes {@code TicketFlagged} in the same
+     * transaction, whichever use case made the touch, so none can forget it.
+     */
     void update(Ticket t) {
+        if (t.takeFlaggedNow()) {
+            events.publishEvent(new TicketEvents.TicketFlagged(t.getId(), t.getTeamId(), t.getCategoryId(), t.getFlagReason(),
+                    t.getFlaggedAt()));
+        }
         jdbc.sql("""
                         update ticket set subject = ?, status = ?, priority = ?, team_id = ?, assignee_id = ?, category_id = ?,
                             touches_in = ?, touches_out = ?, updated_at = ?, resolved_at = ?, version = ?, handoffs = ?, reopenings = ?,
