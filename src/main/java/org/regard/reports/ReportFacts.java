@@ -278,7 +278,7 @@ class ReportFacts {
             return;
         }
         long category = categoryId == null ? 0L : categoryId;
-        flag(1, day(at), teamId, category, reason, "", m.channel(), m.language());
+        flag(1, day(at), teamId, category, reason, Metrics.NO_CAUSE, m.channel(), m.language());
         jdbc.sql("""
                         update report_ticket set flagged_at = ?, flag_team_id = ?, flag_category = ?, flag_reason = ?,
                                flag_cause = '' where ticket_id = ?""")
@@ -421,7 +421,7 @@ class ReportFacts {
                 .optional();
         if (before.isPresent()) {
             Known k = before.get();
-            if (a.answeredAt() != null && k.answeredAt() != null && !a.answeredAt().isAfter(k.answeredAt())) {
+            if (!Metrics.replacesAnswer(a.answeredAt(), k.answeredAt())) {
                 return;
             }
             if (!k.score().equals(a.score())) {

@@ -54,6 +54,34 @@ public record ReportTable(String report, List<String> columns, List<List<Object>
                 }
                 yield new ReportTable(name, List.of("channel", "language", "opened"), rows);
             }
+            case "flags" -> {
+                for (Reports.FlagDay f : reports.flags(filter, agent)) {
+                    rows.add(List.of(f.day().toString(), f.reason(), f.rootCause(), f.flags()));
+                }
+                yield new ReportTable(name, List.of("day", "reason", "rootCause", "flags"), rows);
+            }
+            case "purchases" -> {
+                for (Reports.PurchaseBar b : reports.purchases(filter, agent).bars()) {
+                    if (b.purchases() > 0 || b.tickets() > 0) {
+                        rows.add(List.of(b.touches(), b.purchases(), b.tickets()));
+                    }
+                }
+                yield new ReportTable(name, List.of("touches", "purchases", "tickets"), rows);
+            }
+            case "top-purchases" -> {
+                for (Reports.Purchase p : reports.purchases(filter, agent).top()) {
+                    rows.add(List.of(p.purchaseRef(), p.tickets(), p.touches()));
+                }
+                yield new ReportTable(name, List.of("purchaseRef", "tickets", "touches"), rows);
+            }
+            case "satisfaction" -> {
+                for (Reports.Satisfaction r : reports.satisfaction(filter, agent)) {
+                    rows.add(List.of(r.dimension(), r.key(), r.name(), r.ratings(), r.good(), r.okay(), r.bad(), pct(r.goodShare()),
+                            pct(r.okayShare()), pct(r.badShare()), r.settled(), r.resolvedForGood(), pct(r.resolvedForGoodRate())));
+                }
+                yield new ReportTable(name, List.of("dimension", "key", "name", "ratings", "good", "okay", "bad", "goodShare",
+                        "okayShare", "badShare", "settled", "resolvedForGood", "resolvedForGoodRate"), rows);
+            }
             default -> throw new IllegalArgumentException("no report " + name);
         };
     }
