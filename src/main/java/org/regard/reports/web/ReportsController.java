@@ -92,6 +92,9 @@ class ReportsController {
         model.addAttribute("languages", languageOptions);
         model.addAttribute("forGoodDays", reports.forGoodDays());
         model.addAttribute("maxTouches", Metrics.MAX_TOUCHES);
+        model.addAttribute("purchaseSummary", reports.purchases(filter, agent));
+        model.addAttribute("rootCauses", org.regard.tickets.RootCauses.DEFAULTS);
+        model.addAttribute("flagReasons", List.of("ALARM", "BAD_RATING"));
         model.addAttribute("query", query(from, to, team, category, channel, language));
         model.addAttribute("teamParam", team == null ? "" : team);
         model.addAttribute("categoryParam", category == null ? "" : category);
