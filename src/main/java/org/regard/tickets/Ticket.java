@@ -47,6 +47,7 @@ class Ticket {
     /** The cause a team lead noted, from the team's list. */
     private String rootCause;
     /** Flagged by this load (not stored): {@link TicketRows#update} publishes it. */
+    @Transient
     private boolean flaggedNow;
     @Transient
     private boolean edited;
