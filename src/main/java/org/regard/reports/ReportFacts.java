@@ -70,25 +70,33 @@ class ReportFacts {
                         values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(ticketId, teamId, channel, lang(language), Timestamp.from(at), tier == null ? "" : tier).update();
         if (inserted == 0) {
+            if (tier != null && !tier.isEmpty()) {
+                // opened first from a resolution heard before the opening (listeners run side by side): its tier now
+                jdbc.sql("update report_ticket set tier = ? where ticket_id = ? and tier = ''").params(tier, ticketId).update();
+            }
             return;
         }
         add("opened = opened + 1, still_open = still_open + 1", day(at), teamId, channel, lang(language));
     }
 
+    /** The row as a resolution or reopening needs it; the purchase columns and {@code rated} are V13_5_1's. */
     private record Known(long teamId, String channel, String language, Instant openedAt, boolean open, Instant resolvedAt, Long resolvedTeam, Long resolvedCategory, Integer resolvedTouches,
-                         Integer resolvedReplies) {
+                         Integer resolvedReplies, String purchaseRef, Long purchaseTeam, LocalDate purchaseDay, Integer purchaseTouches,
+                         boolean rated) {
     }
 
     private Optional<Known> lock(long ticketId) {
         return jdbc.sql("""
                         select team_id, channel, language, opened_at, open, resolved_at, resolved_team_id,
-                               resolved_category, resolved_touches, resolved_replies
+                               resolved_category, resolved_touches, resolved_replies,
+                               purchase_ref, purchase_team_id, purchase_day, purchase_touches, rated
                         from report_ticket where ticket_id = ? and opened_at is not null for update""")
                 .param(ticketId)
                 .query((rs, n) -> new Known(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
                         rs.getBoolean(5), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
                         rs.getObject(7, Long.class), rs.getObject(8, Long.class), rs.getObject(9, Integer.class),
-                        rs.getObject(10, Integer.class)))
+                        rs.getObject(10, Integer.class), rs.getString(11), rs.getObject(12, Long.class),
+                        rs.getObject(13, LocalDate.class), rs.getObject(14, Integer.class), rs.getBoolean(15)))
                 .optional();
     }
 
@@ -104,7 +112,8 @@ class ReportFacts {
         tickets.reportFacts(ticketId - 1, ticketId, 1).stream().findFirst().ifPresent(t -> {
             // its opening not heard yet (listeners run side by side): opened first from the ticket's own facts; the
             // opening's listener then finds it known and counts nothing
-            opened(ticketId, t.teamId(), t.channel().name(), t.language(), tiers.tierOf(t.customerId()), t.createdAt());
+            // without its tier (no read more on the resolution's path): the opening's listener, or the backfill, adds it
+            opened(ticketId, t.teamId(), t.channel().name(), t.language(), "", t.createdAt());
             resolved(ticketId, teamId, t.categoryId(), t.touchesIn() + t.touchesOut(), t.touchesOut(), at);
         });
     }
@@ -123,12 +132,20 @@ class ReportFacts {
         if (k.open()) {
             add("still_open = still_open - 1", day(k.openedAt()), k.teamId(), k.channel(), k.language());
         }
+        // its contribution to its purchase becomes its touches now (same update: no statement more without a reference)
+        if (k.purchaseRef() != null) {
+            if (k.purchaseTouches() != null) {
+                contribution(-1, k.purchaseRef(), k.purchaseTeam(), k.purchaseDay(), k.purchaseTouches());
+            }
+            contribution(1, k.purchaseRef(), teamId, day(at), touches);
+        }
         jdbc.sql("""
                         update report_ticket set open = false, resolved_at = ?, resolved_team_id = ?, resolved_category = ?,
-                               resolved_touches = ?, resolved_replies = ? where ticket_id = ?""")
-                .params(Timestamp.from(at), teamId, category == null ? 0L : category, touches, replies, ticketId)
+                               resolved_touches = ?, resolved_replies = ?, purchase_team_id = ?, purchase_day = ?,
+                               purchase_touches = ? where ticket_id = ?""")
+                .params(Timestamp.from(at), teamId, category == null ? 0L : category, touches, replies, teamId, day(at), touches,
+                        ticketId)
                 .update();
-        purchaseResolved(ticketId, teamId, touches, at);
     }
 
     /**
@@ -152,7 +169,9 @@ class ReportFacts {
         add("still_open = still_open + 1", day(k.openedAt()), k.teamId(), k.channel(), k.language());
         jdbc.sql("update report_ticket set open = true, resolved_at = null, reopened_at = ? where ticket_id = ?")
                 .params(Timestamp.from(at), ticketId).update();
-        ratingsReopened(ticketId, at);
+        if (k.rated()) {
+            ratingsReopened(ticketId, at);
+        }
     }
 
     /** A ticket stored before the ledger kept facts: counted from its current state, once. */
@@ -340,19 +359,6 @@ class ReportFacts {
         jdbc.sql("update report_ticket set purchase_ref = ? where ticket_id = ?").params(purchaseRef, ticketId).update();
     }
 
-    /** A resolution (row already locked): the ticket's contribution becomes its touches now, on this day, by this team. */
-    private void purchaseResolved(long ticketId, long teamId, int touches, Instant at) {
-        More m = more(ticketId).orElseThrow();
-        if (m.purchaseRef() != null) {
-            if (m.purchaseTouches() != null) {
-                contribution(-1, m.purchaseRef(), m.purchaseTeam(), m.purchaseDay(), m.purchaseTouches());
-            }
-            contribution(1, m.purchaseRef(), teamId, day(at), touches);
-        }
-        jdbc.sql("update report_ticket set purchase_team_id = ?, purchase_day = ?, purchase_touches = ? where ticket_id = ?")
-                .params(teamId, day(at), touches, ticketId).update();
-    }
-
     /**
      * The ticket was merged into another: its touches now belong to the survivor (counted with the survivor's next
      * resolution), so it no longer counts for its purchase.
@@ -448,6 +454,7 @@ class ReportFacts {
                         reopened)
                 .update();
         rating(1, reopened ? 1 : 0, resolvedAt, a.teamId(), category, m.channel(), m.language(), m.tier(), a.score());
+        jdbc.sql("update report_ticket set rated = true where ticket_id = ?").param(a.ticketId()).update();
     }
 
     /** A reopening (row locked): the ratings of resolutions it reopened within their window count as not held. */

@@ -3,7 +3,7 @@
 
 -- what the ledger knows of each ticket besides its resolution: the customer's tier when it opened; its current flag (the
 -- report_flag_day row it counts in: day, team, category, reason, cause); its purchase reference and the contribution it
--- makes to its purchase (team, day and touches of its latest resolution; null until resolved); its latest reopening
+-- makes to its purchase (team, day and touches of its latest resolution; null until resolved); its latest reopening; whether it was rated
 alter table report_ticket add column tier varchar(50) not null default '';
 alter table report_ticket add column flagged_at timestamp with time zone;
 alter table report_ticket add column flag_team_id bigint;
@@ -15,6 +15,8 @@ alter table report_ticket add column purchase_team_id bigint;
 alter table report_ticket add column purchase_day date;
 alter table report_ticket add column purchase_touches integer;
 alter table report_ticket add column reopened_at timestamp with time zone;
+-- whether a rating of it is counted (a reopening then looks for ratings whose resolution it reopened)
+alter table report_ticket add column rated boolean not null default false;
 
 -- flags by the day they were raised, team, category then, reason, root cause ('' until a lead notes one), channel, language
 create table report_flag_day (
