@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
  * Usage: {@code java -cp regard-bench.jar org.regard.bench.BulkLoad --url=JDBC_URL [--user=] [--password=]
  * --tickets=100000 [--customers=N/4] [--days=730] [--chunk=20000] [--seed=42] [--token-secret=rgd_...]
  * [--trust-keys=true] [--extra-messages=0] [--report-extras=false]}; report-extras: purchase references shared by two to
- * three tickets on half the tickets, flags (some with a root cause) on tickets with 8 touches or more, and an answered
+ * three tickets on 60 % of the tickets, flags (two thirds with a root cause) on one ticket in ten, and an answered
  * rating request on a quarter of the resolved tickets, for the reports' flags, purchases and satisfaction; extra-messages: hundredths of a message added to each ticket on
  * average (103 turns the usual 4 messages per ticket into 5); with trust-keys (PostgreSQL) the foreign-key triggers are skipped while loading.
  */
@@ -246,9 +246,10 @@ public final class BulkLoad {
         try (Statement s = db.createStatement()) {
             int refs = s.executeUpdate("update ticket set purchase_ref = 'BENCH-' || cast(id / 5 as varchar(20))"
                     + " where mod(id, 5) < 3 and id" + range);
-            int flags = s.executeUpdate("update ticket set flag_reason = 'ALARM', flagged_at = updated_at,"
+            int flags = s.executeUpdate("update ticket set flag_reason = case when mod(id, 20) = 0 then 'BAD_RATING' else 'ALARM' end,"
+                    + " flagged_at = updated_at,"
                     + " root_cause = case when mod(id, 3) = 0 then 'policy' when mod(id, 3) = 1 then 'other' else null end"
-                    + " where touches_in + touches_out >= 8 and id" + range);
+                    + " where mod(id, 10) = 0 and id" + range);
             int ratings = s.executeUpdate("insert into rating_request (ticket_id, team_id, resolved_at, due_epoch, state, sent_at,"
                     + " score, answered_at) select id, team_id, resolved_at, 0, 'SENT', resolved_at,"
                     + " case mod(id, 7) when 0 then 'BAD' when 1 then 'OKAY' else 'GOOD' end, resolved_at"
