@@ -172,6 +172,83 @@
                 })},
                 options: {animation: false, scales: {x: {stacked: true}, y: {stacked: true, beginAtZero: true, ticks: {precision: 0}}}}
             });
+        },
+        flags: function (holder) {
+            var rows = rowsOf('flags');
+            if (!rows.length) {
+                return;
+            }
+            var days = [];
+            var causes = [];
+            rows.forEach(function (r) {
+                if (days.indexOf(r.day.text) < 0) { days.push(r.day.text); }
+                if (causes.indexOf(r.rootCause.text) < 0) { causes.push(r.rootCause.text); }
+            });
+            var palette = ['#98a2b3', '#b42318', '#3b6fb6', '#1a7f37', '#b54708', '#6941c6', '#475467'];
+            new Chart(canvas(holder, holder.dataset.label, 'chart-flags-all'), {
+                type: 'bar',
+                data: {labels: days, datasets: causes.map(function (cause, i) {
+                    return {label: cause, backgroundColor: palette[i % palette.length], data: days.map(function (d) {
+                        var n = 0;
+                        rows.forEach(function (r) {
+                            if (r.day.text === d && r.rootCause.text === cause) { n += Number(r.flags.value); }
+                        });
+                        return n;
+                    })};
+                })},
+                options: {animation: false, scales: {x: {stacked: true}, y: {stacked: true, beginAtZero: true, ticks: {precision: 0},
+                    title: {display: true, text: header('flags', 'flags')}}}}
+            });
+        },
+        purchases: function (holder) {
+            var rows = rowsOf('purchases');
+            if (!rows.length) {
+                return;
+            }
+            new Chart(canvas(holder, holder.dataset.label, 'chart-purchases-all'), {
+                type: 'bar',
+                data: {labels: rows.map(function (r) { return r.touches.text; }), datasets: [
+                    {label: header('purchases', 'purchases'), backgroundColor: '#3b6fb6',
+                        data: rows.map(function (r) { return Number(r.purchases.value); })},
+                    {label: header('purchases', 'tickets'), backgroundColor: '#98a2b3',
+                        data: rows.map(function (r) { return Number(r.tickets.value); })}]},
+                options: {animation: false, scales: {x: {title: {display: true, text: header('purchases', 'touches')}},
+                    y: {beginAtZero: true, ticks: {precision: 0}}}}
+            });
+        },
+        'top-purchases': function (holder) {
+            var rows = rowsOf('top-purchases');
+            if (!rows.length) {
+                return;
+            }
+            new Chart(canvas(holder, holder.dataset.label, 'chart-top-purchases-all'), {
+                type: 'bar',
+                data: {labels: rows.map(function (r) { return r.purchaseRef.text; }), datasets: [
+                    {label: header('top-purchases', 'touches'), backgroundColor: '#b54708',
+                        data: rows.map(function (r) { return Number(r.touches.value); })}]},
+                options: {animation: false, indexAxis: 'y', scales: {x: {beginAtZero: true, ticks: {precision: 0}}}}
+            });
+        },
+        satisfaction: function (holder) {
+            var rows = rowsOf('satisfaction');
+            if (!rows.length) {
+                return;
+            }
+            var labels = rows.map(function (r) { return r.dimension.text + ': ' + r.name.text; });
+            var series = [['goodShare', '#1a7f37'], ['okayShare', '#f0b429'], ['badShare', '#b42318']];
+            var datasets = series.map(function (s) {
+                return {type: 'bar', label: header('satisfaction', s[0]), backgroundColor: s[1], stack: 'shares',
+                    data: rows.map(function (r) { return num(r[s[0]].value); })};
+            });
+            datasets.push({type: 'line', label: header('satisfaction', 'resolvedForGoodRate'), borderColor: '#3b6fb6',
+                backgroundColor: '#3b6fb6', showLine: false, pointRadius: 5, stack: 'rfg',
+                data: rows.map(function (r) { return num(r.resolvedForGoodRate.value); })});
+            new Chart(canvas(holder, holder.dataset.label, 'chart-satisfaction-all'), {
+                type: 'bar',
+                data: {labels: labels, datasets: datasets},
+                options: {animation: false, scales: {x: {stacked: true}, y: {stacked: true, beginAtZero: true, max: 100,
+                    title: {display: true, text: '%'}}}}
+            });
         }
     };
 

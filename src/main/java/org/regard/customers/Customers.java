@@ -204,6 +204,24 @@ public class Customers {
         return rows.byId(id);
     }
 
+    /**
+     * Each customer's own tier (not the organization's): one read, for the reports' backfill of tickets stored before
+     * they kept the tier (new tickets carry it in their opening event).
+     */
+    public Map<Long, String> tiersOf(Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> out = new java.util.HashMap<>();
+        String in = String.join(", ", java.util.Collections.nCopies(customerIds.size(), "?"));
+        jdbc.sql("select id, tier from customer where id in (" + in + ")")
+                .params(List.copyOf(customerIds))
+                .query((java.sql.ResultSet rs) -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
+    }
+
     /** The language a customer is written to in, if known: one read, for modules that need nothing else. */
     public Optional<String> languageOf(long id) {
         return jdbc.sql("select language from customer where id = ?").param(id).query(String.class).optional();

@@ -1,5 +1,7 @@
 package org.regard.ratings;
 
+import java.time.Instant;
+
 /** What the ratings module tells others. */
 public final class RatingEvents {
     private RatingEvents() {
@@ -13,8 +15,16 @@ public final class RatingEvents {
                                   String subject, String body) {
     }
 
-    /** The customer gave (or changed) their rating. */
-    public record RatingGiven(long requestId, long ticketId, long teamId, Score score, boolean hasComment) {
+    /**
+     * The customer gave (or changed) their rating. {@code resolvedAt} is the resolution the request asked about,
+     * {@code answeredAt} when this answer was given (the latest answer of a request is the one that counts).
+     */
+    public record RatingGiven(long requestId, long ticketId, long teamId, Score score, boolean hasComment, Instant resolvedAt,
+                              Instant answeredAt) {
+
+        public RatingGiven(long requestId, long ticketId, long teamId, Score score, boolean hasComment) {
+            this(requestId, ticketId, teamId, score, hasComment, null, null);
+        }
 
         /** A bad rating with a comment: a lead should look at it. */
         public boolean badWithComment() {

@@ -28,6 +28,12 @@ class RatingStore {
         return jdbc.sql("select * from rating_request where id = ?").param(id).query(RatingStore::read).optional();
     }
 
+    /** Answered requests of tickets with ids in ({@code afterTicketId}, {@code uptoTicketId}], for the reports' backfill. */
+    List<Rating> answeredOfTickets(long afterTicketId, long uptoTicketId) {
+        return jdbc.sql("select * from rating_request where ticket_id > ? and ticket_id <= ? and score is not null order by id")
+                .params(afterTicketId, uptoTicketId).query(RatingStore::read).list();
+    }
+
     List<Rating> answeredOfTicket(long ticketId) {
         return jdbc.sql("select * from rating_request where ticket_id = ? and score is not null order by id desc")
                 .param(ticketId).query(RatingStore::read).list();

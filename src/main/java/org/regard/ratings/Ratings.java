@@ -79,8 +79,18 @@ public class Ratings {
         if (!store.answer(requestId, score, text, now)) {
             throw new RatingExpired(rating.language());
         }
-        events.publishEvent(new RatingGiven(requestId, rating.ticketId(), rating.teamId(), score, text != null));
+        events.publishEvent(new RatingGiven(requestId, rating.ticketId(), rating.teamId(), score, text != null,
+                rating.resolvedAt(), now));
         return store.find(requestId).orElseThrow();
+    }
+
+    /**
+     * The answered ratings of tickets with ids in ({@code afterTicketId}, {@code uptoTicketId}], oldest request first. No
+     * access check: for the reports' backfill only (it counts answers given before the reports heard them).
+     */
+    @Transactional(readOnly = true)
+    public List<Rating> answeredOfTickets(long afterTicketId, long uptoTicketId) {
+        return store.answeredOfTickets(afterTicketId, uptoTicketId);
     }
 
     /** The ticket's answered ratings, newest first. */

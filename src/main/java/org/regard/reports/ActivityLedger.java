@@ -1,6 +1,11 @@
 package org.regard.reports;
 
+import org.regard.ratings.RatingEvents.RatingGiven;
 import org.regard.tickets.TicketEvents.AgentLoggedContact;
+import org.regard.tickets.TicketEvents.PurchaseReferenced;
+import org.regard.tickets.TicketEvents.RootCauseNoted;
+import org.regard.tickets.TicketEvents.TicketFlagged;
+import org.regard.tickets.TicketEvents.TicketsMerged;
 import org.regard.tickets.TicketEvents.AgentReplied;
 import org.regard.tickets.TicketEvents.CustomerWrote;
 import org.regard.tickets.TicketEvents.ReplyWithdrawn;
@@ -30,12 +35,42 @@ class ActivityLedger {
     /** A new ticket, and its first message's inbound touch unless a machine wrote it. */
     @ApplicationModuleListener
     void on(TicketOpened event) {
-        facts.opened(event.ticketId(), event.teamId(), event.channel().name(), event.language(), event.at());
+        facts.opened(event.ticketId(), event.teamId(), event.channel().name(), event.language(), event.tier(), event.at());
         if (event.automated()) {
             counter.increment(event.teamId(), event.at(), TICKETS_OPENED);
         } else {
             counter.increment(event.teamId(), event.at(), TICKETS_OPENED, TOUCHES_IN);
         }
+    }
+
+    /** A ticket flagged for a lead (its touches reached the alarm, a bad rating with a comment): the flags report. */
+    @ApplicationModuleListener
+    void on(TicketFlagged event) {
+        facts.flagged(event.ticketId(), event.teamId(), event.categoryId(), event.reason(), event.at());
+    }
+
+    @ApplicationModuleListener
+    void on(RootCauseNoted event) {
+        facts.rootCauseNoted(event.ticketId(), event.rootCause(), event.at());
+    }
+
+    /** The purchase a ticket is about: its touches count for that purchase (touches per purchase). */
+    @ApplicationModuleListener
+    void on(PurchaseReferenced event) {
+        facts.purchaseReferenced(event.ticketId(), event.purchaseRef(), event.at());
+    }
+
+    /** A duplicate merged into a survivor: its touches are the survivor's now, and no longer count for its purchase. */
+    @ApplicationModuleListener
+    void on(TicketsMerged event) {
+        facts.mergedAway(event.mergedId());
+    }
+
+    /** The customer's rating (every answer and change of it; the latest of each request counts): satisfaction. */
+    @ApplicationModuleListener
+    void on(RatingGiven event) {
+        facts.rated(new ReportFacts.Answer(event.requestId(), event.ticketId(), event.teamId(), event.score().name(),
+                event.resolvedAt(), event.answeredAt()));
     }
 
     @ApplicationModuleListener

@@ -64,6 +64,35 @@ public final class Metrics {
         return Math.clamp(touches, 0, MAX_TOUCHES);
     }
 
+    /** A mean with two decimals, 0 when there is nothing to divide by. */
+    public static double mean(long sum, long count) {
+        return count == 0 ? 0 : Math.round(sum * 100.0 / count) / 100.0;
+    }
+
+    /**
+     * Touches per purchase: a purchase's touches are the sum, over the tickets that carry its reference (a merged
+     * duplicate's belong to the ticket it was merged into), of each ticket's touches as of its latest resolution; a ticket
+     * never resolved does not count yet. Its bar is {@link #touchesBar} of that sum.
+     */
+    public static int purchaseBar(long touches) {
+        return (int) Math.clamp(touches, 0L, (long) MAX_TOUCHES);
+    }
+
+    /**
+     * Satisfaction: each rating request counts once, with the customer's latest answer (an answer can be changed for 7
+     * days), in the day of the resolution it rates; its resolution counts as resolved for good like any other
+     * ({@link #resolvedForGood}): settled and not reopened within the window.
+     */
+    public static boolean replacesAnswer(Instant answeredAt, Instant knownAnsweredAt) {
+        return answeredAt == null || knownAnsweredAt == null || answeredAt.isAfter(knownAnsweredAt);
+    }
+
+    /**
+     * Flags: each time a ticket is flagged for a lead (its touches reached the alarm, a bad rating with a comment) counts
+     * once, on the day it was flagged, under the root cause a lead noted since, or {@link #NO_CAUSE} while none is.
+     */
+    public static final String NO_CAUSE = "";
+
     /** A share in percent with one decimal, or null when there is nothing to divide by. */
     public static Double percent(long part, long whole) {
         return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;

@@ -1,5 +1,7 @@
 package org.regard.reports;
 
+import org.regard.ratings.Rating;
+import org.regard.ratings.Ratings;
 import org.regard.tickets.TicketQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +17,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,16 +41,20 @@ class ReportBackfill {
     private final JdbcClient jdbc;
     private final TicketQueries tickets;
     private final ReportFacts facts;
+    private final Ratings ratings;
+    private final CustomerTiers tiers;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final boolean enabled;
     private final String node = "node-" + UUID.randomUUID();
 
-    ReportBackfill(JdbcClient jdbc, TicketQueries tickets, ReportFacts facts, PlatformTransactionManager txManager, Clock clock,
-                   @Value("${regard.reports.backfill:true}") boolean enabled) {
+    ReportBackfill(JdbcClient jdbc, TicketQueries tickets, ReportFacts facts, Ratings ratings, CustomerTiers tiers,
+                   PlatformTransactionManager txManager, Clock clock, @Value("${regard.reports.backfill:true}") boolean enabled) {
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.facts = facts;
+        this.ratings = ratings;
+        this.tiers = tiers;
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
         this.enabled = enabled;
@@ -55,19 +64,34 @@ class ReportBackfill {
     void startWhenNeeded() {
         // an empty desk has nothing to count, and must not record the backfill finished: tickets loaded in bulk before
         // the next start (the bench's load) are counted then
-        if (enabled && !finished() && tickets.highestTicketId() > 0) {
-            Thread.ofVirtual().name("report-backfill").start(this::runUntilFinished);
+        if (enabled && (!finished() || !finished(MORE)) && tickets.highestTicketId() > 0) {
+            Thread.ofVirtual().name("report-backfill").start(() -> {
+                runUntilFinished(FIRST);
+                runUntilFinished(MORE);
+            });
         }
     }
 
+    /** The first pass (V13_4_1): tickets, resolutions, reopenings, volume and backlog. */
+    static final String FIRST = "report_backfill";
+    /**
+     * The second pass (V13_5_1): tier, flags and root causes, purchase references and ratings of tickets stored before
+     * (including those the first pass or the events already counted, which knew nothing of these), with its own progress.
+     */
+    static final String MORE = "report_backfill_more";
+
     boolean finished() {
-        return jdbc.sql("select count(*) from report_backfill where id = 1 and finished_at is not null").query(Long.class).single() > 0;
+        return finished(FIRST);
     }
 
-    private void runUntilFinished() {
+    boolean finished(String table) {
+        return jdbc.sql("select count(*) from " + table + " where id = 1 and finished_at is not null").query(Long.class).single() > 0;
+    }
+
+    private void runUntilFinished(String table) {
         try {
-            while (!finished()) {
-                if (!run()) {
+            while (!finished(table)) {
+                if (!run(table)) {
                     Thread.sleep(LEASE.toMillis() / 2); // another node holds the lease: take over if it stops renewing it
                 }
             }
@@ -78,22 +102,31 @@ class ReportBackfill {
         }
     }
 
-    /** Takes the lease and counts every remaining batch; false when another node holds the lease. */
+    /** Takes the lease and counts every remaining batch of the first pass; false when another node holds the lease. */
     boolean run() {
+        return run(FIRST);
+    }
+
+    /** The same for the second pass ({@link #MORE}). */
+    boolean runMore() {
+        return run(MORE);
+    }
+
+    private boolean run(String table) {
         Instant now = Instant.now(clock);
-        int claimed = jdbc.sql("""
-                        update report_backfill set lease_holder = ?, lease_until = ?
+        int claimed = jdbc.sql("update " + table + """
+                         set lease_holder = ?, lease_until = ?
                         where id = 1 and finished_at is null and (lease_holder is null or lease_holder = ? or lease_until < ?)""")
                 .params(node, Timestamp.from(now.plus(LEASE)), node, Timestamp.from(now)).update();
         if (claimed == 0) {
-            return finished();
+            return finished(table);
         }
-        jdbc.sql("update report_backfill set upto_id = ? where id = 1 and upto_id is null").param(tickets.highestTicketId()).update();
-        long upto = jdbc.sql("select upto_id from report_backfill where id = 1").query(Long.class).single();
+        jdbc.sql("update " + table + " set upto_id = ? where id = 1 and upto_id is null").param(tickets.highestTicketId()).update();
+        long upto = jdbc.sql("select upto_id from " + table + " where id = 1").query(Long.class).single();
         long started = System.nanoTime();
         long counted = 0;
         while (true) {
-            Long done = tx.execute(s -> batch(upto));
+            Long done = tx.execute(s -> batch(table, upto));
             if (done == null) {
                 log.info("Another node took over counting stored tickets into the reports");
                 return true;
@@ -108,8 +141,8 @@ class ReportBackfill {
     }
 
     /** One batch: the tickets counted, -1 when none were left (and the backfill is recorded finished), null when the lease was lost. */
-    private Long batch(long upto) {
-        Long after = jdbc.sql("select after_id from report_backfill where id = 1 and lease_holder = ? for update")
+    private Long batch(String table, long upto) {
+        Long after = jdbc.sql("select after_id from " + table + " where id = 1 and lease_holder = ? for update")
                 .param(node).query(Long.class).optional().orElse(null);
         if (after == null) {
             return null;
@@ -117,12 +150,24 @@ class ReportBackfill {
         Instant now = Instant.now(clock);
         List<TicketQueries.ReportFacts> rows = tickets.reportFacts(after, upto, BATCH);
         if (rows.isEmpty()) {
-            jdbc.sql("update report_backfill set finished_at = ?, lease_holder = null, lease_until = null where id = 1")
+            jdbc.sql("update " + table + " set finished_at = ?, lease_holder = null, lease_until = null where id = 1")
                     .param(Timestamp.from(now)).update();
             return -1L;
         }
-        long counted = rows.stream().filter(facts::backfill).count();
-        jdbc.sql("update report_backfill set after_id = ?, tickets = tickets + ?, lease_until = ? where id = 1")
+        long counted;
+        if (FIRST.equals(table)) {
+            counted = rows.stream().filter(facts::backfill).count();
+        } else {
+            Map<Long, String> tierOf = tiers.tiersOf(rows.stream().map(TicketQueries.ReportFacts::customerId).distinct().toList());
+            Map<Long, List<ReportFacts.Answer>> answers = new HashMap<>();
+            for (Rating r : ratings.answeredOfTickets(after, rows.getLast().id())) {
+                answers.computeIfAbsent(r.ticketId(), k -> new ArrayList<>()).add(new ReportFacts.Answer(r.id(), r.ticketId(),
+                        r.teamId(), r.score().name(), r.resolvedAt(), r.answeredAt()));
+            }
+            rows.forEach(t -> facts.backfillMore(t, tierOf.get(t.customerId()), answers.getOrDefault(t.id(), List.of())));
+            counted = rows.size();
+        }
+        jdbc.sql("update " + table + " set after_id = ?, tickets = tickets + ?, lease_until = ? where id = 1")
                 .params(rows.getLast().id(), counted, Timestamp.from(now.plus(LEASE))).update();
         return counted;
     }

@@ -54,8 +54,44 @@ public record ReportTable(String report, List<String> columns, List<List<Object>
                 }
                 yield new ReportTable(name, List.of("channel", "language", "opened"), rows);
             }
+            case "flags" -> {
+                for (Reports.FlagDay f : reports.flags(filter, agent)) {
+                    rows.add(List.of(f.day().toString(), f.reason(), f.rootCause(), f.flags()));
+                }
+                yield new ReportTable(name, List.of("day", "reason", "rootCause", "flags"), rows);
+            }
+            case "purchases" -> purchases(reports.purchases(filter, agent));
+            case "top-purchases" -> topPurchases(reports.purchases(filter, agent));
+            case "satisfaction" -> {
+                for (Reports.Satisfaction r : reports.satisfaction(filter, agent)) {
+                    rows.add(List.of(r.dimension(), r.key(), r.name(), r.ratings(), r.good(), r.okay(), r.bad(), pct(r.goodShare()),
+                            pct(r.okayShare()), pct(r.badShare()), r.settled(), r.resolvedForGood(), pct(r.resolvedForGoodRate())));
+                }
+                yield new ReportTable(name, List.of("dimension", "key", "name", "ratings", "good", "okay", "bad", "goodShare",
+                        "okayShare", "badShare", "settled", "resolvedForGood", "resolvedForGoodRate"), rows);
+            }
             default -> throw new IllegalArgumentException("no report " + name);
         };
+    }
+
+    /** Touches per purchase as a table: one row per touch count some purchase or ticket took. */
+    public static ReportTable purchases(Reports.PurchaseReport report) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Reports.PurchaseBar b : report.bars()) {
+            if (b.purchases() > 0 || b.tickets() > 0) {
+                rows.add(List.of(b.touches(), b.purchases(), b.tickets()));
+            }
+        }
+        return new ReportTable("purchases", List.of("touches", "purchases", "tickets"), rows);
+    }
+
+    /** The purchases with the most touches as a table. */
+    public static ReportTable topPurchases(Reports.PurchaseReport report) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Reports.Purchase p : report.top()) {
+            rows.add(List.of(p.purchaseRef(), p.tickets(), p.touches()));
+        }
+        return new ReportTable("top-purchases", List.of("purchaseRef", "tickets", "touches"), rows);
     }
 
     private static Object pct(Double value) {

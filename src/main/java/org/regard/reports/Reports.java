@@ -30,7 +30,11 @@ import java.util.TreeSet;
 @Transactional(readOnly = true)
 public class Reports {
     /** The reports there are, in the order the page shows them. */
-    public static final List<String> NAMES = List.of("touches", "outcomes", "reopens", "backlog", "volume");
+    public static final List<String> NAMES = List.of("touches", "outcomes", "reopens", "backlog", "volume", "flags", "purchases",
+            "top-purchases", "satisfaction");
+
+    /** How many purchases the "most touches" table lists. */
+    public static final int TOP_PURCHASES = 20;
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
@@ -210,6 +214,142 @@ public class Reports {
     /** The languages and channels the reports hold, for the page's filters. */
     public Set<String> languages() {
         return new TreeSet<>(jdbc.sql("select distinct language from report_opened_day").query(String.class).list());
+    }
+
+    /** Tickets flagged for a lead on a day, with a reason, by the root cause noted since ('' : none noted yet). */
+    public record FlagDay(LocalDate day, String reason, String rootCause, long flags) {
+    }
+
+    /**
+     * Flags raised in the range (by the day they were raised), by reason and root cause. Every flag counts once; a ticket
+     * flagged again after its cause was noted counts twice. The category is the ticket's when it was flagged.
+     */
+    public List<FlagDay> flags(ReportFilter filter, AgentPrincipal agent) {
+        Where w = where(filter, agent, "flagged_day", true);
+        return jdbc.sql("select flagged_day, reason, root_cause, sum(flags) from report_flag_day" + w.sql
+                        + " group by flagged_day, reason, root_cause having sum(flags) <> 0 order by flagged_day, reason, root_cause")
+                .params(w.params)
+                .query((rs, n) -> new FlagDay(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .list();
+    }
+
+    /** A bar of the per-purchase distribution: purchases whose tickets took {@code touches} touches together, and tickets that took that many alone. */
+    public record PurchaseBar(int touches, long purchases, long tickets) {
+    }
+
+    /** A purchase and its resolved tickets' touches (of the teams asked for). */
+    public record Purchase(String purchaseRef, long tickets, long touches) {
+    }
+
+    /**
+     * Touches per purchase next to touches per ticket, for tickets with a purchase reference: {@code bars} 0 to
+     * {@link Metrics#MAX_TOUCHES} (that many or more), the number of purchases and tickets, each mean, and the purchases
+     * with the most touches.
+     */
+    public record PurchaseReport(List<PurchaseBar> bars, long purchases, long tickets, double meanPerPurchase,
+                                 double meanPerTicket, List<Purchase> top) {
+    }
+
+    /**
+     * Touches per purchase: the range is the day of each ticket's latest resolution (a purchase is in it when its latest
+     * is); the category, channel and language do not apply (one purchase's tickets may differ in them).
+     */
+    public PurchaseReport purchases(ReportFilter filter, AgentPrincipal agent) {
+        ReportFilter f = new ReportFilter(filter.from(), filter.to(), filter.teamId(), null, null, null);
+        Where w = where(f, agent, "last_day", false);
+        String perPurchase = "select purchase_ref, sum(tickets) as tickets, sum(touches) as touches from report_purchase" + w.sql
+                + " group by purchase_ref having sum(tickets) > 0";
+        long[] purchases = new long[Metrics.MAX_TOUCHES + 1];
+        long[] totals = new long[2];
+        jdbc.sql("select case when touches > " + Metrics.MAX_TOUCHES + " then " + Metrics.MAX_TOUCHES
+                        + " when touches < 0 then 0 else touches end as bar, count(*), sum(touches) from (" + perPurchase
+                        + ") p group by case when touches > " + Metrics.MAX_TOUCHES + " then " + Metrics.MAX_TOUCHES
+                        + " when touches < 0 then 0 else touches end")
+                .params(w.params).query((java.sql.ResultSet rs) -> {
+                    purchases[Metrics.purchaseBar(rs.getLong(1))] += rs.getLong(2);
+                    totals[0] += rs.getLong(2);
+                    totals[1] += rs.getLong(3);
+                });
+        Where t = where(f, agent, "resolved_day", false);
+        long[] tickets = new long[Metrics.MAX_TOUCHES + 1];
+        jdbc.sql("select touches, sum(tickets) from report_purchase_ticket" + t.sql + " group by touches")
+                .params(t.params).query((java.sql.ResultSet rs) -> {
+                    tickets[Metrics.touchesBar(rs.getInt(1))] += rs.getLong(2);
+                });
+        List<PurchaseBar> bars = new ArrayList<>();
+        long ticketCount = 0;
+        long ticketTouches = 0;
+        for (int i = 0; i <= Metrics.MAX_TOUCHES; i++) {
+            bars.add(new PurchaseBar(i, purchases[i], tickets[i]));
+            ticketCount += tickets[i];
+            ticketTouches += tickets[i] * i;
+        }
+        List<Purchase> top = jdbc.sql(perPurchase + " order by sum(touches) desc, purchase_ref limit " + TOP_PURCHASES)
+                .params(w.params)
+                .query((rs, n) -> new Purchase(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+        return new PurchaseReport(bars, totals[0], ticketCount, Metrics.mean(totals[1], totals[0]),
+                Metrics.mean(ticketTouches, ticketCount), top);
+    }
+
+    /**
+     * Satisfaction of one group of ratings ({@code dimension} team, category, language or tier; {@code key} the group's id
+     * or code, '' or 0 when unknown or none; {@code name} its name when it has one): the latest answer of each request,
+     * good/okay/bad counts and shares, and of the same rated resolutions those settled and resolved for good.
+     */
+    public record Satisfaction(String dimension, String key, String name, long ratings, long good, long okay, long bad,
+                               Double goodShare, Double okayShare, Double badShare, long settled, long resolvedForGood,
+                               Double resolvedForGoodRate) {
+    }
+
+    /** The dimensions satisfaction is shown by, in order. */
+    public static final List<String> SATISFACTION_BY = List.of("team", "category", "language", "tier");
+
+    /** Ratings of resolutions made in the range, by team, by category, by language and by tier (each rating in each). */
+    public List<Satisfaction> satisfaction(ReportFilter filter, AgentPrincipal agent) {
+        Where w = where(filter, agent, "resolved_day", true);
+        LocalDate settledBy = Metrics.lastSettledDay(today(), forGoodDays());
+        List<Object> params = new ArrayList<>(List.of(settledBy, settledBy));
+        params.addAll(w.params);
+        // dimension -> key -> good, okay, bad, settled, for good
+        Map<String, Map<String, long[]>> groups = new LinkedHashMap<>();
+        SATISFACTION_BY.forEach(d -> groups.put(d, new java.util.TreeMap<>()));
+        jdbc.sql("""
+                        select team_id, category_id, language, tier, score, sum(ratings),
+                               sum(case when resolved_day <= ? then ratings else 0 end),
+                               sum(case when resolved_day <= ? then ratings - reopened_within else 0 end)
+                        from report_rating_day""" + w.sql + " group by team_id, category_id, language, tier, score")
+                .params(params).query((java.sql.ResultSet rs) -> {
+                    String[] keys = {String.valueOf(rs.getLong(1)), String.valueOf(rs.getLong(2)), rs.getString(3), rs.getString(4)};
+                    int score = switch (rs.getString(5)) {
+                        case "GOOD" -> 0;
+                        case "OKAY" -> 1;
+                        default -> 2;
+                    };
+                    for (int i = 0; i < keys.length; i++) {
+                        long[] g = groups.get(SATISFACTION_BY.get(i)).computeIfAbsent(keys[i], k -> new long[5]);
+                        g[score] += rs.getLong(6);
+                        g[3] += rs.getLong(7);
+                        g[4] += rs.getLong(8);
+                    }
+                });
+        Map<Long, String> teamNames = accounts.teamNames();
+        Map<Long, String> categoryNames = new HashMap<>();
+        categories.all().forEach(c -> categoryNames.put(c.id(), c.names().current()));
+        List<Satisfaction> out = new ArrayList<>();
+        groups.forEach((dimension, byKey) -> byKey.forEach((key, g) -> {
+            String name = switch (dimension) {
+                case "team" -> teamNames.getOrDefault(Long.parseLong(key), key);
+                case "category" -> "0".equals(key) ? "" : categoryNames.getOrDefault(Long.parseLong(key), key);
+                default -> key;
+            };
+            long ratings = g[0] + g[1] + g[2];
+            if (ratings == 0) {
+                return;
+            }
+            out.add(new Satisfaction(dimension, key, name, ratings, g[0], g[1], g[2], Metrics.percent(g[0], ratings),
+                    Metrics.percent(g[1], ratings), Metrics.percent(g[2], ratings), g[3], g[4], Metrics.percent(g[4], g[3])));
+        }));
+        return out;
     }
 
     private record Where(String sql, List<Object> params) {

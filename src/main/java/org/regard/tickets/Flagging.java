@@ -4,6 +4,7 @@ import org.regard.accounts.Actor;
 import org.regard.accounts.TeamAccess;
 import org.regard.audit.AuditAction;
 import org.regard.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,9 +25,11 @@ class Flagging {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Flagging(TicketRows rows, TeamAccess teams, RootCauses causes, AuditLog audit, PlatformTransactionManager transactions,
-             Clock clock) {
+             Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.rows = rows;
         this.teams = teams;
         this.causes = causes;
@@ -79,6 +82,7 @@ class Flagging {
             rows.update(ticket);
             rows.record(ticketId, actor.agentId(), changes, now);
             audit.record(AuditAction.ROOT_CAUSE_NOTED, "ticket", ticketId, "root cause: " + cause.strip());
+            events.publishEvent(new TicketEvents.RootCauseNoted(ticketId, ticket.getTeamId(), cause.strip(), actor.agentId(), now));
         });
     }
 }

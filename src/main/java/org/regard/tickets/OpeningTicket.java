@@ -162,7 +162,7 @@ class OpeningTicket {
         long messageId = rows.insert(first);
         rows.insertFiles(messageId, cmd.attachments());
         events.publishEvent(new TicketOpened(ticketId, customer.id(), team.id(), cmd.channel(), ticket.getSubject(), messageId,
-                cmd.automated(), language, now));
+                cmd.automated(), language, now, customer.tier()));
         routedTo.ifPresent(a -> events.publishEvent(new TicketAssigned(ticketId, team.id(), ticket.getStatus(), a.id(), assignedBy, now)));
         List<AttachmentView> files = cmd.attachments().isEmpty() ? List.of() : rows.files(messageId);
         return new Tickets.Opened(ticketId, messageId, false, customer, Optional.of(detail(ticket, customer, team, routedTo, category,

@@ -46,6 +46,9 @@ class Ticket {
     private Instant flaggedAt;
     /** The cause a team lead noted, from the team's list. */
     private String rootCause;
+    /** Flagged by this load (not stored): {@link TicketRows#update} publishes it. */
+    @Transient
+    private boolean flaggedNow;
     @Transient
     private boolean edited;
     /** The touches at which its budget flags it, read with the row lock (null when no budget applies). */
@@ -212,7 +215,15 @@ class Ticket {
         flagReason = reason;
         flaggedAt = now;
         rootCause = null;
+        flaggedNow = true;
         return true;
+    }
+
+    /** Whether this load of the ticket flagged it (the writer publishes {@code TicketFlagged}); asks once. */
+    boolean takeFlaggedNow() {
+        boolean was = flaggedNow;
+        flaggedNow = false;
+        return was;
     }
 
     /** Notes the cause a team lead found; returns the change for the ticket's history (none when it is the same). */

@@ -15,10 +15,11 @@ public final class TicketEvents {
      * Published when a ticket is opened, whoever opened it and through whichever channel. It stands for its first
      * message too: {@code firstMessageId} is the customer's request, an inbound touch unless {@code automated} (an
      * auto-reply opened it). No {@link CustomerWrote} is published for that first message. {@code language} is the
-     * customer's language as the ticket opened (null while unknown).
+     * customer's language as the ticket opened (null while unknown), {@code tier} the customer's own service tier then
+     * (the reports keep it: a later change of tier does not move past tickets).
      */
     public record TicketOpened(long ticketId, long customerId, long teamId, Channel channel, String subject,
-                               long firstMessageId, boolean automated, String language, Instant at) {
+                               long firstMessageId, boolean automated, String language, Instant at, String tier) {
     }
 
     /** Published when the customer's own words reach an existing ticket. */
@@ -124,5 +125,17 @@ public final class TicketEvents {
 
     /** Published when a ticket's purchase reference is set, changed or cleared ({@code purchaseRef} null). */
     public record PurchaseReferenced(long ticketId, long teamId, String purchaseRef, Long agentId, Instant at) {
+    }
+
+    /**
+     * Published when a ticket is flagged for a team lead: its touches reached the alarm ({@link TouchBudget#ALARM}), or
+     * another module flagged it with its own reason (a bad rating with a comment). Not published when it already waited
+     * for a lead (its first reason stays). {@code categoryId} is the ticket's category then (null: none).
+     */
+    public record TicketFlagged(long ticketId, long teamId, Long categoryId, String reason, Instant at) {
+    }
+
+    /** Published when a team lead notes (or changes) the root cause of a flagged ticket, one of the team's list. */
+    public record RootCauseNoted(long ticketId, long teamId, String rootCause, Long agentId, Instant at) {
     }
 }

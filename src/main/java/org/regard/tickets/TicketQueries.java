@@ -835,14 +835,17 @@ public class TicketQueries {
     public List<ReportFacts> reportFacts(long afterId, long uptoId, int limit) {
         return jdbc.sql("""
                         select t.id, t.team_id, t.category_id, t.channel, c.language, t.status, t.created_at, t.resolved_at,
-                               t.touches_in, t.touches_out
+                               t.touches_in, t.touches_out, t.customer_id, t.flag_reason, t.flagged_at, t.root_cause,
+                               t.purchase_ref, t.merged_into
                         from ticket t join customer c on c.id = t.customer_id
                         where t.id > ? and t.id <= ? order by t.id limit ?""")
                 .params(afterId, uptoId, limit)
                 .query((rs, n) -> new ReportFacts(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class),
                         Channel.valueOf(rs.getString(4)), rs.getString(5), TicketStatus.valueOf(rs.getString(6)),
                         rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(),
-                        rs.getInt(9), rs.getInt(10)))
+                        rs.getInt(9), rs.getInt(10), rs.getLong(11), rs.getString(12),
+                        rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(), rs.getString(14), rs.getString(15),
+                        rs.getObject(16, Long.class)))
                 .list();
     }
 
@@ -852,8 +855,13 @@ public class TicketQueries {
         return jdbc.sql("select coalesce(max(id), 0) from ticket").query(Long.class).single();
     }
 
-    /** A ticket's facts for the reports (see {@link #reportFacts}); {@code language} is the customer's, null when unknown. */
+    /**
+     * A ticket's facts for the reports (see {@link #reportFacts}); {@code language} is the customer's, null when unknown;
+     * the flag ({@code flagReason}, {@code flaggedAt}, {@code rootCause}: null when none), the purchase reference and the
+     * ticket it was merged into (null when none).
+     */
     public record ReportFacts(long id, long teamId, Long categoryId, Channel channel, String language, TicketStatus status,
-                              Instant createdAt, Instant resolvedAt, int touchesIn, int touchesOut) {
+                              Instant createdAt, Instant resolvedAt, int touchesIn, int touchesOut, long customerId,
+                              String flagReason, Instant flaggedAt, String rootCause, String purchaseRef, Long mergedInto) {
     }
 }

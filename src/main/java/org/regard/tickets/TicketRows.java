@@ -1,5 +1,6 @@
 package org.regard.tickets;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,11 +31,14 @@ class TicketRows {
     private final NamedParameterJdbcTemplate named;
     private final LinkGroups groups;
     private final TransactionTemplate separately;
+    private final ApplicationEventPublisher events;
 
-    TicketRows(JdbcClient jdbc, NamedParameterJdbcTemplate named, LinkGroups groups, PlatformTransactionManager transactions) {
+    TicketRows(JdbcClient jdbc, NamedParameterJdbcTemplate named, LinkGroups groups, PlatformTransactionManager transactions,
+               ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.named = named;
         this.groups = groups;
+        this.events = events;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -142,11 +146,17 @@ class TicketRows {
     }
 
     /**
-     * Writes a locked ticket back; its version moves on only when a person-editable property changed. When a touch on it
-     * brought its link group to the alarm, the group's other tickets are flagged after the commit.
+     * Writes a locked ticket back; its version moves on only when a person-editable property changed. A ticket this write
+     * flagged (its touches reached the alarm, or {@code Tickets.flag}) publishes {@code TicketFlagged} in the same
+     * transaction, whichever use case made the touch, so none can forget it. When a touch on it brought its link group
+     * to the alarm, the group's other tickets are flagged after the commit.
      */
     void update(Ticket t) {
         flagForGroupAfterCommit(t.takeGroupToFlag(), t.groupAlarmAt());
+        if (t.takeFlaggedNow()) {
+            events.publishEvent(new TicketEvents.TicketFlagged(t.getId(), t.getTeamId(), t.getCategoryId(), t.getFlagReason(),
+                    t.getFlaggedAt()));
+        }
         jdbc.sql("""
                         update ticket set subject = ?, status = ?, priority = ?, team_id = ?, assignee_id = ?, category_id = ?,
                             touches_in = ?, touches_out = ?, updated_at = ?, resolved_at = ?, version = ?, handoffs = ?, reopenings = ?,

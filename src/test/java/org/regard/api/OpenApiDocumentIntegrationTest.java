@@ -84,7 +84,8 @@ class OpenApiDocumentIntegrationTest {
                 "/api/v1/root-causes/{teamId}", "/api/v1/tickets/{id}/root-cause",
                 // the guardrail reports
                 "/api/v1/reports/touches", "/api/v1/reports/outcomes", "/api/v1/reports/reopens", "/api/v1/reports/backlog",
-                "/api/v1/reports/volume",
+                "/api/v1/reports/volume", "/api/v1/reports/flags", "/api/v1/reports/purchases", "/api/v1/reports/top-purchases",
+                "/api/v1/reports/satisfaction",
                 // administration
                 "/api/v1/review-rules", "/api/v1/review-rules/{id}",
                 "/api/v1/agents", "/api/v1/agents/{id}", "/api/v1/teams", "/api/v1/teams/{id}",

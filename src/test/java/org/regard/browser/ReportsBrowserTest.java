@@ -42,6 +42,7 @@ class ReportsBrowserTest {
         for (int calls = 0; calls < 3; calls++) {
             long id = tickets.open(TicketFixtures.aNewTicket().forCustomer(customer).inTeam(team.id()).inCategory(category).command(),
                     Actor.SYSTEM).ticketId();
+            tickets.referPurchase(id, "ORD-" + team.id(), agent.principal()); // one purchase: 2 + 4 + 1 touches
             if (calls == 2) {
                 tickets.update(id, new TicketCommands.UpdateTicket(TicketStatus.RESOLVED, null, null, null, null, null, null),
                         agent.principal());
@@ -87,6 +88,15 @@ class ReportsBrowserTest {
         assertThat(browser.find("#how-touches").getText()).contains("How is this counted?");
         assertThat(browser.seriousAccessibilityProblems()).isEmpty();
         browser.screenshot("reports-touches");
+
+        // the purchase's three tickets add up to one purchase of 7 touches, drawn beside the tickets' own
+        browser.waitUntil(d -> browser.findAll("#chart-purchases-all").size() == 1);
+        @SuppressWarnings("unchecked")
+        List<Number> purchaseBars = (List<Number>) browser.driver().executeScript(
+                "return Chart.getChart('chart-purchases-all').data.datasets[0].data");
+        assertThat(purchaseBars.stream().map(Number::longValue).toList()).as("bars 1, 2, 4 (tickets) and 7 (the purchase)")
+                .containsExactly(0L, 0L, 0L, 1L);
+        assertThat(browser.find("#table-top-purchases").getText()).contains("ORD-" + team.id());
 
         browser.driver().executeScript("document.getElementById('report-outcomes').scrollIntoView()");
         assertThat(browser.find("#table-outcomes").getText()).contains("1");

@@ -44,6 +44,8 @@ class TicketEventsModuleTest {
     Customers customers;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    Categories categories;
 
     @Test
     void openingATicketPublishesTicketOpenedStandingForItsFirstMessage(Scenario scenario) {
@@ -112,6 +114,38 @@ class TicketEventsModuleTest {
                     assertThat(event.messageId()).isEqualTo(written.messageId());
                     assertThat(event.customerId()).isEqualTo(customer);
                     assertThat(event.teamId()).isEqualTo(team.id());
+                });
+    }
+
+    @Test
+    void aTouchReachingTheAlarmPublishesTicketFlaggedAndTheLeadsCauseRootCauseNoted(Scenario scenario) {
+        TeamView team = administration.createTeam(TestData.unique("events"));
+        var lead = administration.create(new AgentAdministration.NewAgent(TestData.unique("lead") + "@regard.test", "Lea Lead",
+                TestData.PASSWORD, Role.LEAD, null, List.of("en"), Set.of(team.id())));
+        var principal = (org.regard.accounts.AgentPrincipal) users.loadUserByUsername(lead.email());
+        long customer = customers.findOrCreate(TestData.unique("dan") + "@example.test", "Dan").id();
+        long ticketId = tickets.open(aNewTicket().forCustomer(customer).inTeam(team.id()).about("Parcel")
+                .saying("Where is it?").command(), Actor.SYSTEM).ticketId();
+        categories.defaultBudget(1, 2);
+        try {
+            // the first message was one touch: the customer's second reaches the alarm (2) in its own write
+            scenario.stimulate(() -> tickets.customerWrote(ticketId, "Still nothing.", Channel.EMAIL, null))
+                    .andWaitForEventOfType(TicketEvents.TicketFlagged.class)
+                    .matching(event -> event.ticketId() == ticketId)
+                    .toArriveAndVerify(event -> {
+                        assertThat(event.reason()).isEqualTo(TouchBudget.ALARM);
+                        assertThat(event.teamId()).isEqualTo(team.id());
+                        assertThat(event.categoryId()).isNull();
+                    });
+        } finally {
+            categories.defaultBudget(null, null);
+        }
+        scenario.stimulate(() -> tickets.noteRootCause(ticketId, "policy", principal))
+                .andWaitForEventOfType(TicketEvents.RootCauseNoted.class)
+                .matching(event -> event.ticketId() == ticketId)
+                .toArriveAndVerify(event -> {
+                    assertThat(event.rootCause()).isEqualTo("policy");
+                    assertThat(event.agentId()).isEqualTo(lead.id());
                 });
     }
 }

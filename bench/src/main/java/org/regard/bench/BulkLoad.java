@@ -26,7 +26,9 @@ import java.util.SplittableRandom;
  * <p>
  * Usage: {@code java -cp regard-bench.jar org.regard.bench.BulkLoad --url=JDBC_URL [--user=] [--password=]
  * --tickets=100000 [--customers=N/4] [--days=730] [--chunk=20000] [--seed=42] [--token-secret=rgd_...]
- * [--trust-keys=true] [--extra-messages=0]}; extra-messages: hundredths of a message added to each ticket on
+ * [--trust-keys=true] [--extra-messages=0] [--report-extras=false]}; report-extras: purchase references shared by two to
+ * three tickets on 60 % of the tickets, flags (two thirds with a root cause) on one ticket in ten, and an answered
+ * rating request on a quarter of the resolved tickets, for the reports' flags, purchases and satisfaction; extra-messages: hundredths of a message added to each ticket on
  * average (103 turns the usual 4 messages per ticket into 5); with trust-keys (PostgreSQL) the foreign-key triggers are skipped while loading.
  */
 public final class BulkLoad {
@@ -76,6 +78,9 @@ public final class BulkLoad {
             long[] ticketIds = load.tickets(tickets, firstCustomer, customers, args.integer("days", 730), args.integer("chunk", 20_000),
                     args.integer("extra-messages", 0));
             double ticketSeconds = (System.nanoTime() - t1) / 1e9;
+            if (Boolean.parseBoolean(args.get("report-extras", "false"))) {
+                load.reportExtras(ticketIds);
+            }
             long t2 = System.nanoTime();
             load.restartIdentities();
             load.analyze(postgres);
@@ -231,10 +236,35 @@ public final class BulkLoad {
         return new long[]{firstTicket, firstTicket + count - 1};
     }
 
+    /**
+     * Set-based additions over the tickets just loaded (same SQL on both databases, no random draws so the rest of the
+     * load stays reproducible): purchase references, flags with or without a root cause, answered ratings.
+     */
+    private void reportExtras(long[] ids) throws SQLException {
+        long t = System.nanoTime();
+        String range = " between " + ids[0] + " and " + ids[1];
+        try (Statement s = db.createStatement()) {
+            int refs = s.executeUpdate("update ticket set purchase_ref = 'BENCH-' || cast(id / 5 as varchar(20))"
+                    + " where mod(id, 5) < 3 and id" + range);
+            int flags = s.executeUpdate("update ticket set flag_reason = case when mod(id, 20) = 0 then 'BAD_RATING' else 'ALARM' end,"
+                    + " flagged_at = updated_at,"
+                    + " root_cause = case when mod(id, 3) = 0 then 'policy' when mod(id, 3) = 1 then 'other' else null end"
+                    + " where mod(id, 10) = 0 and id" + range);
+            int ratings = s.executeUpdate("insert into rating_request (ticket_id, team_id, resolved_at, due_epoch, state, sent_at,"
+                    + " score, answered_at) select id, team_id, resolved_at, 0, 'SENT', resolved_at,"
+                    + " case mod(id, 7) when 0 then 'BAD' when 1 then 'OKAY' else 'GOOD' end, resolved_at"
+                    + " from ticket where resolved_at is not null and mod(id, 4) = 0 and id" + range);
+            db.commit();
+            System.out.printf(Locale.ROOT, "report extras: %d purchase references, %d flags, %d ratings in %.1f s%n", refs, flags,
+                    ratings, (System.nanoTime() - t) / 1e9);
+        }
+    }
+
     /** Identity columns were given explicit values: move each sequence past them. */
     private void restartIdentities() throws SQLException {
         boolean postgres = db.getMetaData().getURL().startsWith("jdbc:postgresql:");
-        for (String table : new String[]{"organization", "customer", "customer_email", "ticket", "message", "ticket_change"}) {
+        for (String table : new String[]{"organization", "customer", "customer_email", "ticket", "message", "ticket_change",
+                "rating_request"}) {
             long next = single("select coalesce(max(id), 0) + 1 from " + table);
             try (Statement s = db.createStatement()) {
                 if (postgres) {

@@ -177,6 +177,110 @@ class ReportApi {
         return csv("volume", from, to, team, category, channel, language, agent);
     }
 
+    @GetMapping(path = "/api/v1/reports/flags", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "reportFlags", summary = "Tickets flagged for a team lead, by day, reason and root cause",
+            description = "Each flag counts once on the day it was raised (reason ALARM: the touches reached the alarm; "
+                    + "BAD_RATING: a bad rating with a comment; or another module's reason), under the root cause a lead "
+                    + "noted since ('' : none noted yet). The tickets still waiting for a cause are the inbox's Flagged "
+                    + "view (/inbox?view=FLAGGED; view=flagged in GET /api/v1/tickets). The category is the ticket's when "
+                    + "it was flagged." + FILTERS)
+    @ApiResponse(responseCode = "400", description = "A filter is wrong (the problem names it)",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "A plain agent, or a team the caller does not lead",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    List<Reports.FlagDay> flags(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                    @RequestParam(required = false) String team, @RequestParam(required = false) String category,
+                                    @RequestParam(required = false) String channel, @RequestParam(required = false) String language,
+                                    @AuthenticationPrincipal AgentPrincipal agent) {
+        return reports.flags(filter(from, to, team, category, channel, language), agent);
+    }
+
+    @GetMapping(path = "/api/v1/reports/flags", produces = CSV)
+    @Operation(operationId = "reportFlagsCsv", summary = "Flags by day, reason and root cause, as CSV", description = FILTERS)
+    ResponseEntity<String> flagsCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                      @RequestParam(required = false) String team, @RequestParam(required = false) String category,
+                                      @RequestParam(required = false) String channel, @RequestParam(required = false) String language,
+                                      @AuthenticationPrincipal AgentPrincipal agent) {
+        return csv("flags", from, to, team, category, channel, language, agent);
+    }
+
+    @GetMapping(path = "/api/v1/reports/purchases", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "reportPurchases", summary = "Touches per purchase next to touches per ticket",
+            description = "For tickets with a purchase reference: how many purchases took 0, 1, 2 … touches (all their tickets "
+                    + "summed; 20: 20 or more) and how many tickets alone did, the means, and the purchases with the most "
+                    + "touches. A ticket counts with its touches as of its latest resolution; a merged duplicate's touches "
+                    + "count with the ticket it was merged into. The dates are those of the latest resolution; category, "
+                    + "channel and language do not apply." + FILTERS)
+    @ApiResponse(responseCode = "400", description = "A filter is wrong (the problem names it)",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "A plain agent, or a team the caller does not lead",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    Reports.PurchaseReport purchases(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                    @RequestParam(required = false) String team, @RequestParam(required = false) String category,
+                                    @RequestParam(required = false) String channel, @RequestParam(required = false) String language,
+                                    @AuthenticationPrincipal AgentPrincipal agent) {
+        return reports.purchases(filter(from, to, team, category, channel, language), agent);
+    }
+
+    @GetMapping(path = "/api/v1/reports/purchases", produces = CSV)
+    @Operation(operationId = "reportPurchasesCsv", summary = "Touches per purchase and per ticket, as CSV", description = FILTERS)
+    ResponseEntity<String> purchasesCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                      @RequestParam(required = false) String team, @RequestParam(required = false) String category,
+                                      @RequestParam(required = false) String channel, @RequestParam(required = false) String language,
+                                      @AuthenticationPrincipal AgentPrincipal agent) {
+        return csv("purchases", from, to, team, category, channel, language, agent);
+    }
+
+    @GetMapping(path = "/api/v1/reports/top-purchases", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "reportTopPurchases", summary = "The purchases with the most touches",
+            description = "Up to 20 purchase references with their resolved tickets and touches, most touches first. Same "
+                    + "counting as /api/v1/reports/purchases." + FILTERS)
+    @ApiResponse(responseCode = "400", description = "A filter is wrong (the problem names it)",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "A plain agent, or a team the caller does not lead",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    List<Reports.Purchase> topPurchases(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                    @RequestParam(required = false) String team, @RequestParam(required = false) String category,
+                                    @RequestParam(required = false) String channel, @RequestParam(required = false) String language,
+                                    @AuthenticationPrincipal AgentPrincipal agent) {
+        return reports.purchases(filter(from, to, team, category, channel, language), agent).top();
+    }
+
+    @GetMapping(path = "/api/v1/reports/top-purchases", produces = CSV)
+    @Operation(operationId = "reportTopPurchasesCsv", summary = "The purchases with the most touches, as CSV", description = FILTERS)
+    ResponseEntity<String> topPurchasesCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                      @RequestParam(required = false) String team, @RequestParam(required = false) String category,
+                                      @RequestParam(required = false) String channel, @RequestParam(required = false) String language,
+                                      @AuthenticationPrincipal AgentPrincipal agent) {
+        return csv("top-purchases", from, to, team, category, channel, language, agent);
+    }
+
+    @GetMapping(path = "/api/v1/reports/satisfaction", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "reportSatisfaction", summary = "Customer ratings by team, category, language and tier, next to resolved for good",
+            description = "The latest answer of each rating request (an answer can be changed for 7 days) counts once, in the "
+                    + "day of the resolution it rates: good, okay and bad counts and shares per team, category, language "
+                    + "and customer tier (the customer's own tier when the ticket opened), and of the same rated "
+                    + "resolutions those settled and resolved for good." + FILTERS)
+    @ApiResponse(responseCode = "400", description = "A filter is wrong (the problem names it)",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "A plain agent, or a team the caller does not lead",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))
+    List<Reports.Satisfaction> satisfaction(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                    @RequestParam(required = false) String team, @RequestParam(required = false) String category,
+                                    @RequestParam(required = false) String channel, @RequestParam(required = false) String language,
+                                    @AuthenticationPrincipal AgentPrincipal agent) {
+        return reports.satisfaction(filter(from, to, team, category, channel, language), agent);
+    }
+
+    @GetMapping(path = "/api/v1/reports/satisfaction", produces = CSV)
+    @Operation(operationId = "reportSatisfactionCsv", summary = "Ratings by team, category, language and tier, as CSV", description = FILTERS)
+    ResponseEntity<String> satisfactionCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                      @RequestParam(required = false) String team, @RequestParam(required = false) String category,
+                                      @RequestParam(required = false) String channel, @RequestParam(required = false) String language,
+                                      @AuthenticationPrincipal AgentPrincipal agent) {
+        return csv("satisfaction", from, to, team, category, channel, language, agent);
+    }
+
     @ExceptionHandler(ReportInvalid.class)
     ResponseEntity<ProblemDetail> invalid(ReportInvalid e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Please correct these fields: " + e.getMessage() + ".");

@@ -61,9 +61,15 @@ class ReportsController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, invalid.getMessage());
         }
         Map<String, ReportTable> tables = new LinkedHashMap<>();
+        Reports.PurchaseReport purchases;
         try {
+            purchases = reports.purchases(filter, agent); // once for its two tables and its means
             for (String name : Reports.NAMES) {
-                tables.put(name, ReportTable.of(name, reports, filter, agent));
+                tables.put(name, switch (name) {
+                    case "purchases" -> ReportTable.purchases(purchases);
+                    case "top-purchases" -> ReportTable.topPurchases(purchases);
+                    default -> ReportTable.of(name, reports, filter, agent);
+                });
             }
         } catch (ReportForbidden forbidden) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
@@ -92,6 +98,9 @@ class ReportsController {
         model.addAttribute("languages", languageOptions);
         model.addAttribute("forGoodDays", reports.forGoodDays());
         model.addAttribute("maxTouches", Metrics.MAX_TOUCHES);
+        model.addAttribute("purchaseSummary", purchases);
+        model.addAttribute("rootCauses", org.regard.tickets.RootCauses.DEFAULTS);
+        model.addAttribute("flagReasons", List.of("ALARM", "BAD_RATING"));
         model.addAttribute("query", query(from, to, team, category, channel, language));
         model.addAttribute("teamParam", team == null ? "" : team);
         model.addAttribute("categoryParam", category == null ? "" : category);
