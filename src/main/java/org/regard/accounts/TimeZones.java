@@ -61,6 +61,7 @@ public class TimeZones {
     private final Map<Long, Entry> teams = new ConcurrentHashMap<>();
     private final Map<Long, Entry> agents = new ConcurrentHashMap<>();
 
+    @org.springframework.beans.factory.annotation.Autowired
     TimeZones(JdbcClient jdbc, @Value("${regard.time-zone:UTC}") String desk) {
         this(jdbc, desk, System::nanoTime);
     }
