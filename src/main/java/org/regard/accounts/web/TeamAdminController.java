@@ -107,6 +107,7 @@ class TeamAdminController {
             teamAdministration.changeTimeZone(id, timeZone);
         } catch (TimeZones.Unknown unknown) {
             model.addAttribute("zoneId", id);
+            model.addAttribute("zoneValue", timeZone);
             model.addAttribute("zoneError", "admin.error.zone");
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(model);
