@@ -61,8 +61,8 @@ class ReportFacts {
     }
 
     /** A day kept in {@code report_ticket}, or for a row stored before days were kept, the UTC day it was counted on. */
-    private static LocalDate kept(java.sql.Date day, Instant at) {
-        return day != null ? day.toLocalDate() : at == null ? null : day(at, ZoneOffset.UTC);
+    private static LocalDate kept(LocalDate day, Instant at) {
+        return day != null ? day : at == null ? null : day(at, ZoneOffset.UTC);
     }
 
     static String lang(String language) {
@@ -105,7 +105,8 @@ class ReportFacts {
                     Instant resolvedAt = rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant();
                     return new Known(rs.getLong(1), rs.getString(2), rs.getString(3), openedAt, rs.getBoolean(5), resolvedAt,
                             rs.getObject(7, Long.class), rs.getObject(8, Long.class), rs.getObject(9, Integer.class),
-                            rs.getObject(10, Integer.class), kept(rs.getDate(11), openedAt), kept(rs.getDate(12), resolvedAt));
+                            rs.getObject(10, Integer.class), kept(rs.getObject(11, LocalDate.class), openedAt),
+                            kept(rs.getObject(12, LocalDate.class), resolvedAt));
                 })
                 .optional();
     }
