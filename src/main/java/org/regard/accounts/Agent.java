@@ -21,6 +21,8 @@ class Agent {
     private String passwordHash;
     private Role role;
     private String locale;
+    /** The IANA id of the zone the agent's pages show times in; null: their first team's, else the desk's. */
+    private String timeZone;
     private String languages;
     private boolean active;
     private java.time.LocalDate probationUntil;
@@ -111,6 +113,14 @@ class Agent {
         this.locale = newLocale == null || newLocale.isBlank() ? null : newLocale;
     }
 
+    String getTimeZone() {
+        return timeZone;
+    }
+
+    void preferTimeZone(String zone) {
+        this.timeZone = zone == null || zone.isBlank() ? null : zone;
+    }
+
     void speaks(List<String> languageCodes) {
         this.languages = languageCodes.stream().map(String::strip).filter(s -> !s.isEmpty())
                 .map(s -> s.toLowerCase(java.util.Locale.ROOT)).distinct().collect(Collectors.joining(","));
@@ -154,6 +164,6 @@ class Agent {
     }
 
     AgentView view() {
-        return new AgentView(id, email, displayName, role, locale, languages(), active, teamIds(), probationUntil, reviewer);
+        return new AgentView(id, email, displayName, role, locale, languages(), active, teamIds(), probationUntil, reviewer, timeZone);
     }
 }

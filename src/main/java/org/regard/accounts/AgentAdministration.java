@@ -27,10 +27,12 @@ public class AgentAdministration {
     private final AuditLog audit;
     private final PasswordPolicy policy;
     private final PasswordChange passwords;
+    private final TimeZones zones;
 
     AgentAdministration(AgentRepository agents, ChangingAgent changing, TeamAdministration teamAdministration,
                         PasswordEncoder encoder, Clock clock, AuditLog audit, PasswordPolicy policy,
-                        PasswordChange passwords) {
+                        PasswordChange passwords, TimeZones zones) {
+        this.zones = zones;
         this.agents = agents;
         this.changing = changing;
         this.teamAdministration = teamAdministration;
@@ -145,6 +147,27 @@ public class AgentAdministration {
             a.preferLocale(locale);
             agents.save(a);
         });
+    }
+
+    /**
+     * The zone the agent's pages show times in (an IANA id; blank: their first team's, else the desk's), chosen by the
+     * agent on their profile or by an administrator ({@code actorId}) through the API. Audited as an agent change.
+     *
+     * @throws TimeZones.Unknown naming {@code timeZone} when it is not a zone
+     */
+    public AgentView changeTimeZone(Long actorId, long agentId, String timeZone) {
+        String zone = TimeZones.parse("timeZone", timeZone).map(java.time.ZoneId::getId).orElse(null);
+        Agent agent = agents.findById(agentId).orElseThrow(() -> new java.util.NoSuchElementException("Agent " + agentId + " does not exist."));
+        if (!java.util.Objects.equals(zone, agent.getTimeZone())) {
+            String before = agent.getTimeZone();
+            agent.preferTimeZone(zone);
+            agent = agents.save(agent);
+            zones.agentChanged(agentId);
+            audit.record(AuditAction.AGENT_CHANGED, "agent", agentId, agent.getEmail() + (actorId == null || actorId == agentId
+                    ? " (own profile)" : "") + ": time zone: " + (before == null ? "default" : before) + " → "
+                    + (zone == null ? "default" : zone));
+        }
+        return agent.view();
     }
 
     /**

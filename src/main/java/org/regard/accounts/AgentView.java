@@ -9,10 +9,12 @@ import java.util.Set;
  *
  * @param probationUntil the last day of the agent's probation, or null when not on probation
  * @param reviewer       whether the agent may review others' work
+ * @param timeZone       the IANA id of the zone the agent chose for their pages, or null (their first team's, else the
+ *                       desk's: {@link TimeZones#ofAgent})
  */
 public record AgentView(long id, String email, String displayName, Role role, String locale,
                         List<String> languages, boolean active, Set<Long> teamIds, LocalDate probationUntil,
-                        boolean reviewer) {
+                        boolean reviewer, String timeZone) {
 
     public boolean isAdmin() {
         return role == Role.ADMIN;

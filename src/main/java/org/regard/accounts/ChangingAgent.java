@@ -26,8 +26,10 @@ class ChangingAgent {
     private final TeamRepository teams;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final TimeZones zones;
 
-    ChangingAgent(AgentRepository agents, TeamRepository teams, JdbcClient jdbc, AuditLog audit) {
+    ChangingAgent(AgentRepository agents, TeamRepository teams, JdbcClient jdbc, AuditLog audit, TimeZones zones) {
+        this.zones = zones;
         this.agents = agents;
         this.teams = teams;
         this.jdbc = jdbc;
@@ -102,6 +104,7 @@ class ChangingAgent {
             audit.record(AuditAction.ROLE_CHANGED, "agent", agentId, who + ": " + label(before) + " → " + label(role));
         }
         if (!teamsBefore.equals(saved.teamIds())) {
+            zones.agentChanged(agentId);
             audit.record(AuditAction.TEAMS_CHANGED, "agent", agentId,
                     who + ": " + teamNames(teamsBefore) + " → " + teamNames(saved.teamIds()));
         }

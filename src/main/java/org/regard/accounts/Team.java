@@ -16,6 +16,8 @@ class Team {
     private boolean assignByLanguage;
     /** The names in other languages, as {@link LocalNames#encoded()} stores them. */
     private String names;
+    /** The IANA id of the zone its days are counted in; null: the desk's ({@link TimeZones}). */
+    private String timeZone;
 
     Team() {
     }
@@ -43,6 +45,14 @@ class Team {
 
     void rename(String newName) {
         this.name = newName.strip();
+    }
+
+    String getTimeZone() {
+        return timeZone;
+    }
+
+    void countDaysIn(String zone) {
+        this.timeZone = zone;
     }
 
     LocalNames localNames() {

@@ -8,11 +8,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -32,16 +34,21 @@ public class TeamAdministration {
     private final AgentRepository agents;
     private final Clock clock;
     private final AuditLog audit;
+    private final TimeZones zones;
 
-    TeamAdministration(TeamRepository teams, AgentRepository agents, Clock clock, AuditLog audit) {
+    TeamAdministration(TeamRepository teams, AgentRepository agents, Clock clock, AuditLog audit, TimeZones zones) {
         this.teams = teams;
         this.agents = agents;
         this.clock = clock;
         this.audit = audit;
+        this.zones = zones;
     }
 
-    /** A team with the ids of its members (active or not). */
-    public record StaffedTeam(TeamView team, Set<Long> members) {
+    /**
+     * A team with the ids of its members (active or not) and its time zone ({@code timeZone}: the IANA id it was given,
+     * null for the desk's default).
+     */
+    public record StaffedTeam(TeamView team, Set<Long> members, String timeZone) {
     }
 
     /** Raised when a member to add is not an agent. */
@@ -60,12 +67,12 @@ public class TeamAdministration {
 
     @Transactional(readOnly = true)
     public List<StaffedTeam> all() {
-        return teams.findAllOrdered().stream().map(t -> new StaffedTeam(t.view(), membersOf(t.getId()))).toList();
+        return teams.findAllOrdered().stream().map(t -> new StaffedTeam(t.view(), membersOf(t.getId()), t.getTimeZone())).toList();
     }
 
     @Transactional(readOnly = true)
     public java.util.Optional<StaffedTeam> team(long id) {
-        return teams.findById(id).map(t -> new StaffedTeam(t.view(), membersOf(t.getId())));
+        return teams.findById(id).map(t -> new StaffedTeam(t.view(), membersOf(t.getId()), t.getTimeZone()));
     }
 
     public StaffedTeam create(String name, Set<Long> members) {
@@ -78,19 +85,32 @@ public class TeamAdministration {
      * @throws LocalNames.Invalid naming the language whose name cannot be kept
      */
     public StaffedTeam create(String name, Map<String, String> translations, Set<Long> members) {
+        return create(name, translations, members, null);
+    }
+
+    /**
+     * Creates a team as above, counting its days in {@code timeZone} (an IANA id; null or blank: the desk's).
+     *
+     * @throws TimeZones.Unknown naming {@code timeZone} when it is not a zone
+     */
+    public StaffedTeam create(String name, Map<String, String> translations, Set<Long> members, String timeZone) {
         LocalNames.check(translations, MAX_NAME);
+        String zone = TimeZones.parse("timeZone", timeZone).map(ZoneId::getId).orElse(null);
         if (teams.findByName(name.strip()).isPresent()) {
             throw new AgentAdministration.TeamNameTaken(name);
         }
         Team fresh = new Team(name, clock.instant());
         LocalNames names = new LocalNames(fresh.getName(), translations);
         fresh.nameIn(names);
+        fresh.countDaysIn(zone);
         Team team = teams.save(fresh);
+        zones.teamChanged(team.getId(), zone);
         Set<Long> staffed = staff(team.getId(), members == null ? Set.of() : members);
         audit.record(AuditAction.TEAM_CREATED, "team", team.getId(), team.getName()
                 + (names.byLanguage().isEmpty() ? "" : ", names " + LocalNames.of(names.base()).changesTo(names))
+                + (zone == null ? "" : ", time zone " + zone)
                 + (staffed.isEmpty() ? "" : ", members " + emails(staffed)));
-        return new StaffedTeam(team.view(), staffed);
+        return new StaffedTeam(team.view(), staffed, zone);
     }
 
     /** Renames the team when {@code name} is given, and makes {@code members} its members when given. */
@@ -106,7 +126,19 @@ public class TeamAdministration {
      * @throws LocalNames.Invalid naming the language whose name cannot be kept
      */
     public StaffedTeam change(long teamId, String name, Map<String, String> translations, Set<Long> members) {
+        return change(teamId, name, translations, members, null);
+    }
+
+    /**
+     * As above, and counts the team's days in {@code timeZone} when given (an IANA id; blank: back to the desk's
+     * default; null: unchanged). Facts recorded from then on fall on the new zone's days; rows already counted keep
+     * their day (see docs/ARCHITECTURE.md, "Time zones").
+     *
+     * @throws TimeZones.Unknown naming {@code timeZone} when it is not a zone
+     */
+    public StaffedTeam change(long teamId, String name, Map<String, String> translations, Set<Long> members, String timeZone) {
         LocalNames.check(translations, MAX_NAME);
+        String zone = timeZone == null ? null : TimeZones.parse("timeZone", timeZone).map(ZoneId::getId).orElse("");
         Team team = teams.findById(teamId).orElseThrow(() -> new NoSuchElementException("Team " + teamId + " does not exist."));
         List<String> changed = new ArrayList<>();
         if (name != null && !name.strip().equals(team.getName())) {
@@ -125,8 +157,17 @@ public class TeamAdministration {
                 team.nameIn(after);
             }
         }
+        boolean zoneChanged = false;
+        if (zone != null && !Objects.equals(zone.isEmpty() ? null : zone, team.getTimeZone())) {
+            changed.add("time zone: " + shown(team.getTimeZone()) + " → " + shown(zone.isEmpty() ? null : zone));
+            team.countDaysIn(zone.isEmpty() ? null : zone);
+            zoneChanged = true;
+        }
         if (!changed.isEmpty()) {
             teams.save(team);
+        }
+        if (zoneChanged) {
+            zones.teamChanged(teamId, team.getTimeZone());
         }
         Set<Long> before = membersOf(teamId);
         Set<Long> after = before;
@@ -146,7 +187,23 @@ public class TeamAdministration {
         if (!changed.isEmpty()) {
             audit.record(AuditAction.TEAM_CHANGED, "team", teamId, team.getName() + ": " + String.join("; ", changed));
         }
-        return new StaffedTeam(team.view(), after);
+        if (members != null && !after.equals(before)) {
+            zones.teamChanged(teamId, team.getTimeZone());
+        }
+        return new StaffedTeam(team.view(), after, team.getTimeZone());
+    }
+
+    /**
+     * Counts the team's days in this zone from now on (an IANA id; blank: the desk's default). Audited as a team change.
+     *
+     * @throws TimeZones.Unknown naming {@code timeZone} when it is not a zone
+     */
+    public StaffedTeam changeTimeZone(long teamId, String timeZone) {
+        return change(teamId, null, null, null, timeZone == null ? "" : timeZone);
+    }
+
+    private String shown(String zone) {
+        return zone == null ? "desk default (" + zones.desk().getId() + ")" : zone;
     }
 
     /** Turns routing by the customer's language on or off for a team's new tickets. */

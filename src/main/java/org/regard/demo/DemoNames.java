@@ -29,6 +29,10 @@ final class DemoNames {
             "priority", Map.of("en", "Priority", "fr", "Prioritaire", "de", "Vorrang", "vi", "Ưu tiên"),
             "key-account", Map.of("en", "Key account", "fr", "Grand compte", "de", "Großkunde", "vi", "Khách hàng lớn"));
 
+    /** The teams' time zones: the desk works from France and Germany, the Hà Nội office from Vietnam. */
+    static final Map<String, String> ZONES = Map.of(DemoCast.SUPPORT, "Europe/Paris", DemoCast.BILLING, "Europe/Paris",
+            DemoCast.TECHNICAL, "Europe/Berlin", DemoCast.HANOI, "Asia/Ho_Chi_Minh");
+
     private final TeamAdministration teamAdministration;
     private final Categories categories;
     private final TierNames tierNames;
@@ -39,11 +43,11 @@ final class DemoNames {
         this.tierNames = tierNames;
     }
 
-    /** Names the demo's teams and categories, and the configured tiers the demo knows, in fr, de and vi. */
+    /** Names the demo's teams (and gives them their time zones) and categories, and the configured tiers the demo knows, in fr, de and vi. */
     void name(Map<String, Long> teamIds, Map<DemoCast.Topic, Long> categoryIds) {
         teamIds.forEach((name, id) -> {
             if (TEAMS.containsKey(name)) {
-                teamAdministration.change(id, null, TEAMS.get(name), null);
+                teamAdministration.change(id, null, TEAMS.get(name), null, ZONES.get(name));
             }
         });
         categoryIds.forEach((topic, id) -> categories.rename(id, null, CATEGORIES.get(topic)));

@@ -49,10 +49,12 @@ public class Gestures {
     private final Categories categories;
     private final Clock clock;
     private final String defaultCurrency;
+    private final org.regard.accounts.TimeZones zones;
 
     Gestures(RecordingGesture recording, SettingLimit setting, GestureStore store, TicketQueries tickets,
              TicketAccess ticketAccess, TeamAccess teamAccess, Accounts accounts, Customers customers, Categories categories,
-             Clock clock, @Value("${regard.gestures.currency:EUR}") String defaultCurrency) {
+             Clock clock, @Value("${regard.gestures.currency:EUR}") String defaultCurrency, org.regard.accounts.TimeZones zones) {
+        this.zones = zones;
         this.recording = recording;
         this.setting = setting;
         this.store = store;
@@ -129,7 +131,8 @@ public class Gestures {
         for (GestureKind kind : GestureKind.values()) {
             LimitRule.applicable(limits, agent.id(), teamId, kind).ifPresent(limit -> {
                 BigDecimal left = limit.perMonth() == null ? null : LimitRule.left(limit, store.used(agent.id(), kind,
-                        limit.currency(), RecordingGesture.monthStart(now), RecordingGesture.monthEnd(now)));
+                        limit.currency(), RecordingGesture.monthStart(now, zones.ofTeam(teamId)),
+                        RecordingGesture.monthEnd(now, zones.ofTeam(teamId))));
                 allowances.add(new Allowance(kind, limit.currency(), limit.perGesture(), limit.perMonth(),
                         left == null ? null : Amounts.scaled(left, limit.currency()), limit.agentId() != null));
             });
@@ -194,7 +197,7 @@ public class Gestures {
     public static final List<String> GROUPS = List.of("agent", "team", "category", "kind");
 
     /**
-     * The sums of standing gestures per currency from {@code from} to {@code to} (days in UTC, both included), grouped
+     * The sums of standing gestures per currency from {@code from} to {@code to} (days in the reader's time zone, both included), grouped
      * by agent, team, category or kind: an administrator over every team, a lead over the teams they lead.
      */
     public List<Sum> sums(LocalDate from, LocalDate to, String by, AgentPrincipal agent) {
@@ -206,15 +209,16 @@ public class Gestures {
         if (!GROUPS.contains(group)) {
             throw new GestureInvalid("by", "must be one of " + String.join(", ", GROUPS), "gestures.error.by");
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        java.time.ZoneId zone = zones.ofAgent(agent.id());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         LocalDate start = from == null ? today.withDayOfMonth(1) : from;
         LocalDate end = to == null ? today : to;
         if (end.isBefore(start)) {
             throw new GestureInvalid("to", "must not be before from", "gestures.error.range");
         }
         Set<Long> teams = actor.isAdmin() ? null : new HashSet<>(teamAccess.teamsLedBy(actor));
-        List<GestureStore.SumRow> rows = store.sums(group, start.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), teams);
+        List<GestureStore.SumRow> rows = store.sums(group, start.atStartOfDay(zone).toInstant(),
+                end.plusDays(1).atStartOfDay(zone).toInstant(), teams);
         Map<Long, String> names = switch (group) {
             case "agent" -> accounts.agentNames(rows.stream().map(GestureStore.SumRow::groupId).distinct().toList());
             case "team" -> accounts.teamNames();

@@ -39,8 +39,11 @@ class RecordingGesture {
     private final TicketQueries tickets;
     private final ObjectProvider<Reviews> reviews;
     private final Clock clock;
+    private final org.regard.accounts.TimeZones zones;
 
-    RecordingGesture(GestureStore store, TicketQueries tickets, ObjectProvider<Reviews> reviews, Clock clock) {
+    RecordingGesture(GestureStore store, TicketQueries tickets, ObjectProvider<Reviews> reviews, Clock clock,
+                     org.regard.accounts.TimeZones zones) {
+        this.zones = zones;
         this.store = store;
         this.tickets = tickets;
         this.reviews = reviews;
@@ -62,7 +65,8 @@ class RecordingGesture {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Optional<GestureLimit> limit = LimitRule.applicable(store.limitsFor(agent.id(), teamId), agent.id(), teamId, g.kind());
         LimitRule.Verdict verdict = LimitRule.judge(limit, g.amount(), g.currency(),
-                () -> store.used(agent.id(), g.kind(), g.currency(), monthStart(now), monthEnd(now)));
+                () -> store.used(agent.id(), g.kind(), g.currency(), monthStart(now, zones.ofTeam(teamId)),
+                        monthEnd(now, zones.ofTeam(teamId))));
         GestureState state = verdict.stands() ? GestureState.STANDING : GestureState.PENDING;
         long id = store.insert(new GestureStore.NewRow(ticketId, ticket.summary().customerId(), teamId, ticket.categoryId(),
                 agent.id(), g.kind(), g.amount(), g.currency(), g.reason(), state, verdict.code(), key, now));
@@ -106,12 +110,14 @@ class RecordingGesture {
         return g.kind().englishName() + " " + g.amount().toPlainString() + " " + g.currency() + ": " + g.reason();
     }
 
-    static Instant monthStart(Instant now) {
-        return YearMonth.from(now.atZone(ZoneOffset.UTC)).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** The first moment of the month {@code now} falls in, in the team's zone: a monthly limit counts the team's month. */
+    static Instant monthStart(Instant now, java.time.ZoneId zone) {
+        return YearMonth.from(now.atZone(zone)).atDay(1).atStartOfDay(zone).toInstant();
     }
 
-    static Instant monthEnd(Instant now) {
-        return YearMonth.from(now.atZone(ZoneOffset.UTC)).plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** The first moment of the next month, in the team's zone. */
+    static Instant monthEnd(Instant now, java.time.ZoneId zone) {
+        return YearMonth.from(now.atZone(zone)).plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
     }
 
     /** The key as stored (unique per agent): up to 64 characters, a longer one as its digest. */

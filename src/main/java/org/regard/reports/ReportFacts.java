@@ -1,5 +1,6 @@
 package org.regard.reports;
 
+import org.regard.accounts.TimeZones;
 import org.regard.tickets.TicketQueries;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,22 +20,30 @@ import java.util.Optional;
  * ({@code report_resolution_day}, {@code report_opened_day}). Called by {@link ActivityLedger}
  * inside the transaction of its listener (after the ticket's own transaction committed) and by {@link ReportBackfill}.
  * A ticket the ledger never heard being opened (stored before it kept facts) is left to the backfill.
+ * <p>
+ * A fact's day is the day in its team's time zone when the fact is recorded ({@link TimeZones#ofTeam}, kept in memory,
+ * no statement per write), and {@code report_ticket} keeps the day its opening and its latest resolution were counted
+ * on ({@code opened_day}, {@code resolved_day}): the backlog's and a reopening's later changes go to the very rows that
+ * counted them even when the team's zone changed in between. Rows stored before days were kept have null there and were
+ * counted on UTC days.
  */
 @Component
 class ReportFacts {
     private final JdbcClient jdbc;
     private final TicketQueries tickets;
     private final CustomerTiers tiers;
+    private final TimeZones zones;
     private final int forGoodDays;
     /** {@code regard.reports.facts=false} stops keeping them (the reports go stale): only for the bench's side-by-side cost. */
     private final boolean enabled;
 
-    ReportFacts(JdbcClient jdbc, TicketQueries tickets, CustomerTiers tiers,
+    ReportFacts(JdbcClient jdbc, TicketQueries tickets, CustomerTiers tiers, TimeZones zones,
                 @Value("${regard.reports.resolved-for-good-days:7}") int forGoodDays,
                 @Value("${regard.reports.facts:true}") boolean enabled) {
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.tiers = tiers;
+        this.zones = zones;
         this.forGoodDays = forGoodDays;
         this.enabled = enabled;
     }
@@ -42,8 +52,19 @@ class ReportFacts {
         return forGoodDays;
     }
 
-    static LocalDate day(Instant at) {
-        return at.atZone(ZoneOffset.UTC).toLocalDate();
+    /** The day a moment falls on in a zone: the reports' days are the team's ({@link #day(long, Instant)}). */
+    static LocalDate day(Instant at, ZoneId zone) {
+        return at.atZone(zone).toLocalDate();
+    }
+
+    /** The day a fact of this team falls on, in the team's time zone as it is now. */
+    LocalDate day(long teamId, Instant at) {
+        return day(at, zones.ofTeam(teamId));
+    }
+
+    /** A day kept in {@code report_ticket}, or for a row stored before days were kept, the UTC day it was counted on. */
+    private static LocalDate kept(LocalDate day, Instant at) {
+        return day != null ? day : at == null ? null : day(at, ZoneOffset.UTC);
     }
 
     static String lang(String language) {
@@ -65,10 +86,11 @@ class ReportFacts {
         if (!enabled) {
             return;
         }
+        LocalDate day = day(teamId, at);
         int inserted = jdbc.sql("""
-                        insert into report_ticket (ticket_id, team_id, channel, language, opened_at, tier)
-                        values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(ticketId, teamId, channel, lang(language), Timestamp.from(at), tier == null ? "" : tier).update();
+                        insert into report_ticket (ticket_id, team_id, channel, language, opened_at, tier, opened_day)
+                        values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(ticketId, teamId, channel, lang(language), Timestamp.from(at), tier == null ? "" : tier, day).update();
         if (inserted == 0) {
             if (tier != null && !tier.isEmpty()) {
                 // opened first from a resolution heard before the opening (listeners run side by side): its tier now
@@ -76,27 +98,31 @@ class ReportFacts {
             }
             return;
         }
-        add("opened = opened + 1, still_open = still_open + 1", day(at), teamId, channel, lang(language));
+        add("opened = opened + 1, still_open = still_open + 1", day, teamId, channel, lang(language));
     }
 
     /** The row as a resolution or reopening needs it; the purchase columns and {@code rated} are V13_5_1's. */
     private record Known(long teamId, String channel, String language, Instant openedAt, boolean open, Instant resolvedAt, Long resolvedTeam, Long resolvedCategory, Integer resolvedTouches,
                          Integer resolvedReplies, String purchaseRef, Long purchaseTeam, LocalDate purchaseDay, Integer purchaseTouches,
-                         boolean rated) {
+                         boolean rated, LocalDate openedDay, LocalDate resolvedDay) {
     }
 
     private Optional<Known> lock(long ticketId) {
         return jdbc.sql("""
                         select team_id, channel, language, opened_at, open, resolved_at, resolved_team_id,
                                resolved_category, resolved_touches, resolved_replies,
-                               purchase_ref, purchase_team_id, purchase_day, purchase_touches, rated
+                               purchase_ref, purchase_team_id, purchase_day, purchase_touches, rated, opened_day, resolved_day
                         from report_ticket where ticket_id = ? and opened_at is not null for update""")
                 .param(ticketId)
-                .query((rs, n) -> new Known(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
-                        rs.getBoolean(5), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
-                        rs.getObject(7, Long.class), rs.getObject(8, Long.class), rs.getObject(9, Integer.class),
-                        rs.getObject(10, Integer.class), rs.getString(11), rs.getObject(12, Long.class),
-                        rs.getObject(13, LocalDate.class), rs.getObject(14, Integer.class), rs.getBoolean(15)))
+                .query((rs, n) -> {
+                    Instant openedAt = rs.getTimestamp(4).toInstant();
+                    Instant resolvedAt = rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant();
+                    return new Known(rs.getLong(1), rs.getString(2), rs.getString(3), openedAt, rs.getBoolean(5), resolvedAt,
+                            rs.getObject(7, Long.class), rs.getObject(8, Long.class), rs.getObject(9, Integer.class),
+                            rs.getObject(10, Integer.class), rs.getString(11), rs.getObject(12, Long.class),
+                            rs.getObject(13, LocalDate.class), rs.getObject(14, Integer.class), rs.getBoolean(15),
+                            kept(rs.getObject(16, LocalDate.class), openedAt), kept(rs.getObject(17, LocalDate.class), resolvedAt));
+                })
                 .optional();
     }
 
@@ -128,23 +154,24 @@ class ReportFacts {
             return;
         }
         Known k = found.get();
-        resolution(teamId, category, k.channel(), k.language(), at, touches, replies, 1, "resolutions");
+        LocalDate day = day(teamId, at);
+        resolution(teamId, category, k.channel(), k.language(), day, touches, replies, 1, "resolutions");
         if (k.open()) {
-            add("still_open = still_open - 1", day(k.openedAt()), k.teamId(), k.channel(), k.language());
+            add("still_open = still_open - 1", k.openedDay(), k.teamId(), k.channel(), k.language());
         }
         // its contribution to its purchase becomes its touches now (same update: no statement more without a reference)
         if (k.purchaseRef() != null) {
             if (k.purchaseTouches() != null) {
                 contribution(-1, k.purchaseRef(), k.purchaseTeam(), k.purchaseDay(), k.purchaseTouches());
             }
-            contribution(1, k.purchaseRef(), teamId, day(at), touches);
+            contribution(1, k.purchaseRef(), teamId, day, touches);
         }
         jdbc.sql("""
                         update report_ticket set open = false, resolved_at = ?, resolved_team_id = ?, resolved_category = ?,
                                resolved_touches = ?, resolved_replies = ?, purchase_team_id = ?, purchase_day = ?,
-                               purchase_touches = ? where ticket_id = ?""")
-                .params(Timestamp.from(at), teamId, category == null ? 0L : category, touches, replies, teamId, day(at), touches,
-                        ticketId)
+                               purchase_touches = ?, resolved_day = ? where ticket_id = ?""")
+                .params(Timestamp.from(at), teamId, category == null ? 0L : category, touches, replies, teamId, day, touches,
+                        day, ticketId)
                 .update();
     }
 
@@ -164,9 +191,9 @@ class ReportFacts {
         if (k.resolvedAt() != null) {
             String column = Metrics.reopenedWithin(k.resolvedAt(), at, forGoodDays) ? "reopened_within" : "reopened_later";
             resolution(k.resolvedTeam(), k.resolvedCategory() == 0 ? null : k.resolvedCategory(), k.channel(), k.language(),
-                    k.resolvedAt(), k.resolvedTouches(), k.resolvedReplies(), 1, column);
+                    k.resolvedDay(), k.resolvedTouches(), k.resolvedReplies(), 1, column);
         }
-        add("still_open = still_open + 1", day(k.openedAt()), k.teamId(), k.channel(), k.language());
+        add("still_open = still_open + 1", k.openedDay(), k.teamId(), k.channel(), k.language());
         jdbc.sql("update report_ticket set open = true, resolved_at = null, reopened_at = ? where ticket_id = ?")
                 .params(Timestamp.from(at), ticketId).update();
         if (k.rated()) {
@@ -179,32 +206,35 @@ class ReportFacts {
         boolean open = t.status().isActive();
         int touches = t.touchesIn() + t.touchesOut();
         Instant resolvedAt = open ? null : (t.resolvedAt() != null ? t.resolvedAt() : t.createdAt());
+        LocalDate openedDay = day(t.teamId(), t.createdAt());
+        LocalDate resolvedDay = resolvedAt == null ? null : day(t.teamId(), resolvedAt);
         int inserted = jdbc.sql("""
                         insert into report_ticket (ticket_id, team_id, channel, language, opened_at, open,
-                               resolved_at, resolved_team_id, resolved_category, resolved_touches, resolved_replies)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                               resolved_at, resolved_team_id, resolved_category, resolved_touches, resolved_replies,
+                               opened_day, resolved_day)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(t.id(), t.teamId(), t.channel().name(), lang(t.language()), Timestamp.from(t.createdAt()), open,
                         resolvedAt == null ? null : Timestamp.from(resolvedAt),
                         open ? null : t.teamId(), open ? null : (t.categoryId() == null ? 0L : t.categoryId()),
-                        open ? null : touches, open ? null : t.touchesOut())
+                        open ? null : touches, open ? null : t.touchesOut(), openedDay, resolvedDay)
                 .update();
         if (inserted == 0) {
             return false;
         }
         if (!open) {
-            resolution(t.teamId(), t.categoryId(), t.channel().name(), lang(t.language()), resolvedAt, touches, t.touchesOut(), 1,
+            resolution(t.teamId(), t.categoryId(), t.channel().name(), lang(t.language()), resolvedDay, touches, t.touchesOut(), 1,
                     "resolutions");
         }
-        add(open ? "opened = opened + 1, still_open = still_open + 1" : "opened = opened + 1", day(t.createdAt()), t.teamId(),
+        add(open ? "opened = opened + 1, still_open = still_open + 1" : "opened = opened + 1", openedDay, t.teamId(),
                 t.channel().name(), lang(t.language()));
         return true;
     }
 
-    private void resolution(long teamId, Long category, String channel, String language, Instant at, int touches, int replies,
+    private void resolution(long teamId, Long category, String channel, String language, LocalDate day, int touches, int replies,
                             int delta, String column) {
         String where = " where resolved_day = ? and team_id = ? and category_id = ? and channel = ? and language = ?"
                 + " and touches = ? and replies = ?";
-        List<Object> key = new ArrayList<>(List.of(day(at), teamId, category == null ? 0L : category, channel, language,
+        List<Object> key = new ArrayList<>(List.of(day, teamId, category == null ? 0L : category, channel, language,
                 Metrics.touchesBar(touches), Metrics.repliesClass(replies)));
         upsert("update report_resolution_day set " + column + " = " + column + " + ?" + where, delta, key, """
                 insert into report_resolution_day (resolved_day, team_id, category_id, channel, language, touches, replies)
@@ -297,7 +327,7 @@ class ReportFacts {
             return;
         }
         long category = categoryId == null ? 0L : categoryId;
-        flag(1, day(at), teamId, category, reason, Metrics.NO_CAUSE, m.channel(), m.language());
+        flag(1, day(teamId, at), teamId, category, reason, Metrics.NO_CAUSE, m.channel(), m.language());
         jdbc.sql("""
                         update report_ticket set flagged_at = ?, flag_team_id = ?, flag_category = ?, flag_reason = ?,
                                flag_cause = '' where ticket_id = ?""")
@@ -320,7 +350,7 @@ class ReportFacts {
             return;
         }
         More m = found.get();
-        LocalDate day = day(m.flaggedAt());
+        LocalDate day = day(m.flagTeam(), m.flaggedAt());
         flag(-1, day, m.flagTeam(), m.flagCategory(), m.flagReason(), m.flagCause(), m.channel(), m.language());
         flag(1, day, m.flagTeam(), m.flagCategory(), m.flagReason(), cause, m.channel(), m.language());
         jdbc.sql("update report_ticket set flag_cause = ? where ticket_id = ?").params(cause, ticketId).update();
@@ -479,7 +509,7 @@ class ReportFacts {
 
     private void rating(int ratings, int reopened, Instant resolvedAt, long teamId, long category, String channel, String language,
                         String tier, String score) {
-        List<Object> key = List.of(day(resolvedAt), teamId, category, channel, language, tier, score);
+        List<Object> key = List.of(day(teamId, resolvedAt), teamId, category, channel, language, tier, score);
         List<Object> params = new ArrayList<>(List.of(ratings, reopened));
         params.addAll(key);
         String update = "update report_rating_day set ratings = ratings + ?, reopened_within = reopened_within + ?"
@@ -522,7 +552,7 @@ class ReportFacts {
         } else if (t.purchaseRef() != null && m.purchaseRef() == null) {
             if (m.purchaseTouches() == null && !m.open() && m.resolvedAt() != null && m.resolvedTouches() != null) {
                 jdbc.sql("update report_ticket set purchase_team_id = ?, purchase_day = ?, purchase_touches = ? where ticket_id = ?")
-                        .params(m.resolvedTeam(), day(m.resolvedAt()), m.resolvedTouches(), t.id()).update();
+                        .params(m.resolvedTeam(), day(m.resolvedTeam(), m.resolvedAt()), m.resolvedTouches(), t.id()).update();
             }
             purchaseReferenced(t.id(), t.purchaseRef(), t.createdAt());
         }

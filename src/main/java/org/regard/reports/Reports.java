@@ -3,6 +3,7 @@ package org.regard.reports;
 import org.regard.accounts.Accounts;
 import org.regard.accounts.AgentPrincipal;
 import org.regard.accounts.TeamAccess;
+import org.regard.accounts.TimeZones;
 import org.regard.tickets.Categories;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -10,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -42,8 +43,11 @@ public class Reports {
     private final Categories categories;
     private final ReportFacts facts;
     private final Clock clock;
+    private final TimeZones zones;
 
-    Reports(JdbcClient jdbc, Accounts accounts, TeamAccess teamAccess, Categories categories, ReportFacts facts, Clock clock) {
+    Reports(JdbcClient jdbc, Accounts accounts, TeamAccess teamAccess, Categories categories, ReportFacts facts, Clock clock,
+            TimeZones zones) {
+        this.zones = zones;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.teamAccess = teamAccess;
@@ -57,9 +61,24 @@ public class Reports {
         return facts.forGoodDays();
     }
 
-    /** Today, as the reports count days (UTC). */
-    public LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    /**
+     * Today for this agent: the day in their time zone ({@link TimeZones#ofAgent}), which the default range ends on and
+     * the backlog's ages and the settled window count from. The rows' days are each team's, in its zone.
+     */
+    public LocalDate today(AgentPrincipal agent) {
+        return LocalDate.now(clock.withZone(zoneOf(agent)));
+    }
+
+    /** The zone the agent's "today" is in. */
+    public ZoneId zoneOf(AgentPrincipal agent) {
+        return zones.ofAgent(agent.id());
+    }
+
+    /** The zone each of these teams counts its days in, by team id. */
+    public Map<Long, ZoneId> zonesOf(Set<Long> teamIds) {
+        Map<Long, ZoneId> out = new java.util.TreeMap<>();
+        teamIds.forEach(id -> out.put(id, zones.ofTeam(id)));
+        return out;
     }
 
     /** The teams whose reports the agent may see; throws when none (a plain agent). */
@@ -136,7 +155,7 @@ public class Reports {
 
     public List<Outcome> outcomes(ReportFilter filter, AgentPrincipal agent) {
         Where w = where(filter, agent, "resolved_day", true);
-        LocalDate settledBy = Metrics.lastSettledDay(today(), forGoodDays());
+        LocalDate settledBy = Metrics.lastSettledDay(today(agent), forGoodDays());
         List<Object> params = new ArrayList<>(List.of(settledBy, settledBy, settledBy));
         params.addAll(w.params);
         Map<Long, String> names = accounts.teamNames();
@@ -184,7 +203,7 @@ public class Reports {
     public List<BacklogBucket> backlog(ReportFilter filter, AgentPrincipal agent) {
         Where w = where(new ReportFilter(null, null, filter.teamId(), null, filter.channel(), filter.language()), agent,
                 "opened_day", false);
-        LocalDate today = today();
+        LocalDate today = today(agent);
         Map<Metrics.AgeBucket, Long> counts = new EnumMap<>(Metrics.AgeBucket.class);
         for (Metrics.AgeBucket b : Metrics.AgeBucket.values()) {
             counts.put(b, 0L);

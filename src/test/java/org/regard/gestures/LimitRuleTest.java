@@ -103,9 +103,17 @@ class LimitRuleTest {
     }
 
     @Test
-    void theMonthIsTheCalendarMonthInUtc() {
-        assertThat(RecordingGesture.monthStart(Instant.parse("2026-03-31T23:59:59Z"))).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
-        assertThat(RecordingGesture.monthEnd(Instant.parse("2026-12-15T00:00:00Z"))).isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
+    void theMonthIsTheCalendarMonthOfTheTeamsZone() {
+        java.time.ZoneId utc = java.time.ZoneOffset.UTC;
+        assertThat(RecordingGesture.monthStart(Instant.parse("2026-03-31T23:59:59Z"), utc)).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+        assertThat(RecordingGesture.monthEnd(Instant.parse("2026-12-15T00:00:00Z"), utc)).isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
+        // 23:30 UTC on 31 March is already 1 April in Paris (summer time, +2): the Paris team's April has begun
+        java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
+        assertThat(RecordingGesture.monthStart(Instant.parse("2026-03-31T23:30:00Z"), paris)).isEqualTo(Instant.parse("2026-03-31T22:00:00Z"));
+        assertThat(RecordingGesture.monthEnd(Instant.parse("2026-03-31T23:30:00Z"), paris)).isEqualTo(Instant.parse("2026-04-30T22:00:00Z"));
+        // and the last evening of December in Ho Chi Minh City (+7) is already January
+        java.time.ZoneId hcm = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+        assertThat(RecordingGesture.monthStart(Instant.parse("2026-12-31T18:00:00Z"), hcm)).isEqualTo(Instant.parse("2026-12-31T17:00:00Z"));
     }
 
     private static void assertField(Gestures.NewGesture input, String field) {

@@ -56,6 +56,17 @@ class AdminProblems {
         return invalid("members", "has " + e.agentId() + ", which is not an agent");
     }
 
+    /** An unknown time zone: the request is well formed but names no zone (422 naming the field). */
+    @ExceptionHandler(org.regard.accounts.TimeZones.Unknown.class)
+    ProblemDetail unknownZone(org.regard.accounts.TimeZones.Unknown e) {
+        ProblemDetail details = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                "Please correct these fields: " + e.getMessage() + ".");
+        details.setTitle("Unknown time zone");
+        details.setProperty("errors", List.of(Map.of("field", e.field(), "message",
+                "is not a time zone (an IANA id such as Europe/Paris)")));
+        return details;
+    }
+
     /** A 400 naming one field, shaped like every other validation problem of the API. */
     static ErrorResponseException invalidField(String field, String problem) {
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, invalid(field, problem), null);

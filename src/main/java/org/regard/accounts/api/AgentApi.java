@@ -72,10 +72,14 @@ class AgentApi {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<AgentResource> create(@Valid @RequestBody NewAgentRequest request) {
         requireTeams(request.teams());
+        org.regard.accounts.TimeZones.parse("timeZone", request.timeZone());
         AgentView created = administration.create(new AgentAdministration.NewAgent(request.email().strip(), request.name().strip(),
                 request.password(), AgentRequests.role(request.role()), null, request.languages() == null ? List.of() : request.languages(),
                 request.teams() == null ? Set.of() : request.teams(), request.probationUntil(),
                 Boolean.TRUE.equals(request.reviewer())));
+        if (request.timeZone() != null && !request.timeZone().isBlank()) {
+            created = administration.changeTimeZone(null, created.id(), request.timeZone());
+        }
         if (Boolean.FALSE.equals(request.active())) {
             created = administration.change(null, created.id(), org.regard.accounts.AgentChanges.NONE.withActive(false));
         }
@@ -96,7 +100,14 @@ class AgentApi {
         AgentView before = existing(id);
         var command = changes.toChanges();
         requireTeams(changes.teamIds());
+        if (changes.timeZoneSent()) {
+            // checked before anything changes, so that an unknown zone (422) loses nothing else either
+            org.regard.accounts.TimeZones.parse("timeZone", changes.getTimeZone());
+        }
         AgentView after = administration.change(me.id(), id, command);
+        if (changes.timeZoneSent()) {
+            after = administration.changeTimeZone(me.id(), id, changes.getTimeZone());
+        }
         if (after.role() != before.role() || before.active() && !after.active()) {
             // the agent's page sessions still carry the old role, or should end
             sessions.endAllOf(before.email());

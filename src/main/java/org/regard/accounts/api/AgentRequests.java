@@ -27,6 +27,9 @@ final class AgentRequests {
     static final String LANGUAGE = "[a-z]{2,3}(-[a-z0-9]{2,8})*";
     static final String LANGUAGE_MESSAGE = "must be lower-case language codes such as en, vi or pt-br";
 
+    static final String TIME_ZONE = "The IANA time zone the agent's pages show times in, such as Europe/Paris; null: "
+            + "their first team's, else the desk's default. An unknown zone is refused with 422.";
+
     private AgentRequests() {
     }
 
@@ -37,10 +40,12 @@ final class AgentRequests {
                          @Schema(description = "Language codes the agent speaks") List<String> languages,
                          boolean active,
                          @Schema(description = "The last day of the agent's probation", nullable = true) LocalDate probationUntil,
-                         @Schema(description = "Whether the agent may review others' work") boolean reviewer) {
+                         @Schema(description = "Whether the agent may review others' work") boolean reviewer,
+                         @Schema(description = TIME_ZONE, nullable = true, example = "Europe/Paris") String timeZone) {
         static AgentResource of(AgentView a) {
             return new AgentResource(a.id(), a.email(), a.displayName(), a.role().name().toLowerCase(Locale.ROOT),
-                    a.teamIds().stream().sorted().toList(), a.languages(), a.active(), a.probationUntil(), a.reviewer());
+                    a.teamIds().stream().sorted().toList(), a.languages(), a.active(), a.probationUntil(), a.reviewer(),
+                    a.timeZone());
         }
     }
 
@@ -55,7 +60,8 @@ final class AgentRequests {
             @Schema(nullable = true) @Size(max = MAX_LANGUAGES) List<@Pattern(regexp = LANGUAGE, message = LANGUAGE_MESSAGE) String> languages,
             @Schema(description = "true when left out", nullable = true) Boolean active,
             @Schema(nullable = true) LocalDate probationUntil,
-            @Schema(description = "false when left out", nullable = true) Boolean reviewer) {
+            @Schema(description = "false when left out", nullable = true) Boolean reviewer,
+            @Schema(description = TIME_ZONE, nullable = true, example = "Europe/Paris") @Size(max = 64) String timeZone) {
     }
 
     /** A role as sent: agent, lead or admin (any case), or a 400 naming the field. */
@@ -91,6 +97,8 @@ final class AgentRequests {
         private Boolean active;
         private LocalDate probationUntil;
         private Boolean reviewer;
+        @Size(max = 64)
+        private String timeZone;
         private final Set<String> sent = new LinkedHashSet<>();
         private final Set<String> unknown = new LinkedHashSet<>();
 
@@ -178,6 +186,23 @@ final class AgentRequests {
             reviewer = value;
         }
 
+        @Schema(description = TIME_ZONE + " null returns to the default.", nullable = true, example = "Europe/Paris")
+        public String getTimeZone() {
+            return timeZone;
+        }
+
+        @JsonSetter("timeZone")
+        void timeZone(String value) {
+            sent.add("timeZone");
+            timeZone = value;
+        }
+
+        /** Whether the time zone was sent (null then returns to the default). */
+        @JsonIgnore
+        boolean timeZoneSent() {
+            return sent.contains("timeZone");
+        }
+
         @JsonAnySetter
         void unknownField(String field, Object ignored) {
             unknown.add(field);
@@ -197,7 +222,7 @@ final class AgentRequests {
             }
             if (!unknown.isEmpty()) {
                 throw AdminProblems.invalidField(unknown.iterator().next(), "is not a field of an agent (send email, name, "
-                        + "role, teams, languages, active, probationUntil or reviewer)");
+                        + "role, teams, languages, active, probationUntil, reviewer or timeZone)");
             }
             for (var field : List.of("email", "name", "role", "teams", "languages", "active", "reviewer")) {
                 if (sent.contains(field) && value(field) == null) {

@@ -45,11 +45,13 @@ class ProfileController {
     private final ApiTokens tokens;
     private final PasswordPolicy passwordPolicy;
     private final PasswordChange passwords;
+    private final org.regard.accounts.TimeZones zones;
     private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     ProfileController(Accounts accounts, AgentAdministration administration, ApiTokens tokens,
-                      PasswordPolicy passwordPolicy, PasswordChange passwords) {
+                      PasswordPolicy passwordPolicy, PasswordChange passwords, org.regard.accounts.TimeZones zones) {
+        this.zones = zones;
         this.accounts = accounts;
         this.administration = administration;
         this.tokens = tokens;
@@ -75,6 +77,22 @@ class ProfileController {
         administration.changeLocale(agent.id(), chosen);
         signInAgainAs(agent.withLocale(chosen), request, response);
         redirect.addFlashAttribute("message", "profile.language.saved");
+        return "redirect:/profile";
+    }
+
+    /** The zone the agent's pages show times in (empty: their first team's, else the desk's); an unknown one is a 400. */
+    @PostMapping("/profile/time-zone")
+    String changeTimeZone(@RequestParam(defaultValue = "") String timeZone, @AuthenticationPrincipal AgentPrincipal agent,
+                          HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        try {
+            administration.changeTimeZone(agent.id(), agent.id(), timeZone);
+        } catch (org.regard.accounts.TimeZones.Unknown unknown) {
+            model.addAttribute("zoneError", "profile.zone.error");
+            model.addAttribute("zoneValue", timeZone);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page(agent, model);
+        }
+        redirect.addFlashAttribute("message", "profile.zone.saved");
         return "redirect:/profile";
     }
 
@@ -162,6 +180,8 @@ class ProfileController {
         model.addAttribute("me", me);
         model.addAttribute("myTeams", me.teamIds().stream().map(teamNames::get).filter(java.util.Objects::nonNull).sorted().toList());
         model.addAttribute("pageLanguages", PAGE_LANGUAGES);
+        model.addAttribute("zoneChoices", org.regard.accounts.TimeZones.choices());
+        model.addAttribute("zoneInUse", zones.ofAgent(agent.id()).getId());
         model.addAttribute("minPasswordLength", PasswordPolicy.MIN_LENGTH);
         model.addAttribute("maxPasswordLength", PasswordPolicy.MAX_LENGTH);
         model.addAttribute("tokens", tokens.activeTokensOf(agent.id()));

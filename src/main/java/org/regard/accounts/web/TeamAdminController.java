@@ -5,7 +5,9 @@ import org.regard.text.LocalNames;
 import jakarta.servlet.http.HttpServletResponse;
 import org.regard.accounts.Accounts;
 import org.regard.accounts.AgentAdministration;
+import org.regard.accounts.TeamAdministration;
 import org.regard.accounts.TeamView;
+import org.regard.accounts.TimeZones;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -26,10 +28,15 @@ class TeamAdminController {
 
     private final Accounts accounts;
     private final AgentAdministration administration;
+    private final TeamAdministration teamAdministration;
+    private final TimeZones zones;
 
-    TeamAdminController(Accounts accounts, AgentAdministration administration) {
+    TeamAdminController(Accounts accounts, AgentAdministration administration, TeamAdministration teamAdministration,
+                        TimeZones zones) {
         this.accounts = accounts;
         this.administration = administration;
+        this.teamAdministration = teamAdministration;
+        this.zones = zones;
     }
 
     @GetMapping("/admin/teams")
@@ -91,6 +98,23 @@ class TeamAdminController {
         return done(redirect, assignByLanguage ? "admin.teams.byLanguageOn" : "admin.teams.byLanguageOff", team.name());
     }
 
+    /** The zone the team's days are counted in from now on (empty: the desk's default); an unknown one is a 400. */
+    @PostMapping("/admin/teams/{id}/time-zone")
+    String timeZone(@PathVariable long id, @RequestParam(defaultValue = "") String timeZone, HttpServletResponse response,
+                    Model model, RedirectAttributes redirect) {
+        TeamView team = accounts.team(id).orElseThrow();
+        try {
+            teamAdministration.changeTimeZone(id, timeZone);
+        } catch (TimeZones.Unknown unknown) {
+            model.addAttribute("zoneId", id);
+            model.addAttribute("zoneValue", timeZone);
+            model.addAttribute("zoneError", "admin.error.zone");
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page(model);
+        }
+        return done(redirect, "admin.teams.zoneSaved", team.name());
+    }
+
     private static String problemWith(String name) {
         if (name.isBlank()) {
             return "admin.error.name.required";
@@ -110,6 +134,10 @@ class TeamAdminController {
                 t -> accounts.activeMembersOf(t.id()).size()));
         model.addAttribute("teams", teams);
         model.addAttribute("memberCounts", members);
+        model.addAttribute("teamZones", teamAdministration.all().stream().filter(t -> t.timeZone() != null)
+                .collect(Collectors.toMap(t -> t.team().id(), TeamAdministration.StaffedTeam::timeZone)));
+        model.addAttribute("zoneChoices", TimeZones.choices());
+        model.addAttribute("deskZone", zones.desk().getId());
         model.addAttribute("byLanguage", teams.stream().map(TeamView::id).filter(accounts::assignsByLanguage)
                 .collect(Collectors.toSet()));
         return "admin/teams";

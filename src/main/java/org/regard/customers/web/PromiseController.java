@@ -17,16 +17,18 @@ import java.time.format.DateTimeParseException;
  * Records, keeps and cancels promises to a customer from the customer page, the person card and the
  * composer of a ticket. Each form says where to go back to ({@code returnTo}, a path of this site); a
  * refused promise goes back there with what was typed and the reason, so nothing is lost. The due time is
- * read in the server's time zone, like every time the pages show.
+ * read in the signed-in agent's time zone, like every time the pages show ({@link org.regard.accounts.TimeZones#ofAgent}).
  */
 @Controller
 class PromiseController {
     private final Promises promises;
     private final org.regard.customers.CustomerAccess access;
+    private final org.regard.accounts.TimeZones zones;
 
-    PromiseController(Promises promises, org.regard.customers.CustomerAccess access) {
+    PromiseController(Promises promises, org.regard.customers.CustomerAccess access, org.regard.accounts.TimeZones zones) {
         this.promises = promises;
         this.access = access;
+        this.zones = zones;
     }
 
     @PostMapping("/customers/{id}/promises")
@@ -38,7 +40,7 @@ class PromiseController {
         String problem = null;
         Instant dueAt = null;
         try {
-            dueAt = LocalDateTime.parse(due.strip()).atZone(ZoneId.systemDefault()).toInstant();
+            dueAt = LocalDateTime.parse(due.strip()).atZone(zones.ofAgent(agent.id())).toInstant();
         } catch (DateTimeParseException e) {
             problem = "promises.error.due";
         }

@@ -104,7 +104,7 @@ class GestureApi {
 
     @GetMapping(path = "/api/v1/gestures/sums", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "gestureSums", summary = "Sums of standing gestures per currency, by agent, team, category or kind",
-            description = "Days in UTC, both included; from defaults to the first of this month, to to today. A lead sees "
+            description = "Days in the caller's time zone, both included; from defaults to the first of this month, to to today. A lead sees "
                     + "the teams they lead, an administrator every team.")
     @ApiResponse(responseCode = "400", description = "by is not agent, team, category or kind, or to is before from",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = PROBLEM)))

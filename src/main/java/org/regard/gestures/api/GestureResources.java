@@ -46,7 +46,7 @@ final class GestureResources {
                          @Schema(nullable = true, description = "The agent it applies to; it overrides the team's for the kind") Long agent,
                          String kind, String currency,
                          @Schema(example = "20.00") BigDecimal perGesture,
-                         @Schema(nullable = true, description = "The most per calendar month (UTC), standing and pending gestures together")
+                         @Schema(nullable = true, description = "The most per calendar month (the team's, in its time zone), standing and pending gestures together")
                          BigDecimal perMonth,
                          @Schema(nullable = true) Long setBy, Instant setAt) {
         static LimitResource of(GestureLimit l) {

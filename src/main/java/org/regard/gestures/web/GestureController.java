@@ -39,8 +39,10 @@ class GestureController {
     private final Gestures gestures;
     private final TicketQueries tickets;
     private final MessageSource messages;
+    private final org.regard.accounts.TimeZones zones;
 
-    GestureController(Gestures gestures, TicketQueries tickets, MessageSource messages) {
+    GestureController(Gestures gestures, TicketQueries tickets, MessageSource messages, org.regard.accounts.TimeZones zones) {
+        this.zones = zones;
         this.gestures = gestures;
         this.tickets = tickets;
         this.messages = messages;
@@ -127,9 +129,11 @@ class GestureController {
 
     private List<Row> rows(List<Gesture> list, Locale locale) {
         Map<Long, String> names = gestures.agentNames(list.stream().map(Gesture::agentId).distinct().toList());
-        DateTimeFormatter month = DateTimeFormatter.ofPattern("LLLL yyyy", locale).withZone(ZoneOffset.UTC);
+        // the month the gesture counts in: its team's
+        DateTimeFormatter month = DateTimeFormatter.ofPattern("LLLL yyyy", locale);
         return list.stream().map(g -> new Row(g, names.getOrDefault(g.agentId(), "?"),
-                g.amount().toPlainString() + " " + g.currency(), month.format(g.createdAt()))).toList();
+                g.amount().toPlainString() + " " + g.currency(), month.withZone(zones.ofTeam(g.teamId())).format(g.createdAt())))
+                .toList();
     }
 
     private static BigDecimal parse(String amount) {

@@ -35,7 +35,8 @@ import java.util.Map;
 class ReportApi {
     private static final String PROBLEM = "#/components/schemas/Problem";
     private static final String CSV = "text/csv";
-    private static final String FILTERS = " Filters: from and to are UTC days, both included (default: the last 30 days); "
+    private static final String FILTERS = " Filters: from and to are days, both included, each team's days in its time zone (default: the last 30 days "
+            + "up to today in the caller's time zone); "
             + "team (one the caller leads; default: all of them), category (an id, or none), channel (EMAIL, PHONE, VISIT, "
             + "WEB, API), language (a code, or unknown). Definitions: docs/metrics.md, \"Reports\".";
 
@@ -45,13 +46,14 @@ class ReportApi {
         this.reports = reports;
     }
 
-    private ReportFilter filter(String from, String to, String team, String category, String channel, String language) {
-        return ReportFilter.parse(from, to, team, category, channel, language, reports.today());
+    private ReportFilter filter(String from, String to, String team, String category, String channel, String language,
+                                AgentPrincipal agent) {
+        return ReportFilter.parse(from, to, team, category, channel, language, reports.today(agent));
     }
 
     private ResponseEntity<String> csv(String name, String from, String to, String team, String category, String channel,
                                        String language, AgentPrincipal agent) {
-        ReportTable table = ReportTable.of(name, reports, filter(from, to, team, category, channel, language), agent);
+        ReportTable table = ReportTable.of(name, reports, filter(from, to, team, category, channel, language, agent), agent);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").body(table.csv());
     }
@@ -68,7 +70,7 @@ class ReportApi {
                                           @RequestParam(required = false) String team, @RequestParam(required = false) String category,
                                           @RequestParam(required = false) String channel, @RequestParam(required = false) String language,
                                           @AuthenticationPrincipal AgentPrincipal agent) {
-        return reports.touches(filter(from, to, team, category, channel, language), agent);
+        return reports.touches(filter(from, to, team, category, channel, language, agent), agent);
     }
 
     @GetMapping(path = "/api/v1/reports/touches", produces = CSV)
@@ -95,7 +97,7 @@ class ReportApi {
                                    @RequestParam(required = false) String team, @RequestParam(required = false) String category,
                                    @RequestParam(required = false) String channel, @RequestParam(required = false) String language,
                                    @AuthenticationPrincipal AgentPrincipal agent) {
-        return reports.outcomes(filter(from, to, team, category, channel, language), agent);
+        return reports.outcomes(filter(from, to, team, category, channel, language, agent), agent);
     }
 
     @GetMapping(path = "/api/v1/reports/outcomes", produces = CSV)
@@ -118,7 +120,7 @@ class ReportApi {
                                     @RequestParam(required = false) String team, @RequestParam(required = false) String category,
                                     @RequestParam(required = false) String channel, @RequestParam(required = false) String language,
                                     @AuthenticationPrincipal AgentPrincipal agent) {
-        return reports.reopens(filter(from, to, team, category, channel, language), agent);
+        return reports.reopens(filter(from, to, team, category, channel, language, agent), agent);
     }
 
     @GetMapping(path = "/api/v1/reports/reopens", produces = CSV)
@@ -142,7 +144,7 @@ class ReportApi {
                                         @RequestParam(required = false) String team, @RequestParam(required = false) String category,
                                         @RequestParam(required = false) String channel, @RequestParam(required = false) String language,
                                         @AuthenticationPrincipal AgentPrincipal agent) {
-        return reports.backlog(filter(from, to, team, category, channel, language), agent);
+        return reports.backlog(filter(from, to, team, category, channel, language, agent), agent);
     }
 
     @GetMapping(path = "/api/v1/reports/backlog", produces = CSV)
@@ -165,7 +167,7 @@ class ReportApi {
                                     @RequestParam(required = false) String team, @RequestParam(required = false) String category,
                                     @RequestParam(required = false) String channel, @RequestParam(required = false) String language,
                                     @AuthenticationPrincipal AgentPrincipal agent) {
-        return reports.volume(filter(from, to, team, category, channel, language), agent);
+        return reports.volume(filter(from, to, team, category, channel, language, agent), agent);
     }
 
     @GetMapping(path = "/api/v1/reports/volume", produces = CSV)

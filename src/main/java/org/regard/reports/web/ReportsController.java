@@ -56,7 +56,7 @@ class ReportsController {
         Set<Long> teams = allowed(agent);
         ReportFilter filter;
         try {
-            filter = ReportFilter.parse(from, to, team, category, channel, language, reports.today());
+            filter = ReportFilter.parse(from, to, team, category, channel, language, reports.today(agent));
         } catch (ReportInvalid invalid) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, invalid.getMessage());
         }
@@ -97,6 +97,10 @@ class ReportsController {
         model.addAttribute("channels", List.of(Channel.values()));
         model.addAttribute("languages", languageOptions);
         model.addAttribute("forGoodDays", reports.forGoodDays());
+        model.addAttribute("teamZones", reports.zonesOf(filter.teamId() == null ? teams : Set.of(filter.teamId())).entrySet()
+                .stream().map(e -> accounts.team(e.getKey()).map(t -> t.names().current()).orElse("#" + e.getKey())
+                        + " (" + e.getValue().getId() + ")").sorted().toList());
+        model.addAttribute("agentZone", reports.zoneOf(agent).getId());
         model.addAttribute("maxTouches", Metrics.MAX_TOUCHES);
         model.addAttribute("purchaseSummary", purchases);
         model.addAttribute("rootCauses", org.regard.tickets.RootCauses.DEFAULTS);
@@ -120,7 +124,7 @@ class ReportsController {
         }
         try {
             ReportTable table = ReportTable.of(name, reports,
-                    ReportFilter.parse(from, to, team, category, channel, language, reports.today()), agent);
+                    ReportFilter.parse(from, to, team, category, channel, language, reports.today(agent)), agent);
             return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                     .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").body(table.csv());
         } catch (ReportInvalid invalid) {
