@@ -326,7 +326,7 @@ public class Reports {
     /** Ratings of resolutions made in the range, by team, by category, by language and by tier (each rating in each). */
     public List<Satisfaction> satisfaction(ReportFilter filter, AgentPrincipal agent) {
         Where w = where(filter, agent, "resolved_day", true);
-        LocalDate settledBy = Metrics.lastSettledDay(today(), forGoodDays());
+        LocalDate settledBy = Metrics.lastSettledDay(today(agent), forGoodDays());
         List<Object> params = new ArrayList<>(List.of(settledBy, settledBy));
         params.addAll(w.params);
         // dimension -> key -> good, okay, bad, settled, for good

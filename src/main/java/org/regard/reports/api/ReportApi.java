@@ -194,7 +194,7 @@ class ReportApi {
                                     @RequestParam(required = false) String team, @RequestParam(required = false) String category,
                                     @RequestParam(required = false) String channel, @RequestParam(required = false) String language,
                                     @AuthenticationPrincipal AgentPrincipal agent) {
-        return reports.flags(filter(from, to, team, category, channel, language), agent);
+        return reports.flags(filter(from, to, team, category, channel, language, agent), agent);
     }
 
     @GetMapping(path = "/api/v1/reports/flags", produces = CSV)
@@ -221,7 +221,7 @@ class ReportApi {
                                     @RequestParam(required = false) String team, @RequestParam(required = false) String category,
                                     @RequestParam(required = false) String channel, @RequestParam(required = false) String language,
                                     @AuthenticationPrincipal AgentPrincipal agent) {
-        return reports.purchases(filter(from, to, team, category, channel, language), agent);
+        return reports.purchases(filter(from, to, team, category, channel, language, agent), agent);
     }
 
     @GetMapping(path = "/api/v1/reports/purchases", produces = CSV)
@@ -245,7 +245,7 @@ class ReportApi {
                                     @RequestParam(required = false) String team, @RequestParam(required = false) String category,
                                     @RequestParam(required = false) String channel, @RequestParam(required = false) String language,
                                     @AuthenticationPrincipal AgentPrincipal agent) {
-        return reports.purchases(filter(from, to, team, category, channel, language), agent).top();
+        return reports.purchases(filter(from, to, team, category, channel, language, agent), agent).top();
     }
 
     @GetMapping(path = "/api/v1/reports/top-purchases", produces = CSV)
@@ -271,7 +271,7 @@ class ReportApi {
                                     @RequestParam(required = false) String team, @RequestParam(required = false) String category,
                                     @RequestParam(required = false) String channel, @RequestParam(required = false) String language,
                                     @AuthenticationPrincipal AgentPrincipal agent) {
-        return reports.satisfaction(filter(from, to, team, category, channel, language), agent);
+        return reports.satisfaction(filter(from, to, team, category, channel, language, agent), agent);
     }
 
     @GetMapping(path = "/api/v1/reports/satisfaction", produces = CSV)
