@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regard.support.ChildRegard;
+import org.regard.support.Eventually;
 import org.regard.support.TestData;
 import org.regard.support.TestMailServer;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +24,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -159,14 +159,7 @@ class HeldReplyCrashIntegrationTest {
 
     private static void waitFor(Supplier<Boolean> condition, String what, Database db) throws InterruptedException {
         // generous: a child JVM on a busy two-core machine is slow
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.get()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Timed out waiting until " + what + "; outbox rows " + db.count("select count(*) from mail_outbox"));
+        Eventually.until(condition, what, Duration.ofSeconds(120), () -> "outbox rows " + db.count("select count(*) from mail_outbox"));
     }
 
     /** The API of the child, as one agent (HTTP Basic). */

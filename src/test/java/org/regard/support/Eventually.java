@@ -20,14 +20,20 @@ public final class Eventually {
 
     /** The value once the probe finds one; fails saying what it waited for. */
     public static <T> T await(Supplier<Optional<T>> probe, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(DEADLINE);
+        return await(probe, what, DEADLINE, () -> "");
+    }
+
+    private static <T> T await(Supplier<Optional<T>> probe, String what, Duration within, Supplier<String> detail)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
         while (true) {
             Optional<T> value = probe.get();
             if (value.isPresent()) {
                 return value.get();
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Gave up waiting for " + what);
+                String more = detail.get();
+                throw new AssertionError("Gave up waiting for " + what + (more.isEmpty() ? "" : "; " + more));
             }
             Thread.sleep(100);
         }
@@ -36,6 +42,15 @@ public final class Eventually {
     /** Returns once the condition holds; fails saying what it waited for. */
     public static void until(Supplier<Boolean> condition, String what) throws InterruptedException {
         await(() -> condition.get() ? Optional.of(true) : Optional.empty(), what);
+    }
+
+    /**
+     * The same with its own deadline (a separate Regard process on a busy machine takes longer to start than
+     * {@link #DEADLINE}), and what else to say when it gives up (asked only then).
+     */
+    public static void until(Supplier<Boolean> condition, String what, Duration within, Supplier<String> detail)
+            throws InterruptedException {
+        await(() -> condition.get() ? Optional.of(true) : Optional.empty(), what, within, detail);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regard.support.ChildRegard;
+import org.regard.support.Eventually;
 import org.regard.support.TestData;
 import org.regard.support.TestMailServer;
 
@@ -26,7 +27,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -236,15 +236,8 @@ class MailCrashIntegrationTest {
 
     private static void waitFor(Supplier<Boolean> condition, String what, Database db) throws InterruptedException {
         // generous: a child JVM on a busy two-core machine may take a minute to start
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(300));
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.get()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Timed out waiting until " + what + "; outbox " + db.states() + "; received mail "
-                + db.inboundStates() + "; see " + db.url);
+        Eventually.until(condition, what, Duration.ofSeconds(300),
+                () -> "outbox " + db.states() + "; received mail " + db.inboundStates() + "; see " + db.url);
     }
 
     /** The child's database, read directly by the test. */
